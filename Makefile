@@ -1,0 +1,55 @@
+# Pinched Nerve Guide. `make serve` and `make test` are all a new machine needs:
+# each creates .venv from requirements.lock (pinned, with hashes) when it is
+# missing or older than the lock file.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+# Material 9.8 prints an end-of-life notice at every build; it is tracked in docs, not in build logs.
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/hooks
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help venv build serve test lint schemas lock clean
+
+help:
+	@echo "make serve   build and preview the site on http://$(HOST):$(PORT), reloading on changes"
+	@echo "make test    run every test (content, build, safety guard, browser)"
+	@echo "make build   build the site into site/ (the last good site stays if the build fails)"
+	@echo "make lint    check content only, fast, without building"
+	@echo "make schemas regenerate content_src/schemas/ from the models"
+	@echo "make lock    re-pin requirements.in into requirements.lock"
+
+$(STAMP): requirements.lock
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment. On Debian or Ubuntu run: sudo apt-get install python3-venv"; exit 1; }
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	@touch $@
+
+venv: $(STAMP)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src --watch hooks
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/python -m guide lint
+
+schemas: $(STAMP)
+	$(BIN)/python -m guide schema
+
+lock: $(STAMP)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock requirements.in
+
+clean:
+	rm -rf site .site.staging .site.old .pytest_cache

@@ -1,0 +1,40 @@
+"""Hand-written pages in docs/: list them and check the front matter we act on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import models
+from .errors import ContentError, ErrorCollector
+from .load import Content, check_refs, validate_model
+from .source_files import split_front_matter
+
+# Theme overrides live in docs/ too but are templates, not pages.
+EXCLUDED_DIRS = ("overrides",)
+
+
+def list_pages(docs_dir: Path) -> list[str]:
+    return sorted(
+        p.relative_to(docs_dir).as_posix()
+        for p in docs_dir.rglob("*.md")
+        if not any(part in EXCLUDED_DIRS or part.startswith(".") for part in p.relative_to(docs_dir).parts)
+    )
+
+
+def check_front_matter(docs_dir: Path, content: Content) -> list[ContentError]:
+    errors = ErrorCollector(docs_dir)
+    for rel in list_pages(docs_dir):
+        path = docs_dir / rel
+        source = split_front_matter(path, errors, required=False)
+        if source is None:
+            continue
+        meta = validate_model(models.DocsPageMeta, source.meta, path, source.lines, errors)
+        if meta is None:
+            continue
+        if meta.red_flags is not None:
+            check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags",
+                       "red-flag set", "content_src/safety/red_flags.yml")
+        if meta.sources is not None:
+            check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
+                       "content_src/bibliography.yml")
+    return errors.errors

@@ -1,0 +1,413 @@
+"""Load and validate everything in content_src/, reporting every error at once.
+
+`load_content(root)` returns a `Content` or raises `ContentErrors` listing all
+problems, each with file:line, field, what was expected and a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from . import models, readability
+from .errors import ErrorCollector
+from .source_files import LineMap, load_yaml_file, split_front_matter
+
+M = TypeVar("M", bound=BaseModel)
+
+TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
+_TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
+_ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+_EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+# Raw HTML an author may never use: it could run code or load other sites.
+_UNSAFE_HTML = [
+    (re.compile(r"<\s*(script|iframe|object|embed|form|style|link|meta|base)\b", re.I), "the <{0}> element"),
+    (re.compile(r"\son[a-z]+\s*=", re.I), "an on... event attribute"),
+    (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|data|vbscript):", re.I), "a javascript: or data: address"),
+    (re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.I), "a javascript: or data: link"),
+]
+_H1 = re.compile(r"^#\s", re.M)
+WHEN_TO_GET_HELP = "## When to get help"
+
+
+@dataclass
+class Article:
+    slug: str
+    path: Path
+    meta: models.ArticleMeta
+    body: str
+    body_line: int
+    lines: LineMap
+    grade: readability.Readability | None = None
+
+
+@dataclass
+class ExerciseEntry:
+    slug: str
+    path: Path
+    data: models.Exercise
+    lines: LineMap
+    grade: readability.Readability | None = None
+
+
+@dataclass
+class Content:
+    root: Path
+    site: models.SiteSettings
+    countries: dict[str, models.Country]
+    disclaimer: models.Disclaimer
+    red_flags: models.RedFlags
+    sources: dict[str, models.Source]
+    sections: list[models.Section]
+    rules: models.Rules
+    articles: list[Article] = field(default_factory=list)
+    exercises: list[ExerciseEntry] = field(default_factory=list)
+    glossary: list[models.GlossaryEntry] = field(default_factory=list)
+
+    @property
+    def red_flag_set_ids(self) -> list[str]:
+        return [s.id for s in self.red_flags.sets]
+
+    def article(self, slug: str) -> Article | None:
+        return next((a for a in self.articles if a.slug == slug), None)
+
+
+# ---------------------------------------------------------------- helpers
+def _describe(model: Any, loc: tuple) -> str:
+    """The field's description, used as the hint for a wrong value."""
+    target = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(target, "model_fields", None)
+        if not fields or part not in fields:
+            return ""
+        info = fields[part]
+        target = info.annotation
+        # Unwrap list[X] / X | None to reach a nested model.
+        for arg in getattr(target, "__args__", ()) or ():
+            if hasattr(arg, "model_fields"):
+                target = arg
+        if part == loc[-1] or loc.index(part) == len([p for p in loc if not isinstance(p, int)]) - 1:
+            return info.description or ""
+    return ""
+
+
+def _friendly(error: dict, model: Any) -> tuple[str, str]:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    description = _describe(model, loc)
+    if kind == "missing":
+        return "required field is missing", f"add '{loc[-1]}: ...'" + (f" ({description})" if description else "")
+    if kind == "extra_forbidden":
+        known = list(getattr(_owner(model, loc), "model_fields", {}))
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"allowed fields: {', '.join(known)}"
+        return "unknown field", hint
+    message = error["msg"].removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch" and description:
+        message = f"'{error.get('input')}' is not in the expected form"
+    if kind in ("literal_error", "enum") and "expected" in error.get("ctx", {}):
+        message = f"'{error.get('input')}' is not allowed; expected {error['ctx']['expected']}"
+    return message, description
+
+
+def _owner(model: Any, loc: tuple) -> Any:
+    target = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        info = getattr(target, "model_fields", {}).get(part)
+        if info is None:
+            return target
+        target = info.annotation
+        for arg in getattr(target, "__args__", ()) or ():
+            if hasattr(arg, "model_fields"):
+                target = arg
+    return target
+
+
+def _field_name(loc: tuple) -> str:
+    name = ""
+    for part in loc:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def validate_model(model: type[M], data: Any, path: Path, lines: LineMap, errors: ErrorCollector, prefix: tuple = ()) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message, hint = _friendly(error, model)
+            errors.add(path, lines.line(prefix + loc), _field_name(prefix + loc), message, hint)
+        return None
+
+
+def _load_list(path: Path, model: type[M], errors: ErrorCollector, key: str = "id") -> list[tuple[M, int]]:
+    """A YAML file holding a list of entries; each entry is validated on its own."""
+    parsed = load_yaml_file(path, errors)
+    if parsed is None:
+        return []
+    data, lines = parsed
+    if not isinstance(data, list):
+        errors.add(path, 1, "", "expected a list of entries, each starting with '- '", "see content_src/README.md")
+        return []
+    out: list[tuple[M, int]] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(data):
+        entry = validate_model(model, item, path, lines, errors, (index,))
+        if entry is None:
+            continue
+        value = getattr(entry, key)
+        line = lines.line((index,))
+        if value.lower() in seen:
+            errors.add(path, line, f"[{index}].{key}", f"duplicate {key} '{value}' (first used on line {seen[value.lower()]})",
+                       f"each {key} must be unique")
+            continue
+        seen[value.lower()] = line
+        out.append((entry, line))
+    return out
+
+
+def _load_one(path: Path, model: type[M], errors: ErrorCollector) -> tuple[M | None, LineMap]:
+    parsed = load_yaml_file(path, errors)
+    if parsed is None:
+        return None, LineMap()
+    data, lines = parsed
+    if not isinstance(data, dict):
+        errors.add(path, 1, "", "expected 'field: value' lines", "see content_src/README.md")
+        return None, lines
+    return validate_model(model, data, path, lines, errors), lines
+
+
+def check_refs(values: list[str], known: set[str] | list[str], path: Path, lines: LineMap, errors: ErrorCollector,
+               field_name: str, what: str, where: str) -> None:
+    for index, value in enumerate(values):
+        if value not in known:
+            close = difflib.get_close_matches(value, list(known), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known {what}: {', '.join(sorted(known))}"
+            errors.add(path, lines.line((field_name, index)), f"{field_name}[{index}]",
+                       f"unknown {what} '{value}'", f"{hint} (defined in {where})")
+
+
+# ---------------------------------------------------------------- text rules
+@dataclass
+class TextRules:
+    forbidden: list[tuple[re.Pattern, models.ForbiddenWording]]
+    phone_numbers: re.Pattern
+    max_grade: float
+
+    @classmethod
+    def build(cls, rules: models.Rules, countries: dict[str, models.Country]) -> "TextRules":
+        numbers = {c.emergency_number for c in countries.values()} | {
+            c.urgent_number for c in countries.values() if c.urgent_number
+        }
+        alternatives = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+        return cls(
+            [(re.compile(r.pattern, re.I), r) for r in rules.forbidden],
+            re.compile(rf"(?<![\w,.]){'(?:' + alternatives + ')'}(?![\w,]|\.\d)"),
+            rules.max_grade,
+        )
+
+    def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+        for pattern, rule in self.forbidden:
+            for match in pattern.finditer(text):
+                errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                           f"'{match.group(0)}': {rule.why}", rule.hint)
+        for match in self.phone_numbers.finditer(text):
+            errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                       f"'{match.group(0)}' looks like an emergency or advice-line number",
+                       "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead")
+        for match in _TOKEN.finditer(text):
+            if match.group(0) not in TOKENS:
+                errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                           f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
+        for pattern, what in _UNSAFE_HTML:
+            for match in pattern.finditer(text):
+                name = match.group(1).lower() if match.groups() else ""
+                errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                           f"{what.format(name)} is not allowed in content",
+                           "write plain Markdown; raw HTML that runs code or loads other sites is refused")
+
+
+def _check_grade(result: readability.Readability, limit: float, path: Path, errors: ErrorCollector, field_name: str) -> None:
+    if result.grade > limit:
+        hardest = "; ".join(f'"{s.text[:90]}" ({s.grade:.0f})' for s in result.hardest[:3])
+        errors.add(path, None, field_name,
+                   f"reading grade {result.grade:.1f} is above {limit:g}",
+                   f"use shorter sentences and everyday words; hardest sentences: {hardest}")
+
+
+# ---------------------------------------------------------------- articles
+def _load_article(path: Path, content: Content, text_rules: TextRules, errors: ErrorCollector) -> Article | None:
+    source = split_front_matter(path, errors, required=True)
+    if source is None:
+        return None
+    slug = path.stem
+    if not re.fullmatch(models.ID_PATTERN, slug):
+        errors.add(path, None, "", f"file name '{path.name}' is not a valid page address",
+                   "use lower-case words joined by hyphens, e.g. 'spinal-stenosis.md'")
+    meta = validate_model(models.ArticleMeta, source.meta, path, source.lines, errors)
+    body, line0 = source.body, source.body_line
+    if _H1.search(body):
+        at = line0 + body[: _H1.search(body).start()].count("\n")
+        errors.add(path, at, "body", "a '# ' (level-1) heading in the body",
+                   "the title comes from the front matter; start body headings at '## '")
+    if WHEN_TO_GET_HELP not in body:
+        errors.add(path, line0, "body", f"missing the '{WHEN_TO_GET_HELP}' section",
+                   f"end every article with a '{WHEN_TO_GET_HELP}' section")
+    text_rules.check(body, path, line0, "body", errors)
+    if meta is None:
+        return None
+    for name in ("title", "summary", "answer"):
+        text_rules.check(getattr(meta, name), path, source.lines.line((name,)), name, errors)
+    for index, point in enumerate(meta.key_points):
+        text_rules.check(point, path, source.lines.line(("key_points", index)), f"key_points[{index}]", errors)
+    check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags", "red-flag set",
+               "content_src/safety/red_flags.yml")
+    if content.sources:  # when the bibliography itself is broken, that error is the one to fix
+        check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
+                   "content_src/bibliography.yml")
+    check_refs([meta.section], [s.id for s in content.sections], path, source.lines, errors, "section", "section",
+               "content_src/sections.yml")
+    article = Article(slug, path, meta, body, line0, source.lines)
+    article.grade = readability.measure("\n\n".join([meta.answer, *("- " + p for p in meta.key_points), body]))
+    _check_grade(article.grade, text_rules.max_grade, path, errors, "body")
+    return article
+
+
+def _check_links(content: Content, errors: ErrorCollector) -> None:
+    # Every file counts as a target, valid or not: a broken article is reported
+    # once, not again as a dead link in every page that links to it.
+    slugs = {p.stem for p in (content.root / "articles").glob("*.md")}
+    exercises = {p.stem for p in (content.root / "exercises").glob("*.yml")}
+    for article in content.articles:
+        for pattern, known, folder in ((_ARTICLE_LINK, slugs, "content_src/articles/"),
+                                       (_EXERCISE_LINK, exercises, "content_src/exercises/")):
+            for match in pattern.finditer(article.body):
+                if match.group(1) not in known:
+                    line = article.body_line + article.body[: match.start()].count("\n")
+                    close = difflib.get_close_matches(match.group(1), list(known), n=1)
+                    hint = f"did you mean '{close[0]}'?" if close else f"link to a file that exists in {folder}"
+                    errors.add(article.path, line, "body", f"link to '{match.group(1)}' goes nowhere", hint)
+
+
+# ---------------------------------------------------------------- exercises
+def _exercise_texts(exercise: models.Exercise) -> list[tuple[tuple, str]]:
+    out: list[tuple[tuple, str]] = []
+    for name in ("title", "summary", "purpose", "starting_position"):
+        out.append(((name,), getattr(exercise, name)))
+    for name in ("suits", "not_for", "steps", "should_feel", "should_not_feel", "stop_if", "progression"):
+        out.extend(((name, i), text) for i, text in enumerate(getattr(exercise, name)))
+    out.extend(((("images", "start_alt"), exercise.images.start_alt), (("images", "end_alt"), exercise.images.end_alt)))
+    return out
+
+
+def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: ErrorCollector) -> ExerciseEntry | None:
+    exercise, lines = _load_one(path, models.Exercise, errors)
+    if exercise is None:
+        return None
+    for loc, text in _exercise_texts(exercise):
+        text_rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+    check_refs(exercise.red_flags, content.red_flag_set_ids, path, lines, errors, "red_flags", "red-flag set",
+               "content_src/safety/red_flags.yml")
+    if content.sources:
+        check_refs(exercise.sources, content.sources, path, lines, errors, "sources", "source id",
+                   "content_src/bibliography.yml")
+    images = path.parent / "images"
+    for name in ("start", "end"):
+        image = getattr(exercise.images, name)
+        if not (images / image).is_file():
+            errors.add(path, lines.line(("images", name)), f"images.{name}", f"image '{image}' not found",
+                       f"add the SVG file to {errors.rel(images)}/")
+    entry = ExerciseEntry(path.stem, path, exercise, lines)
+    prose = [f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text
+             for loc, text in _exercise_texts(exercise) if loc[0] != "images"]
+    entry.grade = readability.measure("\n\n".join(prose))
+    _check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
+    return entry
+
+
+# ---------------------------------------------------------------- entry point
+def load_content(root: Path) -> Content:
+    root = Path(root)
+    errors = ErrorCollector(root)
+    site, _ = _load_one(root / "site.yml", models.SiteSettings, errors)
+    countries = {c.code: c for c, _ in _load_list(root / "countries.yml", models.Country, errors, key="code")}
+    disclaimer, _ = _load_one(root / "safety" / "disclaimer.yml", models.Disclaimer, errors)
+    red_flags, flag_lines = _load_one(root / "safety" / "red_flags.yml", models.RedFlags, errors)
+    sources = {s.id: s for s, _ in _load_list(root / "bibliography.yml", models.Source, errors)}
+    sections = [s for s, _ in _load_list(root / "sections.yml", models.Section, errors)]
+    rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
+    glossary_path = root / "glossary.yml"
+    glossary = [g for g, _ in _load_list(glossary_path, models.GlossaryEntry, errors, key="term")] if glossary_path.exists() else []
+
+    if site is not None and countries and site.country not in countries:
+        errors.add(root / "site.yml", None, "country", f"unknown country '{site.country}'",
+                   f"use one of: {', '.join(countries)} (content_src/countries.yml)")
+    if red_flags is not None:
+        _check_red_flags(red_flags, flag_lines, root / "safety" / "red_flags.yml", errors)
+
+    # The articles can only be checked against valid shared files.
+    if None in (site, disclaimer, red_flags, rules) or not countries:
+        errors.raise_if_any()
+    content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
+    text_rules = TextRules.build(rules, countries)
+    for path in sorted((root / "exercises").glob("*.yml")):
+        entry = _load_exercise(path, content, text_rules, errors)
+        if entry is not None:
+            content.exercises.append(entry)
+    for path in sorted((root / "articles").glob("*")):
+        if path.suffix != ".md":
+            errors.add(path, None, "", f"'{path.name}' is not an article", "articles are Markdown files ending in .md")
+            continue
+        article = _load_article(path, content, text_rules, errors)
+        if article is not None:
+            content.articles.append(article)
+    if not content.articles:
+        errors.add(root / "articles", None, "", "no articles found", "add at least one article")
+    _check_links(content, errors)
+    _check_unique_orders(content, errors)
+    errors.raise_if_any()
+    content.articles.sort(key=lambda a: ([s.id for s in sections].index(a.meta.section), a.meta.order, a.slug))
+    content.exercises.sort(key=lambda e: (["lumbar", "cervical", "general"].index(e.data.region), e.data.order, e.slug))
+    return content
+
+
+def _check_red_flags(red_flags: models.RedFlags, lines: LineMap, path: Path, errors: ErrorCollector) -> None:
+    set_ids = [s.id for s in red_flags.sets]
+    for kind, entries in (("sets", red_flags.sets), ("items", red_flags.items)):
+        seen: set[str] = set()
+        for index, entry in enumerate(entries):
+            if entry.id in seen:
+                errors.add(path, lines.line((kind, index, "id")), f"{kind}[{index}].id", f"duplicate id '{entry.id}'",
+                           "each id must be unique")
+            seen.add(entry.id)
+    for index, item in enumerate(red_flags.items):
+        check_refs(item.sets, set_ids, path, LineMap(lines.offset, {("sets", i): lines.line(("items", index, "sets", i))
+                                                                    for i in range(len(item.sets))}),
+                   errors, "sets", "red-flag set", "the 'sets' list at the top of this file")
+    for index, flag_set in enumerate(red_flags.sets):
+        severities = {i.severity for i in red_flags.items if flag_set.id in i.sets}
+        if not severities:
+            errors.add(path, lines.line(("sets", index)), f"sets[{index}]", f"set '{flag_set.id}' has no warning signs",
+                       "list it in the 'sets' of at least one item, or remove it")
+
+
+def _check_unique_orders(content: Content, errors: ErrorCollector) -> None:
+    seen: dict[tuple, Article] = {}
+    for article in content.articles:
+        key = (article.meta.section, article.meta.order)
+        if key in seen:
+            errors.add(article.path, article.lines.line(("order",)), "order",
+                       f"order {article.meta.order} is already used by {seen[key].path.name} in section '{key[0]}'",
+                       "give each article in a section its own order number")
+        else:
+            seen[key] = article

@@ -1,0 +1,267 @@
+"""Typed models of every kind of content. `python -m guide schema` exports them as JSON Schema.
+
+Field descriptions double as the hints shown to editors when a field is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SOURCE_ID_PATTERN = r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ]{1,18}[0-9]$"
+# The longest a review may be trusted for (NHS practice; clinical-brief.md section 10).
+MAX_REVIEW_YEARS = 3
+
+
+def _iso_date(value: object) -> object:
+    # Dates arrive as text (the YAML loader keeps them as strings) so that an
+    # impossible date such as 2026-02-30 is reported against its field.
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError("expected a date written as YYYY-MM-DD, for example 2026-11-25")
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{value.strip()} is not a real date") from None
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("expected a date written as YYYY-MM-DD, for example 2026-11-25")
+
+
+def _check_review_window(cls, next_review: dt.date, info: ValidationInfo) -> dt.date:
+    reviewed = info.data.get("reviewed")
+    if reviewed is None:  # reviewed itself is wrong; that error is reported already
+        return next_review
+    if next_review <= reviewed:
+        raise ValueError(f"next_review ({next_review}) must be after reviewed ({reviewed})")
+    try:
+        limit = reviewed.replace(year=reviewed.year + MAX_REVIEW_YEARS)
+    except ValueError:  # reviewed on 29 February
+        limit = dt.date(reviewed.year + MAX_REVIEW_YEARS, 3, 1)
+    if next_review > limit:
+        raise ValueError(f"next_review must be at most {MAX_REVIEW_YEARS} years after reviewed, so {limit} or earlier")
+    return next_review
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+Slug = Annotated[str, Field(pattern=ID_PATTERN, description="lower-case words joined by hyphens, e.g. 'lumbar'")]
+SourceId = Annotated[str, Field(pattern=SOURCE_ID_PATTERN, description="an id from content_src/bibliography.yml, e.g. NICE-NG59")]
+Phone = Annotated[str, Field(pattern=PHONE_PATTERN, description="digits and spaces, optionally starting with +")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# ---------------------------------------------------------------- safety
+class Disclaimer(Strict):
+    title: Text = Field(description="the heading of the disclaimer box")
+    paragraphs: list[Text] = Field(min_length=1, description="one or more short paragraphs of plain text")
+
+
+class RedFlagSet(Strict):
+    id: Slug
+    title: Text = Field(description="who this set is for, e.g. 'Low back, buttock and leg'")
+
+
+class RedFlagItem(Strict):
+    id: Slug
+    severity: Literal["emergency", "urgent"] = Field(
+        description="'emergency' (call the emergency number now) or 'urgent' (same-day medical advice)"
+    )
+    sets: list[Slug] = Field(min_length=1, description="the ids of the red-flag sets this sign belongs to")
+    text: Text = Field(description="the warning sign in plain words; never a phone number")
+
+
+class RedFlags(Strict):
+    emergency_heading: Text = Field(description="must contain {emergency}, filled with the brand's emergency number")
+    emergency_action: Text
+    urgent_heading: Text
+    urgent_action: Text = Field(description="must contain {urgent}, filled with the brand's urgent-advice route")
+    sets: list[RedFlagSet] = Field(min_length=1)
+    items: list[RedFlagItem] = Field(min_length=1)
+
+    @field_validator("emergency_heading")
+    @classmethod
+    def _has_emergency(cls, value: str) -> str:
+        if "{emergency}" not in value:
+            raise ValueError("must contain {emergency}, where the emergency number goes")
+        return value
+
+    @field_validator("urgent_action")
+    @classmethod
+    def _has_urgent(cls, value: str) -> str:
+        if "{urgent}" not in value:
+            raise ValueError("must contain {urgent}, where the urgent-advice route goes")
+        return value
+
+
+# ---------------------------------------------------------------- brand
+class Country(Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter country code, e.g. GB")]
+    name: Text
+    emergency_number: Phone
+    urgent_advice: Text = Field(description="where to get same-day advice, e.g. 'your GP or NHS 111'")
+    urgent_number: Phone | None = None
+
+
+class SiteSettings(Strict):
+    name: Text = Field(description="the site's name, shown in the header and page titles")
+    short_name: Text
+    tagline: Text
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter code from content_src/countries.yml")]
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="e.g. en-US or en-GB; sets date format")]
+    emergency_number: Phone | None = Field(None, description="overrides the country's emergency number")
+    urgent_advice: Text | None = Field(None, description="overrides the country's urgent-advice route")
+    urgent_number: Phone | None = None
+
+
+# ---------------------------------------------------------------- bibliography
+class Source(Strict):
+    id: SourceId
+    kind: Literal["guideline", "review", "trial", "cohort", "patient-information", "other"]
+    title: Text
+    authors: Text | None = None
+    publisher: Text | None = None
+    journal: Text | None = None
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    updated: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    url: Annotated[str, Field(pattern=r"^https://\S+$", description="an https:// address")] | None = None
+    doi: Annotated[str, Field(pattern=r"^10\.\d{4,9}/\S+$", description="a DOI such as 10.1136/bmj.i6748")] | None = None
+
+    @model_validator(mode="after")
+    def _findable(self) -> "Source":
+        if not (self.publisher or self.journal):
+            raise ValueError("give a publisher or a journal")
+        return self
+
+
+class Section(Strict):
+    id: Slug
+    title: Text
+
+
+# ---------------------------------------------------------------- pages
+class ArticleMeta(Strict):
+    title: Annotated[str, Field(min_length=3, max_length=80, description="the question or topic, in plain words")]
+    summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the page's meta description")]
+    section: Slug = Field(description="an id from content_src/sections.yml")
+    order: Annotated[int, Field(ge=0, description="position within its section; lower comes first")]
+    answer: Annotated[str, Field(min_length=20, description="one or two sentences that answer the title directly")]
+    key_points: list[Text] = Field(min_length=2, max_length=6, description="two to six short bullet points")
+    red_flags: list[Slug] = Field(min_length=1, description="red-flag set ids from content_src/safety/red_flags.yml")
+    sources: list[SourceId] = Field(min_length=2, description="at least two ids from content_src/bibliography.yml")
+    keywords: list[Text] = Field(default_factory=list, description="words patients search with: synonyms, UK/US spellings, misspellings")
+    reviewed: IsoDate = Field(description="date of the last clinical review, YYYY-MM-DD")
+    next_review: IsoDate = Field(description="date the next review is due, YYYY-MM-DD, at most 3 years after 'reviewed'")
+    reviewer: Text = Field(description="the reviewer's role, e.g. 'Physical therapist (clinical reviewer)'")
+
+    @field_validator("summary")
+    @classmethod
+    def _one_sentence(cls, value: str) -> str:
+        if re.search(r"[.!?]\s+\S", value):
+            raise ValueError("summary must be one sentence")
+        return value
+
+    _review_window = field_validator("next_review")(classmethod(_check_review_window))
+
+
+class ExerciseDose(Strict):
+    reps: Text | None = None
+    sets: Text | None = None
+    hold: Text | None = None
+    duration: Text | None = None
+    how_often: Text = Field(description="how often to do it, e.g. '2 to 3 times a day'")
+
+
+class ExerciseImages(Strict):
+    start: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.svg$", description="an SVG file in content_src/exercises/images/")]
+    start_alt: Annotated[str, Field(min_length=10, description="describes the starting position for people who cannot see the picture")]
+    end: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.svg$")]
+    end_alt: Annotated[str, Field(min_length=10)]
+
+
+ShortList = Annotated[list[Text], Field(min_length=1, max_length=8)]
+
+
+class Exercise(Strict):
+    title: Annotated[str, Field(min_length=3, max_length=60)]
+    summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the meta description")]
+    region: Literal["lumbar", "cervical", "general"] = Field(description="groups the exercise library")
+    goals: list[Literal["nerve-movement", "mobility", "strength", "posture", "fitness"]] = Field(min_length=1)
+    order: Annotated[int, Field(ge=0)]
+    red_flags: list[Slug] = Field(min_length=1)
+    purpose: Text
+    suits: ShortList
+    not_for: ShortList
+    starting_position: Text
+    steps: Annotated[list[Text], Field(min_length=2, max_length=10)]
+    dose: ExerciseDose
+    should_feel: ShortList
+    should_not_feel: ShortList
+    stop_if: ShortList
+    progression: ShortList
+    images: ExerciseImages
+    sources: list[SourceId] = Field(min_length=2)
+    keywords: list[Text] = Field(default_factory=list)
+    reviewed: IsoDate
+    next_review: IsoDate
+    reviewer: Text
+
+    _review_window = field_validator("next_review")(classmethod(_check_review_window))
+
+
+class GlossaryEntry(Strict):
+    term: Text = Field(description="the word as it appears in text")
+    also: list[Text] = Field(default_factory=list, description="other forms or spellings that get the same definition")
+    definition: Annotated[str, Field(min_length=10, max_length=200, description="plain words, one or two short sentences")]
+
+
+class ForbiddenWording(Strict):
+    pattern: Text = Field(description="a Python regular expression, matched case-insensitively")
+    why: Text
+    hint: Text
+
+
+class Rules(Strict):
+    max_grade: Annotated[float, Field(gt=0, le=12)]
+    forbidden: list[ForbiddenWording] = Field(default_factory=list)
+
+    @field_validator("forbidden")
+    @classmethod
+    def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
+        for rule in value:
+            try:
+                re.compile(rule.pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
+        return value
+
+
+class DocsPageMeta(BaseModel):
+    """Front matter of hand-written pages in docs/: only the fields we act on are checked."""
+
+    model_config = ConfigDict(extra="allow")
+    red_flags: list[Slug] | None = Field(None, description="red-flag set ids; all sets when omitted")
+    sources: list[SourceId] | None = None
+
+
+# Files whose whole content is one model, and files that are a list of one model.
+SCHEMAS: dict[str, object] = {
+    "article": ArticleMeta,
+    "exercise": Exercise,
+    "site": SiteSettings,
+    "red_flags": RedFlags,
+    "disclaimer": Disclaimer,
+    "rules": Rules,
+    "bibliography": list[Source],
+    "sections": list[Section],
+    "countries": list[Country],
+    "glossary": list[GlossaryEntry],
+}

@@ -1,0 +1,144 @@
+"""Check every built HTML page for the safety boxes, independent of MkDocs.
+
+Runs as the last step of every build (from the hook) and on its own against any
+folder of HTML, so the guarantee holds whatever tool produced the pages:
+
+    python -m guide verify site/ [--clinic SLUG]
+
+A page fails when it has no red-flag box, not exactly one disclaimer, a box
+whose text differs from its single source (edited, emptied or half-rendered),
+a hidden box, an emergency link to the wrong number, or names a red-flag set
+or source id that does not exist.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from .brand import Brand
+from .load import Content
+from .safety_html import DISCLAIMER, RED_FLAGS, disclaimer_box, ordered_sets, red_flag_box, visible_text
+
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
+
+
+@dataclass(frozen=True)
+class Problem:
+    page: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.page}: {self.message}"
+
+
+class Expectations:
+    """What every page must show, derived from content_src/ and the brand."""
+
+    def __init__(self, content: Content, brand: Brand):
+        self.content = content
+        self.brand = brand
+        self.set_ids = set(content.red_flag_set_ids)
+        self.source_ids = set(content.sources)
+        self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
+
+    @functools.lru_cache(maxsize=None)
+    def red_flag_text(self, sets: tuple[str, ...]) -> str:
+        return visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
+
+    def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
+        return tuple(ordered_sets(self.content.red_flags, sets))
+
+
+def _hidden(element) -> str | None:
+    node = element
+    while node is not None:
+        if node.get("hidden") is not None:
+            return "has the 'hidden' attribute"
+        if node.get("aria-hidden", "").lower() == "true":
+            return "is marked aria-hidden"
+        if _HIDDEN_STYLE.search(node.get("style", "")):
+            return f"is hidden by an inline style ({node.get('style')})"
+        if node.tag in ("template", "noscript"):
+            return f"sits inside <{node.tag}>, which is not shown"
+        node = node.getparent()
+    return None
+
+
+def verify_page(markup: str | bytes, page: str, expect: Expectations) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def fail(message: str) -> None:
+        problems.append(Problem(page, message))
+
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except (ValueError, lxml_html.etree.ParserError) as exc:
+        return [Problem(page, f"cannot be read as HTML ({exc})")]
+
+    marked = tree.xpath("//*[@data-safety]")
+    disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
+    boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
+    for element in marked:
+        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS):
+            fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
+
+    if not disclaimers:
+        fail("no medical disclaimer (element with data-safety=\"disclaimer\")")
+    elif len(disclaimers) > 1:
+        fail(f"{len(disclaimers)} disclaimers; a page must have exactly one")
+    for element in disclaimers:
+        if visible_text(element) != expect.disclaimer:
+            fail("the disclaimer's text differs from content_src/safety/disclaimer.yml")
+        if why := _hidden(element):
+            fail(f"the disclaimer {why}")
+
+    if not boxes:
+        fail("no warning-signs box (element with data-safety=\"red-flags\")")
+    for element in boxes:
+        named = element.get("data-red-flag-sets", "").split()
+        unknown = [s for s in named if s not in expect.set_ids]
+        if unknown:
+            fail(f"the warning-signs box names unknown red-flag set(s): {', '.join(unknown)}")
+            continue
+        if not named:
+            fail("the warning-signs box does not say which red-flag sets it shows (data-red-flag-sets)")
+            continue
+        if visible_text(element) != expect.red_flag_text(expect.canonical_sets(named)):
+            fail(f"the warning-signs box ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+        tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
+        if expect.brand.emergency_tel not in tels:
+            fail(f"the warning-signs box has no emergency link to {expect.brand.emergency_tel}")
+        if why := _hidden(element):
+            fail(f"the warning-signs box {why}")
+
+    for element in tree.xpath("//*[@data-source-id]"):
+        if element.get("data-source-id") not in expect.source_ids:
+            fail(f"cites unknown source id '{element.get('data-source-id')}'")
+    return problems
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(p for p in Path(site_dir).rglob("*.html") if p.is_file())
+
+
+def verify_site(site_dir: Path, expect: Expectations) -> list[Problem]:
+    site_dir = Path(site_dir)
+    pages = html_files(site_dir)
+    if not pages:
+        return [Problem(site_dir.as_posix(), "no HTML pages found")]
+    problems: list[Problem] = []
+    for path in pages:
+        problems.extend(verify_page(path.read_bytes(), path.relative_to(site_dir).as_posix(), expect))
+    return problems
+
+
+def report(problems: list[Problem], consequence: str = "The site was not published.") -> str:
+    pages = len({p.page for p in problems})
+    lines = [p.format() for p in problems]
+    lines.append(f"Safety check failed: {len(problems)} problem(s) on {pages} page(s). {consequence}".rstrip())
+    return "\n".join(lines)

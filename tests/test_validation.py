@@ -1,0 +1,198 @@
+"""Every kind of bad content gives one clear message: file:line, field, what is wrong, a hint.
+
+Each case changes one thing in a copy of the fixture content and checks the exact
+line an editor would see. No case may produce a traceback.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from guide.errors import ContentErrors
+from guide.load import load_content
+
+from conftest import make_project
+
+ARTICLE = "content_src/articles/test-sciatica.md"
+
+
+@pytest.fixture
+def proj(tmp_path):
+    return make_project(tmp_path / "p")
+
+
+def errors_for(proj) -> list[str]:
+    with pytest.raises(ContentErrors) as info:
+        load_content(proj.content)
+    return [e.format() for e in info.value.errors]
+
+
+def test_fixture_content_is_valid(proj):
+    content = load_content(proj.content)
+    assert [a.slug for a in content.articles] == ["test-sciatica", "test-neck"]
+
+
+CASES = [
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "red_flags: [lumbar, general]", "red_flags: [lumbr, general]"),
+        "content_src/articles/test-sciatica.md:10: red_flags[0]: unknown red-flag set 'lumbr'\n"
+        "    hint: did you mean 'lumbar'? (defined in content_src/safety/red_flags.yml)",
+        id="unknown-red-flag-set",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "sources: [NHS-SCI, NICE-NG59]", "sources: [NHS-SCI, NICE-NG95]"),
+        "content_src/articles/test-sciatica.md:11: sources[1]: unknown source id 'NICE-NG95'\n"
+        "    hint: did you mean 'NICE-NG59'? (defined in content_src/bibliography.yml)",
+        id="unknown-source-id",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "section: understanding", "section: understnding"),
+        "content_src/articles/test-sciatica.md:4: section[0]: unknown section 'understnding'\n"
+        "    hint: did you mean 'understanding'? (defined in content_src/sections.yml)",
+        id="unknown-section",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "keywords:", "keywrds:"),
+        "content_src/articles/test-sciatica.md:12: keywrds: unknown field\n    hint: did you mean 'keywords'?",
+        id="unknown-field-typo",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "reviewer: Editorial team\n", ""),
+        "content_src/articles/test-sciatica.md:2: reviewer: required field is missing\n"
+        "    hint: add 'reviewer: ...' (the reviewer's role, e.g. 'Physical therapist (clinical reviewer)')",
+        id="missing-field",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "order: 1", "order: first"),
+        "content_src/articles/test-sciatica.md:5: order: Input should be a valid integer, unable to parse string as an integer\n"
+        "    hint: position within its section; lower comes first",
+        id="wrong-type",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "reviewed: 2026-11-25", "reviewed: 2026-02-30"),
+        "content_src/articles/test-sciatica.md:13: reviewed: 2026-02-30 is not a real date\n"
+        "    hint: date of the last clinical review, YYYY-MM-DD",
+        id="impossible-date",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "reviewed: 2026-11-25", "reviewed: 25/11/2026"),
+        "content_src/articles/test-sciatica.md:13: reviewed: expected a date written as YYYY-MM-DD, for example 2026-11-25\n"
+        "    hint: date of the last clinical review, YYYY-MM-DD",
+        id="badly-written-date",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "next_review: 2028-11-25", "next_review: 2030-11-25"),
+        "content_src/articles/test-sciatica.md:14: next_review: next_review must be at most 3 years after reviewed, so 2029-11-25 or earlier\n"
+        "    hint: date the next review is due, YYYY-MM-DD, at most 3 years after 'reviewed'",
+        id="review-too-far",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "title: What is sciatica?", "title: What is: sciatica?"),
+        "content_src/articles/test-sciatica.md:2: YAML syntax error: mapping values are not allowed here\n"
+        "    hint: check indentation and quoting on this line and the one before; text containing ': ' or '#' needs quotes",
+        id="yaml-syntax-error",
+    ),
+    pytest.param(
+        lambda p: (p.content / "articles" / "test-sciatica.md").write_bytes(
+            (p.content / "articles" / "test-sciatica.md").read_bytes().replace(b"sharp", b"sh\xe9rp")),
+        "content_src/articles/test-sciatica.md:20: not valid UTF-8 (byte 0xe9 at offset 546)\n"
+        "    hint: save the file as UTF-8 in your editor (for example 'Save with encoding: UTF-8')",
+        id="not-utf8",
+    ),
+    pytest.param(
+        lambda p: p.write("content_src/articles/empty.md", "  \n"),
+        "content_src/articles/empty.md: file is empty\n    hint: add the content, or delete the file",
+        id="empty-file",
+    ),
+    pytest.param(
+        lambda p: p.write("content_src/articles/huge.md", "x" * 600_000),
+        "content_src/articles/huge.md: file is 600,000 bytes; the limit is 524,288\n"
+        "    hint: split it into smaller files, or check that a binary file was not saved here by mistake",
+        id="very-large-file",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "## When to get help", "## Getting help"),
+        "content_src/articles/test-sciatica.md:17: body: missing the '## When to get help' section\n"
+        "    hint: end every article with a '## When to get help' section",
+        id="no-when-to-get-help",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "Call [[emergency-number]] if", "Call 911 if"),
+        "content_src/articles/test-sciatica.md:25: body: '911' looks like an emergency or advice-line number\n"
+        "    hint: numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead",
+        id="hard-coded-emergency-number",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", "Our exercises cure the pain."),
+        "content_src/articles/test-sciatica.md:20: body: 'cure': the guide never promises a cure\n"
+        '    hint: say what may help and how much, e.g. "may ease the pain" or "helps many people"',
+        id="promises-a-cure",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", 'The pain can be sharp.<script src="https://x.example/t.js"></script>'),
+        "content_src/articles/test-sciatica.md:20: body: the <script> element is not allowed in content\n"
+        "    hint: write plain Markdown; raw HTML that runs code or loads other sites is refused",
+        id="script-in-content",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "[the neck page](test-neck.md)", "[the neck page](test-nek.md)"),
+        "content_src/articles/test-sciatica.md:21: body: link to 'test-nek' goes nowhere\n    hint: did you mean 'test-neck'?",
+        id="broken-internal-link",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/articles/test-neck.md", "order: 2", "order: 1"),
+        # Files are checked in name order, so the second file in that order carries the error.
+        "content_src/articles/test-sciatica.md:5: order: order 1 is already used by test-neck.md in section 'understanding'\n"
+        "    hint: give each article in a section its own order number",
+        id="duplicate-order",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/bibliography.yml", "- id: NHS-SCI", "- id: NICE-NG59"),
+        "content_src/bibliography.yml:7: [1].id: duplicate id 'NICE-NG59' (first used on line 1)\n    hint: each id must be unique",
+        id="duplicate-source-id",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/safety/disclaimer.yml", "paragraphs:", "paragraphs: []\nold_paragraphs:"),
+        None,  # checked below: an emptied disclaimer is refused before any page is built
+        id="emptied-disclaimer",
+    ),
+]
+
+
+@pytest.mark.parametrize("change, expected", CASES)
+def test_bad_content_gives_one_clear_message(proj, change, expected):
+    change(proj)
+    found = errors_for(proj)
+    if expected is None:
+        assert any("disclaimer.yml" in e and "paragraphs" in e for e in found), found
+        return
+    assert expected in found, "\n\n".join(found)
+
+
+def test_windows_line_endings_are_accepted(proj):
+    path = proj.content / "articles" / "test-sciatica.md"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    content = load_content(proj.content)
+    assert content.article("test-sciatica").meta.title == "What is sciatica?"
+
+
+def test_every_error_is_reported_in_one_run(proj):
+    proj.edit(ARTICLE, "red_flags: [lumbar, general]", "red_flags: [lumbr, general]")
+    proj.edit("content_src/articles/test-neck.md", "sources: [NHS-SCI, NICE-NG59]", "sources: [NHS-SCI, NOPE]")
+    proj.write("content_src/articles/broken.md", "---\ntitle: [unclosed\n---\n")
+    found = errors_for(proj)
+    assert len(found) == 3, found
+    assert [f.split(":")[0] for f in found] == [
+        "content_src/articles/broken.md", "content_src/articles/test-neck.md", "content_src/articles/test-sciatica.md",
+    ]
+
+
+def test_reading_grade_gate_names_hardest_sentences(proj):
+    hard = ("Radiculopathy constitutes a pathophysiological manifestation of compressive neuropathology "
+            "characteristically originating intervertebrally, necessitating comprehensive multidisciplinary evaluation.")
+    proj.edit(ARTICLE, "The pain can be sharp. It may burn or tingle. It can feel worse when you cough.", hard)
+    found = errors_for(proj)
+    grade_errors = [e for e in found if "reading grade" in e]
+    assert len(grade_errors) == 1, found
+    assert grade_errors[0].startswith("content_src/articles/test-sciatica.md: body: reading grade ")
+    assert "is above 8" in grade_errors[0] and "Radiculopathy constitutes" in grade_errors[0]
