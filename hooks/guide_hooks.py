@@ -34,6 +34,7 @@ class _Build:
     content = None
     brand = None
     staged: StagedBuild | None = None
+    abbreviations = ""
 
 
 def _project_root(config) -> Path:
@@ -69,7 +70,15 @@ def on_files(files, *, config):
         raise PluginError("Content errors:\n" + ContentErrors(errors).report())
     for page in render.render_pages(_Build.content, _Build.brand):
         files.append(File.generated(config, page.path, content=page.markdown))
+    for dest, source in render.asset_files(_Build.content):
+        files.append(File.generated(config, dest, abs_src_path=source))
+    _Build.abbreviations = render.glossary_abbreviations(_Build.content)
     return files
+
+
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
+    return markdown + _Build.abbreviations
 
 
 def on_env(env, *, config, files):

@@ -16,10 +16,28 @@ from babel.dates import format_date
 
 from . import models
 from .brand import Brand
-from .load import _ARTICLE_LINK, Article, Content
+from .load import _ARTICLE_LINK, Article, Content, ExerciseEntry
 from .safety_html import urgent_route
 
 SOURCES_PAGE = "sources.md"
+GLOSSARY_PAGE = "glossary.md"
+EXERCISES_INDEX = "exercises/index.md"
+EXERCISE_IMAGES = "exercises/images"
+ILLUSTRATIONS = "illustrations"
+
+REGIONS = {
+    "lumbar": "Low back and leg",
+    "cervical": "Neck and arm",
+    "general": "Whole body and fitness",
+}
+GOALS = {
+    "nerve-movement": "nerve movement",
+    "mobility": "easier movement",
+    "strength": "strength",
+    "posture": "posture",
+    "fitness": "fitness",
+}
+DOSE_LABELS = (("reps", "Repeat"), ("sets", "Sets"), ("hold", "Hold"), ("duration", "How long"), ("how_often", "How often"))
 
 
 @dataclass(frozen=True)
@@ -75,6 +93,61 @@ def source_citation(source: models.Source) -> str:
     return " ".join(parts)
 
 
+def _sources_list(content: Content, source_ids: list[str], depth: int) -> str:
+    up = "../" * depth
+    items = "".join(
+        f'<li data-source-id="{s}"><a href="{up}sources/#{source_anchor(s)}">{escape(content.sources[s].title)}</a>'
+        f"{', ' + escape(content.sources[s].journal or content.sources[s].publisher or '')}</li>"
+        for s in source_ids
+    )
+    return f'## Sources\n\n<ul class="pn-sources">{items}</ul>\n\n'
+
+
+def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand) -> str:
+    return (f'<p class="pn-review" data-reviewed="{reviewed.isoformat()}" data-next-review="{next_review.isoformat()}">'
+            f"Last reviewed {long_date(reviewed, brand)} by {escape(reviewer)}. "
+            f"Next review due {long_date(next_review, brand)}.</p>\n")
+
+
+def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewed: dt.date, reviewer: str,
+            about: str, source_ids: list[str]) -> str:
+    """schema.org MedicalWebPage, so search engines and reviewers can read the review status."""
+    import json
+
+    citations = []
+    for sid in source_ids:
+        src = content.sources[sid]
+        cite = {"@type": "CreativeWork", "name": src.title}
+        if src.doi:
+            cite["sameAs"] = f"https://doi.org/{src.doi}"
+        elif src.url:
+            cite["url"] = src.url
+        citations.append(cite)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": title,
+        "description": summary,
+        "inLanguage": brand.locale,
+        "lastReviewed": reviewed.isoformat(),
+        "reviewedBy": {"@type": "Organization", "name": reviewer},
+        "about": {"@type": "MedicalCondition", "name": about},
+        "audience": {"@type": "PeopleAudience", "audienceType": "Patient"},
+        "publisher": {"@type": "Organization", "name": brand.name},
+        "citation": citations,
+    }
+    # "</" would end the <script> element early.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+ABOUT = {"lumbar": "Lumbar radiculopathy (sciatica)", "cervical": "Cervical radiculopathy", "general": "Radiculopathy"}
+
+
+def _about(red_flags: list[str]) -> str:
+    named = [ABOUT[s] for s in ("lumbar", "cervical") if s in red_flags]
+    return named[0] if len(named) == 1 else ABOUT["general"]
+
+
 def render_article(content: Content, article: Article, brand: Brand) -> Page:
     meta = article.meta
     front = {
@@ -88,26 +161,149 @@ def render_article(content: Content, article: Article, brand: Brand) -> Page:
         "pn_reviewed": meta.reviewed.isoformat(),
         "pn_next_review": meta.next_review.isoformat(),
         "pn_reviewer": meta.reviewer,
+        "pn_jsonld": json_ld(content, brand, title=meta.title, summary=meta.summary, reviewed=meta.reviewed,
+                             reviewer=meta.reviewer, about=_about(meta.red_flags), source_ids=meta.sources),
     }
     key_points = "\n".join(f"    - {fill_tokens(p, brand)}" for p in meta.key_points)
-    sources = "\n".join(
-        f'<li data-source-id="{s}"><a href="../../sources/#{source_anchor(s)}">{escape(content.sources[s].title)}</a>'
-        f"{', ' + escape(content.sources[s].journal or content.sources[s].publisher or '')}</li>"
-        for s in meta.sources
-    )
     body = fill_tokens(_rewrite_links(article.body, content, article), brand).strip()
     markdown = (
         _front_matter(front)
         + f'<p class="pn-answer">{escape(meta.answer)}</p>\n\n'
         + f'!!! abstract "Key points"\n\n{key_points}\n\n'
         + body
-        + "\n\n## Sources\n\n"
-        + f'<ul class="pn-sources">{sources}</ul>\n\n'
-        + f'<p class="pn-review" data-reviewed="{meta.reviewed.isoformat()}" data-next-review="{meta.next_review.isoformat()}">'
-        + f"Last reviewed {long_date(meta.reviewed, brand)} by {escape(meta.reviewer)}. "
-        + f"Next review due {long_date(meta.next_review, brand)}.</p>\n"
+        + "\n\n"
+        + _sources_list(content, meta.sources, depth=2)
+        + _review_line(meta.reviewed, meta.next_review, meta.reviewer, brand)
     )
     return Page(article_path(content, article), markdown)
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def exercise_path(entry: ExerciseEntry) -> str:
+    return f"exercises/{entry.slug}.md"
+
+
+def _bullets(items: list[str], brand: Brand) -> str:
+    return "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in items) + "\n\n"
+
+
+def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand) -> Page:
+    ex = entry.data
+    front = {
+        "title": ex.title,
+        "description": ex.summary,
+        "red_flags": ex.red_flags,
+        "sources": ex.sources,
+        "tags": ex.keywords,
+        "pn_kind": "exercise",
+        "pn_reviewed": ex.reviewed.isoformat(),
+        "pn_next_review": ex.next_review.isoformat(),
+        "pn_reviewer": ex.reviewer,
+        "pn_jsonld": json_ld(content, brand, title=ex.title, summary=ex.summary, reviewed=ex.reviewed,
+                             reviewer=ex.reviewer, about=_about(ex.red_flags), source_ids=ex.sources),
+    }
+    images = ex.images
+    figures = (
+        '<div class="pn-exercise-figures">'
+        f'<figure><img src="../images/{images.start}" alt="{escape(images.start_alt)}" width="400" height="300">'
+        "<figcaption>Start</figcaption></figure>"
+        f'<figure><img src="../images/{images.end}" alt="{escape(images.end_alt)}" width="400" height="300">'
+        "<figcaption>End</figcaption></figure></div>\n\n"
+    )
+    steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
+    dose_rows = "".join(
+        f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
+        for key, label in DOSE_LABELS if getattr(ex.dose, key)
+    )
+    goals = ", ".join(GOALS[g] for g in ex.goals)
+    markdown = (
+        _front_matter(front)
+        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
+        + figures
+        + f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
+        + "## Who it suits\n\n" + _bullets(ex.suits, brand)
+        + '!!! warning "Who should not do it, or should ask first"\n\n'
+        + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n"
+        + f"## How to do it\n\n**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
+        + steps + "\n\n"
+        + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n'
+        + "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
+        + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand)
+        + '!!! danger "Stop and get help if"\n\n'
+        + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n"
+        + "## Making it harder\n\n" + _bullets(ex.progression, brand)
+        + _sources_list(content, ex.sources, depth=2)
+        + _review_line(ex.reviewed, ex.next_review, ex.reviewer, brand)
+    )
+    return Page(exercise_path(entry), markdown)
+
+
+def render_exercise_library(content: Content) -> Page:
+    parts = [_front_matter({
+        "title": "Exercise library",
+        "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
+        "pn_kind": "exercise-library",
+    })]
+    parts.append("These are exercises that physical therapists often use for pinched nerves. "
+                 "They are examples, not a plan for you. Ask your therapist which ones suit you, "
+                 "and how much to do.\n")
+    for region, heading in REGIONS.items():
+        entries = [e for e in content.exercises if e.data.region == region]
+        if not entries:
+            continue
+        parts.append(f"## {heading}\n")
+        cards = []
+        for e in entries:
+            goals = ", ".join(GOALS[g] for g in e.data.goals)
+            cards.append(
+                f'<li class="pn-card"><a href="{e.slug}/"><img src="images/{e.data.images.end}" alt="" width="400" height="300">'
+                f'<span class="pn-card__title">{escape(e.data.title)}</span></a>'
+                f'<span class="pn-card__text">{escape(e.data.summary)}</span>'
+                f'<span class="pn-card__goals">Helps with: {goals}</span></li>'
+            )
+        parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')
+    return Page(EXERCISES_INDEX, "\n".join(parts))
+
+
+def render_glossary(content: Content) -> Page:
+    parts = [_front_matter({"title": "Glossary", "pn_kind": "glossary",
+                            "description": "Plain meanings of the medical words used in this guide."})]
+    parts.append("Plain meanings of the medical words in this guide. "
+                 "On every page, these words are underlined with dots: tap or point at one to see what it means.\n")
+    items = "".join(
+        f'<dt id="{_anchor(g.term)}">{escape(g.term)}</dt><dd>{escape(g.definition)}</dd>'
+        for g in sorted(content.glossary, key=lambda g: g.term.lower())
+    )
+    parts.append(f'<dl class="pn-glossary">{items}</dl>\n')
+    return Page(GLOSSARY_PAGE, "\n".join(parts))
+
+
+def _anchor(term: str) -> str:
+    return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def glossary_abbreviations(content: Content) -> str:
+    """Markdown abbreviation definitions, appended to every page: each term gets a tap/hover definition.
+
+    Python-Markdown matches abbreviations case-sensitively, so each term is
+    listed as written, in lower case and capitalised.
+    """
+    lines = []
+    seen: set[str] = set()
+    for entry in content.glossary:
+        definition = " ".join(entry.definition.split())
+        for word in (entry.term, *entry.also):
+            for form in (word, word.lower(), word[:1].upper() + word[1:].lower()):
+                if form not in seen:
+                    seen.add(form)
+                    lines.append(f"*[{form}]: {definition}")
+    # One definition per block: Python-Markdown re-tests a whole block after
+    # taking each definition from it, so one long block costs quadratic time.
+    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
 
 
 def render_sources(content: Content) -> Page:
@@ -134,8 +330,24 @@ def render_sources(content: Content) -> Page:
 
 def render_pages(content: Content, brand: Brand) -> list[Page]:
     pages = [render_article(content, a, brand) for a in content.articles]
+    pages += [render_exercise(content, e, brand) for e in content.exercises]
+    if content.exercises:
+        pages.append(render_exercise_library(content))
+    if content.glossary:
+        pages.append(render_glossary(content))
     pages.append(render_sources(content))
     return pages
+
+
+def asset_files(content: Content) -> list[tuple[str, str]]:
+    """(published path, source file) for pictures that pages use."""
+    out = []
+    for entry in content.exercises:
+        for name in (entry.data.images.start, entry.data.images.end):
+            out.append((f"{EXERCISE_IMAGES}/{name}", str(entry.path.parent / "images" / name)))
+    for svg in sorted((content.root / ILLUSTRATIONS).glob("*.svg")):
+        out.append((f"{ILLUSTRATIONS}/{svg.name}", str(svg)))
+    return out
 
 
 def navigation(content: Content, docs_pages: list[str]) -> list:
@@ -147,6 +359,10 @@ def navigation(content: Content, docs_pages: list[str]) -> list:
         paths = [article_path(content, a) for a in content.articles if a.meta.section == section.id]
         if paths:
             nav.append({section.title: paths})
+    if content.exercises:
+        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises)]})
+    if content.glossary:
+        nav.append({"Glossary": GLOSSARY_PAGE})
     nav.append({"Sources": SOURCES_PAGE})
     nav.extend(p for p in docs_pages if p != "index.md")
     return nav

@@ -1,0 +1,222 @@
+"""Full builds of a small project with the real MkDocs CLI: what the published HTML shows,
+and the safety guard refusing every way of weakening the boxes."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from guide.verify import html_files
+
+ARTICLE = "content_src/articles/test-sciatica.md"
+CONTENT_PARTIAL = "docs/overrides/partials/content.html"
+
+
+def page(site: Path, rel: str):
+    return html.fromstring((site / rel).read_bytes())
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+# ---------------------------------------------------------------- what a reader gets
+def test_every_page_has_one_disclaimer_and_a_warning_box(mini_site):
+    pages = html_files(mini_site.site)
+    names = {p.relative_to(mini_site.site).as_posix() for p in pages}
+    assert {"index.html", "404.html", "sources/index.html", "understanding/test-sciatica/index.html"} <= names
+    for path in pages:
+        tree = html.fromstring(path.read_bytes())
+        assert len(tree.xpath('//*[@data-safety="disclaimer"]')) == 1, path
+        boxes = tree.xpath('//*[@data-safety="red-flags"]')
+        assert boxes, path
+        assert boxes[0].xpath('.//a[@href="tel:911"]'), path
+
+
+def test_article_box_shows_the_sets_the_article_names(mini_site):
+    sciatica = page(mini_site.site, "understanding/test-sciatica/index.html")
+    neck = page(mini_site.site, "understanding/test-neck/index.html")
+    box = sciatica.xpath('//*[@data-safety="red-flags"]')[0]
+    assert box.get("data-red-flag-sets") == "lumbar general"
+    flags = box.xpath(".//li/@data-flag")
+    assert "saddle-numbness" in flags and "fever-unwell" in flags
+    assert "spinal-cord-neck" not in flags  # a neck sign does not belong on a low-back page
+    neck_flags = neck.xpath('//*[@data-safety="red-flags"]//li/@data-flag')
+    assert "spinal-cord-neck" in neck_flags and "saddle-numbness" not in neck_flags
+
+
+def test_warning_box_comes_before_the_article_body(mini_site):
+    tree = page(mini_site.site, "understanding/test-sciatica/index.html")
+    article = tree.xpath('//article')[0]
+    order = [el.get("data-safety") or el.tag for el in article.iter() if el.get("data-safety") or el.tag in ("h1", "h2")]
+    assert order[0] == "h1" and order[1] == "red-flags", order
+    assert order.index("red-flags") < next(i for i, t in enumerate(order) if t == "h2" and i > 1)
+    assert order[-2:] == ["disclaimer", "h2"]  # the disclaimer (with its own heading) closes the page
+
+
+def test_article_page_shows_answer_sources_and_review_dates(mini_site):
+    tree = page(mini_site.site, "understanding/test-sciatica/index.html")
+    assert tree.xpath('string(//meta[@name="description"]/@content)') == "Sciatica is pain that runs from the low back down one leg."
+    assert tree.xpath('string(//*[@class="pn-answer"])').startswith("Sciatica is pain that runs down your leg.")
+    assert tree.xpath('//*[@data-source-id]/@data-source-id') == ["NHS-SCI", "NICE-NG59"]
+    review = " ".join(tree.xpath('string(//*[@class="pn-review"])').split())
+    assert review == "Last reviewed November 25, 2026 by Editorial team. Next review due November 25, 2028."
+    # Placeholders became the brand's numbers, as phone links.
+    body = tree.xpath('//article')[0]
+    assert body.xpath('.//p[contains(., "if you have any of the signs")]/a[@href="tel:911"]')
+    assert "[[" not in html.tostring(body, encoding="unicode")
+
+
+def test_links_between_articles_are_rewritten_to_their_sections(mini_site):
+    tree = page(mini_site.site, "understanding/test-sciatica/index.html")
+    assert tree.xpath('//a[normalize-space()="the neck page"]/@href') == ["../test-neck/"]
+
+
+def test_navigation_follows_sections_and_order(mini_site):
+    # navigation.prune keeps only the open section's pages, so look from inside the section.
+    tree = page(mini_site.site, "understanding/test-neck/index.html")
+    labels = [" ".join(t.split()) for t in tree.xpath('//nav[contains(@class,"md-nav--primary")]//a[contains(@class,"md-nav__link")]//text()')]
+    labels = [t for t in labels if t]
+    assert labels.index("What is sciatica?") < labels.index("Neck and arm pain") < labels.index("Sources")
+
+
+def test_nothing_is_loaded_from_other_sites(mini_site):
+    for path in html_files(mini_site.site):
+        tree = html.fromstring(path.read_bytes())
+        for url in tree.xpath("//script/@src | //link/@href | //img/@src | //iframe/@src"):
+            assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"
+
+
+def test_material_header_checkboxes_have_no_invalid_autocomplete(mini_site):
+    text = (mini_site.site / "index.html").read_text()
+    assert 'data-md-toggle="drawer"' in text
+    assert not html.fromstring(text).xpath('//input[@type="checkbox"][@autocomplete]')
+
+
+def test_search_index_lists_article_with_keywords(mini_site):
+    index = json.loads((mini_site.site / "search" / "search_index.json").read_text())
+    docs = {d["location"]: d for d in index["docs"]}
+    assert "understanding/test-sciatica/" in docs
+    assert "siatica" in docs["understanding/test-sciatica/"].get("tags", [])
+
+
+# ---------------------------------------------------------------- the guard
+def assert_refused(result, *needles):
+    assert not result.ok, result.output
+    assert "Traceback" not in result.output, result.output
+    for needle in needles:
+        assert needle in result.output, result.output
+
+
+def test_static_html_page_without_boxes_is_refused(project):
+    project.write("docs/leaflet.html", "<!doctype html><html><head><title>x</title></head><body><p>Hi</p></body></html>")
+    assert_refused(project.build(),
+                   'leaflet.html: no medical disclaimer (element with data-safety="disclaimer")',
+                   'leaflet.html: no warning-signs box (element with data-safety="red-flags")')
+
+
+def test_theme_override_that_drops_the_boxes_is_refused(project):
+    project.edit(CONTENT_PARTIAL, "{{ pn_red_flags(page) }}", "")
+    result = project.build()
+    assert_refused(result, 'index.html: no warning-signs box', 'understanding/test-sciatica/index.html: no warning-signs box')
+
+
+def test_theme_override_that_hides_the_box_is_refused(project):
+    project.edit(CONTENT_PARTIAL, "{{ pn_red_flags(page) }}", '<div hidden>{{ pn_red_flags(page) }}</div>')
+    assert_refused(project.build(), "understanding/test-sciatica/index.html: the warning-signs box has the 'hidden' attribute")
+
+
+def test_theme_override_that_half_renders_the_box_is_refused(project):
+    project.edit(CONTENT_PARTIAL, "{{ pn_red_flags(page) }}",
+                 '<aside data-safety="red-flags" data-red-flag-sets="lumbar"><a href="tel:911">911</a></aside>')
+    assert_refused(project.build(), "understanding/test-sciatica/index.html: the warning-signs box (lumbar) differs from content_src/safety/red_flags.yml")
+
+
+def test_emptied_disclaimer_in_override_is_refused(project):
+    project.edit(CONTENT_PARTIAL, "{{ pn_disclaimer() }}", '<aside data-safety="disclaimer"></aside>')
+    assert_refused(project.build(), "index.html: the disclaimer's text differs from content_src/safety/disclaimer.yml")
+
+
+def test_second_disclaimer_is_refused(project):
+    project.edit(CONTENT_PARTIAL, "{{ pn_disclaimer() }}", "{{ pn_disclaimer() }}{{ pn_disclaimer() }}")
+    assert_refused(project.build(), "index.html: 2 disclaimers; a page must have exactly one")
+
+
+def test_emptied_disclaimer_source_is_refused(project):
+    project.write("content_src/safety/disclaimer.yml", "title: About this information\nparagraphs: []\n")
+    assert_refused(project.build(), "content_src/safety/disclaimer.yml:2: paragraphs: List should have at least 1 item")
+
+
+def test_unknown_red_flag_set_in_docs_page_is_refused(project):
+    project.write("docs/extra.md", "---\ntitle: Extra\nred_flags: [neck]\n---\n\nSome text.\n")
+    assert_refused(project.build(), "docs/extra.md:3: red_flags[0]: unknown red-flag set 'neck'")
+
+
+def test_unknown_red_flag_set_in_article_is_refused(project):
+    project.edit(ARTICLE, "red_flags: [lumbar, general]", "red_flags: [lumbar, spine]")
+    assert_refused(project.build(), "content_src/articles/test-sciatica.md:10: red_flags[1]: unknown red-flag set 'spine'")
+
+
+def test_unknown_source_id_in_page_html_is_refused(project):
+    project.write("docs/extra.md", '---\ntitle: Extra\n---\n\n<p data-source-id="MADE-UP">A claim.</p>\n')
+    assert_refused(project.build(), "extra/index.html: cites unknown source id 'MADE-UP'")
+
+
+def test_yaml_syntax_error_is_refused(project):
+    project.edit("content_src/safety/red_flags.yml", "  - id: lumbar\n", "  - id: lumbar\n   title: [oops\n")
+    assert_refused(project.build(), "content_src/safety/red_flags.yml:", "YAML syntax error")
+
+
+def test_non_utf8_file_is_refused(project):
+    path = project.content / "articles" / "test-neck.md"
+    path.write_bytes(path.read_bytes().replace(b"Your arm", b"Your \xff arm"))
+    assert_refused(project.build(), "content_src/articles/test-neck.md:19: not valid UTF-8")
+
+
+# ---------------------------------------------------------------- the last good site survives
+def test_failed_build_leaves_the_last_good_site(project):
+    assert project.build().ok
+    before = snapshot(project.site)
+    assert "index.html" in before
+    project.edit(CONTENT_PARTIAL, "{{ pn_red_flags(page) }}", "")
+    assert_refused(project.build(), "no warning-signs box", "the last good site")
+    assert snapshot(project.site) == before
+    assert not [p for p in project.root.iterdir() if p.name.startswith(".site")]  # no half-built folders left
+
+
+def test_content_error_leaves_the_last_good_site(project):
+    assert project.build().ok
+    before = snapshot(project.site)
+    project.edit(ARTICLE, "order: 1", "order: one")
+    assert_refused(project.build(), "content_src/articles/test-sciatica.md:5: order:")
+    assert snapshot(project.site) == before
+
+
+def test_strict_warning_leaves_the_last_good_site(project):
+    assert project.build().ok
+    before = snapshot(project.site)
+    project.write("docs/extra.md", "---\ntitle: Extra\n---\n\n[missing](nowhere.md)\n")
+    assert_refused(project.build(), "nowhere.md")
+    assert snapshot(project.site) == before
+
+
+def test_verifier_runs_on_its_own_over_any_folder(mini_site, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "site"
+    shutil.copytree(mini_site.site, copy)
+    cmd = [sys.executable, "-m", "guide", "--content", str(mini_site.site.parent / "content_src"), "verify", str(copy)]
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "hooks"))
+    ok = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    target = copy / "understanding" / "test-neck" / "index.html"
+    target.write_text(target.read_text().replace("Clumsy hands", "Clumsy fingers"))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert bad.returncode == 1
+    assert "understanding/test-neck/index.html: the warning-signs box (cervical) differs" in bad.stderr
