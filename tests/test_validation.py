@@ -11,7 +11,7 @@ import pytest
 from guide.errors import ContentErrors
 from guide.load import load_content
 
-from conftest import make_project
+from helpers import make_project
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 

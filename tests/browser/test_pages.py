@@ -1,0 +1,72 @@
+"""What a patient's browser does with the real site: nothing from other sites, the warning
+box on the first phone screen, and no WCAG A/AA violations. (Search: test_search.py.)"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from guide.verify import html_files
+
+KEY_PAGES = ["/", "/understanding/sciatica/", "/self-care/soreness-or-worsening/", "/exercises/sciatic-nerve-glide/",
+             "/exercises/", "/glossary/", "/sources/", "/warning-signs/warning-signs/"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def site_pages(real_site) -> list[str]:
+    pages = []
+    for path in html_files(real_site.site):
+        rel = path.relative_to(real_site.site).as_posix()
+        pages.append("/" + rel.removesuffix("index.html"))
+    return pages
+
+
+def article_pages(real_site) -> list[str]:
+    return [p for p in site_pages(real_site) if p.count("/") == 3 and not p.startswith(("/exercises/",))]
+
+
+@pytest.mark.parametrize("path", ["/", "/understanding/sciatica/"])
+def test_nothing_is_requested_from_another_origin(desktop, site_url, path):
+    requested: list[str] = []
+    desktop.on("request", lambda request: requested.append(request.url))
+    response = desktop.goto(site_url + path, wait_until="networkidle")
+    assert response.status == 200
+    own = urlsplit(site_url).netloc
+    foreign = [u for u in requested if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own]
+    assert requested, "the page made no requests at all"
+    assert foreign == []
+
+
+def test_warning_box_is_on_the_first_phone_screen_of_every_article(phone, site_url, real_site):
+    articles = article_pages(real_site)
+    assert len(articles) >= 5
+    late = []
+    for path in articles:
+        phone.goto(site_url + path)
+        box = phone.locator('[data-safety="red-flags"]').first
+        assert box.is_visible(), path
+        top = box.bounding_box()["y"]
+        heading = phone.locator('[data-safety="red-flags"] h2').first.bounding_box()
+        if not (0 <= top and heading["y"] + heading["height"] <= 844):
+            late.append((path, top))
+    assert late == [], f"warning box starts below the first screen on: {late}"
+
+
+def test_emergency_link_is_a_tap_to_call_button(phone, site_url):
+    phone.goto(site_url + "/understanding/sciatica/")
+    call = phone.locator('[data-safety="red-flags"] a.pn-call')
+    assert call.get_attribute("href") == "tel:911"
+    size = call.bounding_box()
+    assert size["height"] >= 44 and size["width"] >= 200  # a thumb-sized target on a phone
+
+
+@pytest.mark.parametrize("path", KEY_PAGES)
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_no_wcag_violations(request, site_url, path, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(site_url + path)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    assert violations == [], results.generate_report()

@@ -1,0 +1,83 @@
+"""Patients search with their own words, misspellings and UK or US spelling.
+Each query must list the right page among the first three results in a real browser."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+QUERIES = [
+    # Words as they appear in the articles themselves.
+    ("stenosis", "/understanding/spinal-stenosis/"),
+    ("traction", "/treatment/traction/"),
+    ("centralisation", "/self-care/soreness-or-worsening/"),
+    # Patients' own words.
+    ("physio", "/treatment/what-physical-therapy-involves/"),
+    ("physical therapy", "/treatment/what-physical-therapy-involves/"),
+    ("slipped disc", "/understanding/herniated-disc/"),
+    ("bulging disk", "/understanding/herniated-disc/"),
+    ("siatica", "/understanding/sciatica/"),
+    ("trapped nerve", "/understanding/what-is-a-pinched-nerve/"),
+    ("pins and needles", "/understanding/what-is-a-pinched-nerve/"),
+    ("tingling fingers", "/understanding/neck-and-arm-symptoms/"),
+    ("numb foot", "/understanding/back-and-leg-symptoms/"),
+    ("sore after", "/self-care/soreness-or-worsening/"),
+    ("worse after physio", "/self-care/soreness-or-worsening/"),
+    ("flare up", "/self-care/managing-a-flare-up/"),
+    ("nerve flossing", "/treatment/nerve-glides/"),
+    ("hot water bottle", "/treatment/heat-and-ice/"),
+    ("ice pack", "/treatment/heat-and-ice/"),
+    ("painkillers", "/treatment/medicines/"),
+    ("ibuprofen", "/treatment/medicines/"),
+    ("epidural", "/treatment/injections-and-surgery/"),
+    ("operation", "/treatment/injections-and-surgery/"),
+    ("MRI scan", "/getting-checked/how-it-is-diagnosed/"),
+    ("xray", "/getting-checked/how-it-is-diagnosed/"),
+    ("bladder", "/warning-signs/warning-signs/"),
+    ("cauda equina", "/warning-signs/warning-signs/"),
+    ("chin tuck", "/exercises/chin-tuck/"),
+    ("exercise bike", "/exercises/cycling/"),
+    ("how long", "/understanding/how-long-recovery-takes/"),
+    ("bone spur", "/understanding/bone-spurs-and-wear/"),
+    ("arthritis", "/understanding/bone-spurs-and-wear/"),
+    ("narrowing", "/understanding/spinal-stenosis/"),
+    ("carpal tunnel", "/understanding/other-causes/"),
+    ("posture", "/treatment/posture-and-body-mechanics/"),
+    ("lifting", "/treatment/posture-and-body-mechanics/"),
+    ("massage", "/treatment/manual-therapy/"),
+    ("chiropractor", "/treatment/manual-therapy/"),
+    ("stretching", "/treatment/exercise-therapy/"),
+]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/")
+    page.locator("input.md-search__input").click()
+    yield page
+    context.close()
+
+
+def top_results(page, query: str) -> list[str]:
+    box = page.locator("input.md-search__input")
+    meta = page.locator(".md-search-result__meta")
+    box.fill("")
+    meta.filter(has_text="Type to start").wait_for()
+    # Typed key by key, as a person does: Material searches on each keystroke.
+    box.press_sequentially(query, delay=15)
+    page.wait_for_function(
+        "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type to start')",
+        timeout=10_000,
+    )
+    page.wait_for_timeout(300)  # let the last keystroke's results replace earlier ones
+    hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
+    return [urlsplit(h).path for h in hrefs]
+
+
+@pytest.mark.parametrize("query, expected", QUERIES, ids=[q for q, _ in QUERIES])
+def test_patient_words_find_the_right_page(search_page, query, expected):
+    results = top_results(search_page, query)
+    assert expected in results[:3], f"{query!r} -> {results[:5]}"

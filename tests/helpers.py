@@ -1,0 +1,97 @@
+"""Test helpers: small throw-away projects built with the real MkDocs CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "mini"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+@dataclass
+class Project:
+    """A copy of the real project's config, hooks and theme layer, with small fixture content."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content_src"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def edit(self, relative: str, old: str, new: str) -> Path:
+        path = self.root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        return path
+
+    def build(self, *extra: str, env: dict | None = None) -> BuildResult:
+        return run_build(self.root, *extra, env=env)
+
+
+def build_env(extra: dict | None = None) -> dict:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env.update(extra or {})
+    return env
+
+
+def run_build(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
+    proc = subprocess.run(
+        [*MKDOCS, "build", "--strict", *extra],
+        cwd=root, env=build_env(env), capture_output=True, text=True, timeout=600,
+    )
+    site = root / "site"
+    if "-d" in extra:
+        site = Path(extra[extra.index("-d") + 1])
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+# The fixture replaces only the articles, exercises, glossary and bibliography:
+# safety text, brand and rules are always the project's real ones.
+FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics")
+
+
+def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "content_src", dest / "content_src", ignore=shutil.ignore_patterns(*FIXTURE_REPLACES))
+    shutil.copytree(FIXTURE / "content_src", dest / "content_src", dirs_exist_ok=True)
+    shutil.copytree(docs, dest / "docs")
+    for theme_part in ("overrides", "assets"):
+        if not (dest / "docs" / theme_part).exists():
+            shutil.copytree(ROOT / "docs" / theme_part, dest / "docs" / theme_part)
+    return Project(dest)
