@@ -13,7 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import docs_pages, render, verify
+import datetime as dt
+
+from guide import docs_pages, render, review, verify
 from guide.brand import default_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
@@ -52,6 +54,8 @@ def on_config(config):
         content = load_content(root / "content_src")
     except ContentErrors as exc:
         raise PluginError("Content errors:\n" + exc.report()) from None
+    for message in review.overdue(content, dt.date.today()):
+        log.warning(message)
     brand = default_brand(content)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name

@@ -220,3 +220,15 @@ def test_verifier_runs_on_its_own_over_any_folder(mini_site, tmp_path):
     bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert bad.returncode == 1
     assert "understanding/test-neck/index.html: the warning-signs box (cervical) differs" in bad.stderr
+
+
+def test_overdue_review_fails_the_strict_build(project):
+    project.edit(ARTICLE, "reviewed: 2026-11-25", "reviewed: 2020-01-10")
+    project.edit(ARTICLE, "next_review: 2028-11-25", "next_review: 2022-01-10")
+    result = project.build()
+    assert_refused(result, "content_src/articles/test-sciatica.md:14: next_review: the review was due on 2022-01-10")
+    # Without --strict it is a warning, so an editor can still preview the page.
+    from helpers import MKDOCS, build_env
+    import subprocess
+    preview = subprocess.run([*MKDOCS, "build"], cwd=project.root, env=build_env(), capture_output=True, text=True)
+    assert preview.returncode == 0 and "WARNING" in preview.stdout + preview.stderr
