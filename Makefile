@@ -12,13 +12,19 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONDONTWRITEBYTECODE := 1
+# A clinic's branded copy: `make build CLINIC=<slug>` writes site-<slug>/.
+CLINIC ?=
+SITE   := $(if $(CLINIC),site-$(CLINIC),site)
+export GUIDE_CLINIC := $(CLINIC)
 
-.PHONY: help venv build serve test lint schemas lock clean
+.PHONY: help venv build serve handouts test lint schemas lock clean
 
 help:
 	@echo "make serve   build and preview the site on http://$(HOST):$(PORT), reloading on changes"
 	@echo "make test    run every test (content, build, safety guard, browser)"
 	@echo "make build   build the site into site/ (the last good site stays if the build fails)"
+	@echo "             CLINIC=<slug> builds a clinic's branded copy into site-<slug>/ (also for serve, handouts)"
+	@echo "make handouts build the site with one PDF per exercise and a home programme in handouts/"
 	@echo "make lint    check content only, fast, without building"
 	@echo "make schemas regenerate content_src/schemas/ from the models"
 	@echo "make lock    re-pin requirements.in into requirements.lock"
@@ -32,7 +38,10 @@ $(STAMP): requirements.lock
 venv: $(STAMP)
 
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict
+	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+
+handouts: $(STAMP)
+	GUIDE_HANDOUTS=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src --watch hooks
@@ -52,4 +61,4 @@ lock: $(STAMP)
 		--output-file requirements.lock requirements.in
 
 clean:
-	rm -rf site .site.staging .site.old .pytest_cache
+	rm -rf site site-* .site*.staging .site*.old .pytest_cache

@@ -6,9 +6,39 @@ comes from a brand; it only receives the numbers and names below.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 
-from .load import Content
+from . import models
+from .errors import ErrorCollector
+from .load import Content, TextRules, _load_one
+
+CLINICS_DIR = "clinics"
+CLINIC_FILE = "clinic.yml"
+PAGES_DIR = "pages"
+# WCAG 2.2 AA for normal-size text.
+MIN_CONTRAST = 4.5
+# Field names a profile might use to try to change safety text.
+_SAFETY_WORDS = re.compile(r"disclaimer|red.?flag|warning|safety|emergency_(heading|action|text)", re.I)
+
+
+@dataclass(frozen=True)
+class Clinic:
+    slug: str
+    folder: Path
+    profile: models.ClinicProfile
+
+    @property
+    def logo_path(self) -> Path:
+        return self.folder / self.profile.logo
+
+    @property
+    def tel(self) -> str:
+        return "tel:" + self.profile.phone.replace(" ", "")
+
+    def pages(self) -> list[Path]:
+        return sorted((self.folder / PAGES_DIR).glob("*.md"))
 
 
 @dataclass(frozen=True)
@@ -22,6 +52,7 @@ class Brand:
     emergency_number: str
     urgent_advice: str
     urgent_number: str | None
+    clinic: Clinic | None = None
 
     @property
     def emergency_tel(self) -> str:
@@ -46,3 +77,111 @@ def default_brand(content: Content) -> Brand:
         urgent_advice=site.urgent_advice or country.urgent_advice,
         urgent_number=site.urgent_number or (None if site.urgent_advice else country.urgent_number),
     )
+
+
+# ---------------------------------------------------------------- colour contrast
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two #rrggbb colours."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+WHITE = "#ffffff"
+# Where the theme uses each brand colour, and against what.
+COLOUR_PAIRS = (
+    ("primary_colour", "white header text on the primary colour", WHITE),
+    ("primary_colour", "links in the primary colour on a white page", WHITE),
+    ("accent_colour", "white button text on the accent colour", WHITE),
+)
+
+
+def check_contrast(profile: models.ClinicProfile) -> list[tuple[str, str, float]]:
+    """(field, where, ratio) for every pair below WCAG AA."""
+    failures = []
+    for field, where, other in COLOUR_PAIRS:
+        ratio = contrast(getattr(profile, field), other)
+        if ratio < MIN_CONTRAST:
+            failures.append((field, where, ratio))
+    return failures
+
+
+# ---------------------------------------------------------------- loading
+def clinic_slugs(content: Content) -> list[str]:
+    folder = content.root / CLINICS_DIR
+    return sorted(p.name for p in folder.iterdir() if (p / CLINIC_FILE).is_file()) if folder.is_dir() else []
+
+
+def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic | None:
+    folder = content.root / CLINICS_DIR / slug
+    path = folder / CLINIC_FILE
+    if not path.is_file():
+        known = ", ".join(clinic_slugs(content)) or "none yet"
+        errors.add(path, None, "", f"no clinic profile '{slug}'",
+                   f"create {errors.rel(path)}, or use one of: {known}")
+        return None
+    before = len(errors.errors)
+    profile, lines = _load_one(path, models.ClinicProfile, errors)
+    # A profile that tries to set safety text gets told why it cannot.
+    for index in range(before, len(errors.errors)):
+        error = errors.errors[index]
+        if error.message == "unknown field" and _SAFETY_WORDS.search(error.field):
+            errors.errors[index] = type(error)(
+                error.file, error.line, error.field,
+                "a clinic profile cannot change safety content",
+                "the disclaimer and warning signs come only from content_src/safety/ and are the same on every copy; "
+                "remove this field",
+            )
+    if profile is None:
+        return None
+    for field, where, ratio in check_contrast(profile):
+        errors.add(path, lines.line((field,)), field,
+                   f"{getattr(profile, field)} is too hard to read: {where} has a contrast of {ratio:.2f}:1",
+                   f"WCAG 2.2 AA needs at least {MIN_CONTRAST}:1; choose a darker colour")
+    if profile.country not in content.countries:
+        errors.add(path, lines.line(("country",)), "country", f"unknown country '{profile.country}'",
+                   f"use one of: {', '.join(content.countries)} (content_src/countries.yml)")
+    if not (folder / profile.logo).is_file():
+        errors.add(path, lines.line(("logo",)), "logo", f"logo file '{profile.logo}' not found",
+                   f"put the logo in {errors.rel(folder)}/")
+    rules = TextRules.build(content.rules, content.countries)
+    for field in ("name", "short_name"):
+        rules.check_numbers(getattr(profile, field), path, lines.line((field,)), field, errors)
+    clinic = Clinic(slug, folder, profile)
+    for page in clinic.pages():
+        text = page.read_text(encoding="utf-8", errors="replace")
+        rules.check_numbers(text, page, 1, "body", errors)
+        rules.check_html(text, page, 1, "body", errors)
+    return clinic
+
+
+def clinic_brand(content: Content, clinic: Clinic) -> Brand:
+    profile = clinic.profile
+    country = content.countries[profile.country]
+    return Brand(
+        slug=clinic.slug,
+        name=profile.name,
+        short_name=profile.short_name,
+        tagline=content.site.tagline,
+        locale=profile.locale,
+        country=country.code,
+        emergency_number=profile.emergency_number or country.emergency_number,
+        urgent_advice=profile.urgent_advice or country.urgent_advice,
+        urgent_number=profile.urgent_number or (None if profile.urgent_advice else country.urgent_number),
+        clinic=clinic,
+    )
+
+
+def select_brand(content: Content, slug: str | None) -> Brand:
+    """The default brand, or the named clinic's; raises ContentErrors for a bad profile."""
+    if not slug:
+        return default_brand(content)
+    errors = ErrorCollector(content.root)
+    clinic = load_clinic(content, slug, errors)
+    errors.raise_if_any()
+    return clinic_brand(content, clinic)

@@ -14,6 +14,8 @@ EXCLUDED_DIRS = ("overrides",)
 
 
 def list_pages(docs_dir: Path) -> list[str]:
+    if not docs_dir.is_dir():
+        return []
     return sorted(
         p.relative_to(docs_dir).as_posix()
         for p in docs_dir.rglob("*.md")

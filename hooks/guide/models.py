@@ -122,6 +122,37 @@ class SiteSettings(Strict):
     urgent_number: Phone | None = None
 
 
+HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="a colour written as #rrggbb, e.g. #1a3d6b")]
+HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s\"'<>]+$", description="an https:// address")]
+
+
+class OpeningHours(Strict):
+    days: Annotated[str, Field(min_length=2, max_length=40, description="e.g. 'Monday to Friday'")]
+    hours: Annotated[str, Field(min_length=2, max_length=40, description="e.g. '8am to 6pm' or 'Closed'")]
+
+
+class ClinicProfile(Strict):
+    """A clinic's branded copy. Only names, contact details, colours and numbers can vary:
+    there is deliberately no field for safety text, so a profile cannot change it."""
+
+    name: Annotated[str, Field(min_length=2, max_length=60, description="the clinic's name, shown in the header and page titles")]
+    short_name: Annotated[str, Field(min_length=2, max_length=30)]
+    logo: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]+\.(svg|png)$", description="an SVG or PNG file in the clinic's folder")]
+    primary_colour: HexColour = Field(description="header and link colour, written as #rrggbb (e.g. #1a3d6b); must reach 4.5:1 contrast with white")
+    accent_colour: HexColour = Field(description="hover and button colour, written as #rrggbb; must reach 4.5:1 contrast with white")
+    phone: Phone = Field(description="the clinic's own phone number (not an emergency number)")
+    address: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(min_length=1, max_length=6, description="address lines")
+    website: HttpsUrl
+    booking_url: HttpsUrl | None = None
+    opening_hours: list[OpeningHours] = Field(min_length=1, max_length=8)
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter code from content_src/countries.yml; sets the emergency number")]
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="e.g. en-GB; sets the date format")]
+    emergency_number: Phone | None = Field(None, description="overrides the country's emergency number")
+    urgent_advice: Annotated[str, Field(min_length=3, max_length=60, pattern=r"^[A-Za-z0-9 ,.'()&/-]+$",
+                                        description="the local route for same-day advice, e.g. 'your GP or NHS 111'")] | None = None
+    urgent_number: Phone | None = Field(None, description="phone number of the urgent-advice route")
+
+
 # ---------------------------------------------------------------- bibliography
 class Source(Strict):
     id: SourceId
@@ -264,4 +295,5 @@ SCHEMAS: dict[str, object] = {
     "sections": list[Section],
     "countries": list[Country],
     "glossary": list[GlossaryEntry],
+    "clinic": ClinicProfile,
 }

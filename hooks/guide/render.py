@@ -158,6 +158,7 @@ def render_article(content: Content, article: Article, brand: Brand) -> Page:
         # Material indexes front-matter tags with a high weight: patients' own words find the page.
         "tags": meta.keywords,
         "pn_kind": "article",
+        "pn_section": meta.section,
         "pn_reviewed": meta.reviewed.isoformat(),
         "pn_next_review": meta.next_review.isoformat(),
         "pn_reviewer": meta.reviewer,
@@ -186,11 +187,33 @@ def exercise_path(entry: ExerciseEntry) -> str:
     return f"exercises/{entry.slug}.md"
 
 
+def _block(css_class: str, markdown: str) -> str:
+    return f'<div class="{css_class}" markdown>\n\n{markdown}\n</div>\n\n'
+
+
 def _bullets(items: list[str], brand: Brand) -> str:
     return "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in items) + "\n\n"
 
 
-def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand) -> Page:
+HOME_PROGRAMME = "exercises/home-programme.md"
+
+
+def _figures(slug_images, up: str) -> str:
+    return (
+        '<div class="pn-exercise-figures">'
+        f'<figure><img src="{up}images/{slug_images.start}" alt="{escape(slug_images.start_alt)}" width="400" height="300">'
+        "<figcaption>Start</figcaption></figure>"
+        f'<figure><img src="{up}images/{slug_images.end}" alt="{escape(slug_images.end_alt)}" width="400" height="300">'
+        "<figcaption>End</figcaption></figure></div>\n\n"
+    )
+
+
+def _handout_link(slug: str, label: str) -> str:
+    # Raw HTML: the PDF is printed after the pages are built, so MkDocs cannot see it yet.
+    return f'<p class="pn-handout-link pn-handout-hide"><a href="../../handouts/{slug}.pdf">{label} (PDF)</a></p>\n\n'
+
+
+def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
     ex = entry.data
     front = {
         "title": ex.title,
@@ -205,14 +228,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand) -> Pag
         "pn_jsonld": json_ld(content, brand, title=ex.title, summary=ex.summary, reviewed=ex.reviewed,
                              reviewer=ex.reviewer, about=_about(ex.red_flags), source_ids=ex.sources),
     }
-    images = ex.images
-    figures = (
-        '<div class="pn-exercise-figures">'
-        f'<figure><img src="../images/{images.start}" alt="{escape(images.start_alt)}" width="400" height="300">'
-        "<figcaption>Start</figcaption></figure>"
-        f'<figure><img src="../images/{images.end}" alt="{escape(images.end_alt)}" width="400" height="300">'
-        "<figcaption>End</figcaption></figure></div>\n\n"
-    )
+    figures = _figures(ex.images, "../")
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
     dose_rows = "".join(
         f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
@@ -223,23 +239,56 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand) -> Pag
         _front_matter(front)
         + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
+        + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
         + figures
-        + f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
-        + "## Who it suits\n\n" + _bullets(ex.suits, brand)
+        + _block("pn-handout-hide",
+                 f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
+                 + "## Who it suits\n\n" + _bullets(ex.suits, brand))
         + '!!! warning "Who should not do it, or should ask first"\n\n'
         + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n"
-        + f"## How to do it\n\n**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
-        + steps + "\n\n"
-        + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n'
-        + "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
-        + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand)
-        + '!!! danger "Stop and get help if"\n\n'
-        + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n"
-        + "## Making it harder\n\n" + _bullets(ex.progression, brand)
-        + _sources_list(content, ex.sources, depth=2)
+        # On paper these sections sit in two columns, so one exercise fits one sheet.
+        + _block("pn-exercise-core",
+                 f"## How to do it\n\n**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
+                 + steps + "\n\n"
+                 + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n'
+                 + "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
+                 + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand)
+                 + '!!! danger "Stop and get help if"\n\n'
+                 + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
+        + _block("pn-handout-hide",
+                 "## Making it harder\n\n" + _bullets(ex.progression, brand)
+                 + _sources_list(content, ex.sources, depth=2))
         + _review_line(ex.reviewed, ex.next_review, ex.reviewer, brand)
     )
     return Page(exercise_path(entry), markdown)
+
+
+def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:
+    """Every exercise on one page, briefly: to print as a home programme, one exercise a sheet."""
+    parts = [_front_matter({
+        "title": "Home exercise programme",
+        "description": "All the exercises in this guide on one page, to print and use at home.",
+        "pn_kind": "exercise",
+        "red_flags": ["lumbar", "cervical", "general"],
+    })]
+    parts.append("Your therapist may give you some of these exercises. Do only the ones they suggest, "
+                 "and stop if your symptoms spread or you notice new numbness or weakness.\n")
+    if handouts:
+        parts.append(_handout_link("home-programme", "Printable home programme"))
+    for entry in content.exercises:
+        ex = entry.data
+        steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))
+        dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in DOSE_LABELS if getattr(ex.dose, key))
+        stop = "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if)
+        parts.append(
+            f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
+            + f"{escape(_sentence(ex.summary))} [Full instructions]({entry.slug}.md)\n\n"
+            + _figures(ex.images, "../")
+            + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n\n"
+            + f"**How much:** {dose[:1].upper() + dose[1:]}.\n\n"
+            + f"**Stop and get help if:**\n\n{stop}\n"
+        )
+    return Page(HOME_PROGRAMME, "\n".join(parts))
 
 
 def render_exercise_library(content: Content) -> Page:
@@ -250,7 +299,7 @@ def render_exercise_library(content: Content) -> Page:
     })]
     parts.append("These are exercises that physical therapists often use for pinched nerves. "
                  "They are examples, not a plan for you. Ask your therapist which ones suit you, "
-                 "and how much to do.\n")
+                 "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n")
     for region, heading in REGIONS.items():
         entries = [e for e in content.exercises if e.data.region == region]
         if not entries:
@@ -328,11 +377,12 @@ def render_sources(content: Content) -> Page:
     return Page(SOURCES_PAGE, "\n".join(parts))
 
 
-def render_pages(content: Content, brand: Brand) -> list[Page]:
+def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list[Page]:
     pages = [render_article(content, a, brand) for a in content.articles]
-    pages += [render_exercise(content, e, brand) for e in content.exercises]
+    pages += [render_exercise(content, e, brand, handouts) for e in content.exercises]
     if content.exercises:
         pages.append(render_exercise_library(content))
+        pages.append(render_home_programme(content, brand, handouts))
     if content.glossary:
         pages.append(render_glossary(content))
     pages.append(render_sources(content))
@@ -350,7 +400,14 @@ def asset_files(content: Content) -> list[tuple[str, str]]:
     return out
 
 
-def navigation(content: Content, docs_pages: list[str]) -> list:
+CLINIC_PAGES = "clinic"
+
+
+def clinic_page_path(source) -> str:
+    return f"{CLINIC_PAGES}/{source.stem}.md"
+
+
+def navigation(content: Content, docs_pages: list[str], brand: Brand | None = None) -> list:
     """Home, then each section's articles in order, then the remaining pages."""
     nav: list = []
     if "index.md" in docs_pages:
@@ -360,9 +417,11 @@ def navigation(content: Content, docs_pages: list[str]) -> list:
         if paths:
             nav.append({section.title: paths})
     if content.exercises:
-        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises)]})
+        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME]})
     if content.glossary:
         nav.append({"Glossary": GLOSSARY_PAGE})
     nav.append({"Sources": SOURCES_PAGE})
     nav.extend(p for p in docs_pages if p != "index.md")
+    if brand and brand.clinic and brand.clinic.pages():
+        nav.append({f"About {brand.short_name}": [clinic_page_path(p) for p in brand.clinic.pages()]})
     return nav

@@ -1,0 +1,86 @@
+"""Printable exercise handouts: one PDF per exercise and a combined home programme.
+
+Printed by Chromium (through Playwright) from the site's own, already verified
+pages, with the print stylesheet: the PDF shows exactly what the page shows,
+warning signs and disclaimer included, and needs no second layout engine.
+WeasyPrint was the alternative; it would need Pango from the system and would
+render our CSS differently from the browsers patients use.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+from .brand import Brand
+
+HANDOUTS_DIR = "handouts"
+# A single exercise should fit one sheet. Like a print dialog's "fit to page",
+# shrink a little when it does not, but never below a size that stays readable.
+FIT_SCALES = (1.0, 0.94, 0.88)
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
+PROGRAMME = "home-programme"
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+class HandoutError(Exception):
+    pass
+
+
+def chromium() -> str:
+    path = os.environ.get("GUIDE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        raise HandoutError("handouts need Chromium: install Debian's 'chromium' package or set GUIDE_CHROMIUM")
+    return path
+
+
+def paper(brand: Brand) -> str:
+    # US and Canadian printers use Letter; everyone else A4.
+    return "Letter" if brand.locale.endswith(("-US", "-CA")) else "A4"
+
+
+def pdf_name(slug: str) -> str:
+    return f"{HANDOUTS_DIR}/{slug}.pdf"
+
+
+def page_count(pdf: bytes) -> int:
+    return len(_PAGE_OBJECT.findall(pdf))
+
+
+def print_handouts(site_dir: Path, pages: list[tuple[str, str], ...], brand: Brand,
+                   one_page: set[str] = frozenset()) -> list[Path]:
+    """Print each (page folder, pdf path) of the built site; return the PDFs written.
+
+    Pages named in `one_page` are shrunk step by step (FIT_SCALES) to fit one sheet.
+    """
+    from playwright.sync_api import Error, sync_playwright
+
+    site_dir = Path(site_dir)
+    written = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
+            page = browser.new_page()
+            page.emulate_media(media="print")
+            for folder, pdf in pages:
+                source = site_dir / folder / "index.html"
+                target = site_dir / pdf
+                target.parent.mkdir(parents=True, exist_ok=True)
+                page.goto(source.as_uri(), wait_until="load")
+                scales = FIT_SCALES if folder in one_page else FIT_SCALES[:1]
+                for scale in scales:
+                    pdf_bytes = page.pdf(format=paper(brand), print_background=True, scale=scale,
+                                         margin={"top": "8mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
+                    if page_count(pdf_bytes) == 1:
+                        break
+                target.write_bytes(pdf_bytes)
+                written.append(target)
+            browser.close()
+    except Error as exc:
+        raise HandoutError(f"printing handouts failed: {exc.message}") from None
+    return written

@@ -1,0 +1,239 @@
+"""Clinic-branded copies: branding shows everywhere it should, safety text stays the same
+apart from the numbers, and bad or unsafe profiles are refused with a clear message."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from guide.brand import check_contrast, contrast, select_brand
+from guide.errors import ContentErrors
+from guide.load import load_content
+from guide.safety_html import visible_text
+
+from helpers import ROOT, make_project
+
+CLINICS = ROOT / "content_src" / "clinics"
+VALLEY, STREET = "example-valley-pt", "example-street-physio"
+ARTICLE = "understanding/test-sciatica/index.html"
+
+
+def clinic_project(tmp_path: Path):
+    proj = make_project(tmp_path / "p")
+    shutil.copytree(CLINICS, proj.content / "clinics")
+    return proj
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The fixture project built unbranded and as each example clinic."""
+    proj = clinic_project(tmp_path_factory.mktemp("clinics"))
+    out = {}
+    for slug in ("", VALLEY, STREET):
+        target = proj.root / (f"site-{slug}" if slug else "site")
+        result = proj.build("-d", str(target), env={"GUIDE_CLINIC": slug})
+        assert result.ok, result.output
+        out[slug or "default"] = target
+    return out
+
+
+def tree(site: Path, rel: str = ARTICLE):
+    return html.fromstring((site / rel).read_bytes())
+
+
+# ---------------------------------------------------------------- branding
+@pytest.mark.parametrize("slug, name, phone, emergency", [
+    (VALLEY, "Example Valley Physical Therapy", "+1 312 555 0142", "911"),
+    (STREET, "Example Street Physiotherapy", "020 7946 0321", "999"),
+])
+def test_branding_shows_everywhere(builds, slug, name, phone, emergency):
+    page = tree(builds[slug])
+    assert page.xpath("string(//title)").endswith(name)
+    assert name in page.xpath('string(//*[contains(@class,"md-header__topic")])')
+    logo = page.xpath('//*[contains(@class,"md-header__button") and contains(@class,"md-logo")]//img/@src')
+    assert logo and logo[0].endswith("assets/brand/logo.svg")
+    assert (builds[slug] / "assets" / "brand" / "logo.svg").is_file()
+    assert page.xpath('//link[@rel="icon"]/@href')[0].endswith("assets/brand/logo.svg")
+    css = (builds[slug] / "assets" / "stylesheets" / "brand.css").read_text()
+    profile = select_brand(load_content(ROOT / "content_src"), slug).clinic.profile
+    assert profile.primary_colour in css and profile.accent_colour in css
+    card = page.xpath('//*[contains(@class,"pn-contact")]')[0]
+    assert card.xpath(f'.//a[@href="tel:{phone.replace(" ", "")}"]')
+    assert profile.address[0] in visible_text(card)
+    header = visible_text(page.xpath('//*[contains(@class,"pn-print-header")]')[0])
+    assert name in header and phone in header
+    box = page.xpath('//*[@data-safety="red-flags"]')[0]
+    assert box.xpath(f'.//a[@href="tel:{emergency}"]')
+
+
+def test_uk_copy_sends_same_day_advice_to_nhs_111(builds):
+    box = tree(builds[STREET]).xpath('//*[@data-safety="red-flags"]')[0]
+    assert "Contact your GP or NHS 111." in visible_text(box)
+    assert box.xpath('.//a[@href="tel:111"]')
+    assert not box.xpath('.//a[@href="tel:911"]')
+
+
+def test_unbranded_copy_has_no_clinic_parts(builds):
+    page = tree(builds["default"])
+    assert not page.xpath('//*[contains(@class,"pn-contact") or contains(@class,"pn-questions") or contains(@class,"pn-print-header")]')
+    assert not (builds["default"] / "assets" / "stylesheets" / "brand.css").exists()
+
+
+def test_questions_box_only_on_treatment_and_exercise_pages(tmp_path):
+    proj = clinic_project(tmp_path)
+    proj.edit("content_src/articles/test-neck.md", "section: understanding", "section: treatment")
+    result = proj.build(env={"GUIDE_CLINIC": VALLEY})
+    assert result.ok, result.output
+    treatment = tree(proj.site, "treatment/test-neck/index.html")
+    text = visible_text(treatment.xpath('//*[contains(@class,"pn-questions")]')[0])
+    assert text == "Questions? Talk to your therapist at Example Valley Physical Therapy: call +1 312 555 0142 or book online (opens another website)."
+    assert not tree(proj.site).xpath('//*[contains(@class,"pn-questions")]')
+
+
+def test_clinic_extra_page_is_published_with_the_safety_boxes(builds):
+    page = tree(builds[VALLEY], "clinic/about-our-clinic/index.html")
+    assert page.xpath('//*[@data-safety="red-flags"]') and len(page.xpath('//*[@data-safety="disclaimer"]')) == 1
+    nav = " ".join(page.xpath('//nav//text()'))
+    assert "About Example Valley PT" in nav
+
+
+# ---------------------------------------------------------------- safety text is locked
+def _normalise(text: str, numbers: list[str]) -> str:
+    for value in sorted(numbers, key=len, reverse=True):
+        text = text.replace(value, "<NUMBER>")
+    return text
+
+
+@pytest.mark.parametrize("slug", [VALLEY, STREET])
+def test_safety_text_equals_default_except_numbers_and_names(builds, slug):
+    content = load_content(ROOT / "content_src")
+    default = select_brand(content, "")
+    clinic = select_brand(content, slug)
+    for rel in (ARTICLE, "index.html", "404.html", "sources/index.html"):
+        ours, theirs = tree(builds["default"], rel), tree(builds[slug], rel)
+        for kind in ("red-flags", "disclaimer"):
+            a = [visible_text(e) for e in ours.xpath(f'//*[@data-safety="{kind}"]')]
+            b = [visible_text(e) for e in theirs.xpath(f'//*[@data-safety="{kind}"]')]
+            assert len(a) == len(b) >= 1, rel
+            values_a = [default.emergency_number, default.urgent_advice] + ([default.urgent_number] if default.urgent_number else [])
+            values_b = [clinic.emergency_number, clinic.urgent_advice] + ([clinic.urgent_number] if clinic.urgent_number else [])
+            normal_a = [re.sub(r" \(<NUMBER>\)", "", _normalise(t, values_a)) for t in a]
+            normal_b = [re.sub(r" \(<NUMBER>\)", "", _normalise(t, values_b)) for t in b]
+            assert normal_a == normal_b, rel
+
+
+# ---------------------------------------------------------------- bad profiles
+def profile_errors(tmp_path, change) -> list[str]:
+    proj = clinic_project(tmp_path)
+    change(proj)
+    with pytest.raises(ContentErrors) as info:
+        select_brand(load_content(proj.content), VALLEY)
+    return [e.format() for e in info.value.errors]
+
+
+CLINIC_YML = f"content_src/clinics/{VALLEY}/clinic.yml"
+
+
+@pytest.mark.parametrize("change, expected", [
+    pytest.param(lambda p: p.edit(CLINIC_YML, 'phone: "+1 312 555 0142"\n', ""),
+                 f"{CLINIC_YML}:6: phone: required field is missing\n"
+                 "    hint: add 'phone: ...' (the clinic's own phone number (not an emergency number))", id="missing-phone"),
+    pytest.param(lambda p: p.edit(CLINIC_YML, "website:", "webiste:"),
+                 f"{CLINIC_YML}:15: webiste: unknown field\n    hint: did you mean 'website'?", id="unknown-key"),
+    pytest.param(lambda p: p.edit(CLINIC_YML, 'primary_colour: "#0f5c4d"', 'primary_colour: "teal"'),
+                 f"{CLINIC_YML}:9: primary_colour: 'teal' is not in the expected form\n"
+                 "    hint: header and link colour, written as #rrggbb (e.g. #1a3d6b); must reach 4.5:1 contrast with white", id="malformed-colour"),
+    pytest.param(lambda p: (p.content / "clinics" / VALLEY / "logo.svg").unlink(),
+                 f"{CLINIC_YML}:8: logo: logo file 'logo.svg' not found\n    hint: put the logo in content_src/clinics/{VALLEY}/",
+                 id="missing-logo"),
+    pytest.param(lambda p: p.edit(CLINIC_YML, 'primary_colour: "#0f5c4d"', 'primary_colour: "#7fd1c1"'),
+                 f"{CLINIC_YML}:9: primary_colour: #7fd1c1 is too hard to read: white header text on the primary colour has a contrast of 1.78:1\n"
+                 "    hint: WCAG 2.2 AA needs at least 4.5:1; choose a darker colour", id="unreadable-colour"),
+    pytest.param(lambda p: p.edit(CLINIC_YML, "country: US\n", "country: US\ndisclaimer: We are not responsible.\n"),
+                 f"{CLINIC_YML}:25: disclaimer: a clinic profile cannot change safety content\n"
+                 "    hint: the disclaimer and warning signs come only from content_src/safety/ and are the same on every copy; remove this field",
+                 id="tries-to-replace-disclaimer"),
+    pytest.param(lambda p: p.edit(CLINIC_YML, "country: US\n", "country: US\nred_flags: []\n"),
+                 f"{CLINIC_YML}:25: red_flags: a clinic profile cannot change safety content\n"
+                 "    hint: the disclaimer and warning signs come only from content_src/safety/ and are the same on every copy; remove this field",
+                 id="tries-to-empty-red-flags"),
+    pytest.param(lambda p: p.write(f"content_src/clinics/{VALLEY}/pages/bad.md", "# Bad\n\nCall 999 now.\n"),
+                 f"content_src/clinics/{VALLEY}/pages/bad.md:3: body: '999' looks like an emergency or advice-line number\n"
+                 "    hint: numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead",
+                 id="emergency-number-in-clinic-page"),
+    pytest.param(lambda p: p.write(f"content_src/clinics/{VALLEY}/pages/bad.md", "# Bad\n\n<script>alert(1)</script>\n"),
+                 f"content_src/clinics/{VALLEY}/pages/bad.md:3: body: the <script> element is not allowed in content\n"
+                 "    hint: write plain Markdown; raw HTML that runs code or loads other sites is refused",
+                 id="script-in-clinic-page"),
+])
+def test_bad_profile_is_refused_with_a_clear_message(tmp_path, change, expected):
+    found = profile_errors(tmp_path, change)
+    assert expected in found, "\n\n".join(found)
+
+
+def test_bad_profile_fails_the_build_and_keeps_the_last_site(tmp_path):
+    proj = clinic_project(tmp_path)
+    assert proj.build(env={"GUIDE_CLINIC": VALLEY}).ok
+    before = (proj.site / "index.html").read_bytes()
+    proj.edit(CLINIC_YML, "country: US\n", "country: US\ndisclaimer: Nothing here is our fault.\n")
+    result = proj.build(env={"GUIDE_CLINIC": VALLEY})
+    assert not result.ok and "a clinic profile cannot change safety content" in result.output
+    assert "Traceback" not in result.output
+    assert (proj.site / "index.html").read_bytes() == before
+
+
+def test_contrast_ratio_matches_wcag_examples():
+    assert round(contrast("#ffffff", "#000000"), 1) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54  # the lightest grey that passes AA on white
+    profile = select_brand(load_content(ROOT / "content_src"), STREET).clinic.profile
+    assert check_contrast(profile) == []
+
+
+# ---------------------------------------------------------------- handouts
+@pytest.fixture(scope="module")
+def handout_site(tmp_path_factory):
+    if not (shutil.which("chromium") or os.environ.get("GUIDE_CHROMIUM")) or not shutil.which("pdftotext"):
+        message = "handout tests need Chromium and pdftotext (Debian: chromium, poppler-utils)"
+        if os.environ.get("GUIDE_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from helpers import run_build
+
+    out = tmp_path_factory.mktemp("handouts") / "site"
+    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": STREET, "GUIDE_HANDOUTS": "1"})
+    assert result.ok, result.output
+    return out
+
+
+def pdf_text(path: Path) -> str:
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+
+
+def test_every_exercise_has_a_one_page_branded_handout(handout_site):
+    from guide.handouts import page_count
+
+    exercises = sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
+    assert len(exercises) >= 10
+    for slug in exercises:
+        pdf = handout_site / "handouts" / f"{slug}.pdf"
+        assert page_count(pdf.read_bytes()) == 1, f"{slug}.pdf does not fit one page"
+        text = pdf_text(pdf)
+        assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, slug
+        assert "Call 999 now if you have any of these" in text, slug
+        assert "About this information" in text, slug
+        page = html.fromstring((handout_site / "exercises" / slug / "index.html").read_bytes())
+        assert page.xpath(f'//a[@href="../../handouts/{slug}.pdf"]'), slug
+
+
+def test_home_programme_handout_has_every_exercise(handout_site):
+    text = pdf_text(handout_site / "handouts" / "home-programme.pdf")
+    for path in (ROOT / "content_src" / "exercises").glob("*.yml"):
+        title = re.search(r"^title: (.+)$", path.read_text(), re.M).group(1).strip()
+        assert title in text, title
+    assert "Call 999 now" in text and "About this information" in text
