@@ -17,7 +17,7 @@ CLINIC ?=
 SITE   := $(if $(CLINIC),site-$(CLINIC),site)
 export GUIDE_CLINIC := $(CLINIC)
 
-.PHONY: help venv build serve handouts test lint schemas lock clean
+.PHONY: help venv build serve handouts test lint schemas lock clean audit audit-deps bench
 
 help:
 	@echo "make serve   build and preview the site on http://$(HOST):$(PORT), reloading on changes"
@@ -28,6 +28,9 @@ help:
 	@echo "make lint    check content only, fast, without building"
 	@echo "make schemas regenerate content_src/schemas/ from the models"
 	@echo "make lock    re-pin requirements.in into requirements.lock"
+	@echo "make audit   Lighthouse (mobile and desktop, median of 3) against the built site served by nginx with gzip"
+	@echo "make audit-deps  known vulnerabilities in the pinned Python packages (pip-audit; needs the advisory service)"
+	@echo "make bench   build-time and page-weight benchmark (SIZES=100,1000 for a quicker run); results in benchmarks/results/"
 
 $(STAMP): requirements.lock
 	@rm -rf $(VENV)
@@ -43,8 +46,11 @@ build: $(STAMP)
 handouts: $(STAMP)
 	GUIDE_HANDOUTS=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
 
+# MkDocs rebuilds on changes to docs/ and content_src/, but loads hook code only
+# once per process: watchmedo restarts the server when Python in hooks/ changes.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src --watch hooks
+	$(BIN)/watchmedo auto-restart --directory hooks --patterns '**/*.py' --recursive --signal SIGTERM -- \
+		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src
 
 test: $(STAMP)
 	$(BIN)/pytest
@@ -59,6 +65,29 @@ lock: $(STAMP)
 	$(BIN)/pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 		--output-file requirements.lock requirements.in
+
+# Node tools (Lighthouse), pinned in package-lock.json; only `make audit` needs them.
+NODE_STAMP := node_modules/.installed
+CHROME_PATH ?= /usr/bin/chromium
+AUDIT_SERVICE ?= pypi
+
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm not found. On Debian or Ubuntu run: sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Not part of `make test`: scores swing with machine load, so the bar is checked on medians.
+audit: build $(NODE_STAMP)
+	CHROME_PATH=$(CHROME_PATH) $(BIN)/python tools/lighthouse_audit.py --site $(SITE)
+
+audit-deps: $(STAMP)
+	$(BIN)/python tools/audit_deps.py --service $(AUDIT_SERVICE)
+
+# A benchmark, not a test: ours against plain MkDocs + Material at 100, 1,000 and 5,000
+# articles, and the real site's page weight in Chromium (needs nginx). About 20-25 minutes.
+SIZES ?=
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf site site-* .site*.staging .site*.old .pytest_cache

@@ -15,19 +15,15 @@ from mkdocs.structure.files import File
 
 import datetime as dt
 
-from guide import docs_pages, render, review, verify
-from guide.brand import default_brand
+from guide import brand_html, docs_pages, handouts, render, review, verify
+from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
+from guide.brand import select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import disclaimer_box, red_flag_box
 from guide.staging import StagedBuild
 
 log = get_plugin_logger("guide")
-
-# Material adds autocomplete="off" to its header checkboxes (a Firefox
-# workaround); the attribute is invalid on checkboxes and fails the Nu checker.
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
-
 
 class _Build:
     """State of the current build; reset at every on_config, so serve rebuilds start clean."""
@@ -37,6 +33,10 @@ class _Build:
     brand = None
     staged: StagedBuild | None = None
     abbreviations = ""
+
+
+def _handouts_on(config) -> bool:
+    return str(config.extra.get("handouts") or "").lower() in ("1", "true", "yes")
 
 
 def _project_root(config) -> Path:
@@ -54,12 +54,22 @@ def on_config(config):
         content = load_content(root / "content_src")
     except ContentErrors as exc:
         raise PluginError("Content errors:\n" + exc.report()) from None
+    # Before any page exists: MkDocs stamps pages and the sitemap with this date.
+    build_date.ensure_source_date_epoch(root, content)
     for message in review.overdue(content, dt.date.today()):
         log.warning(message)
-    brand = default_brand(content)
+    try:
+        brand = select_brand(content, (config.extra.get("clinic") or "").strip())
+    except ContentErrors as exc:
+        raise PluginError("Clinic profile errors:\n" + exc.report()) from None
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
-    config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)))
+    config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)), brand)
+    if brand.clinic:
+        logo = f"{brand_html.BRAND_ASSETS}/{brand.clinic.profile.logo}"
+        config.theme["logo"] = logo
+        config.theme["favicon"] = logo
+        config.extra_css.append(brand_html.BRAND_CSS)
     # Build into a staging folder; on_shutdown publishes it only after every check passed.
     _Build.staged = None
     if _Build.command in ("build", "gh-deploy"):
@@ -69,15 +79,36 @@ def on_config(config):
 
 
 def on_files(files, *, config):
+    clinic = _Build.brand.clinic
     errors = docs_pages.check_front_matter(Path(config.docs_dir), _Build.content)
+    if clinic:
+        errors += docs_pages.check_front_matter(clinic.folder / "pages", _Build.content)
     if errors:
         raise PluginError("Content errors:\n" + ContentErrors(errors).report())
-    for page in render.render_pages(_Build.content, _Build.brand):
+    for page in render.render_pages(_Build.content, _Build.brand, handouts=_handouts_on(config)):
         files.append(File.generated(config, page.path, content=page.markdown))
     for dest, source in render.asset_files(_Build.content):
         files.append(File.generated(config, dest, abs_src_path=source))
+    if clinic:
+        for page in clinic.pages():
+            files.append(File.generated(config, render.clinic_page_path(page), abs_src_path=str(page)))
+        files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
+                                    abs_src_path=str(clinic.logo_path)))
+        files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))
     _Build.abbreviations = render.glossary_abbreviations(_Build.content)
     return files
+
+
+# A hand-written page's own "# Title" would otherwise sit below the warning box.
+_LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.S)
+
+
+def on_page_content(html: str, *, page, config, files) -> str:
+    match = _LEADING_H1.match(html)
+    if not match:
+        return html
+    page.meta["pn_title_html"] = match.group(1)
+    return html[match.end():]
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
@@ -92,15 +123,21 @@ def on_env(env, *, config, files):
     env.globals["pn_red_flags"] = lambda page=None: Markup(
         red_flag_box(content.red_flags, brand, (page.meta.get("red_flags") if page else None))
     )
+    env.globals["pn_print_header"] = lambda: Markup(brand_html.print_header(brand))
+    env.globals["pn_questions"] = lambda page=None: Markup(brand_html.questions_box(brand, page.meta if page else {}))
+    env.globals["pn_contact_card"] = lambda: Markup(brand_html.contact_card(brand))
     return env
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    return links.mark_external_links(theme_markup.fix_theme_markup(output), config.site_url)
 
 
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
-    return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)
+    output_content = theme_markup.fix_theme_markup(output_content)
+    if template_name.endswith(".html"):  # 404.html; never the sitemap
+        output_content = links.mark_external_links(output_content, config.site_url)
+    return output_content
 
 
 @event_priority(-100)  # after every plugin has written its files
@@ -109,6 +146,20 @@ def on_post_build(*, config) -> None:
     problems = verify.verify_site(Path(config.site_dir), expect)
     if problems:
         raise PluginError(verify.report(problems))
+    if _handouts_on(config):
+        pages = [(f"exercises/{e.slug}", handouts.pdf_name(e.slug)) for e in _Build.content.exercises]
+        pages.append(("exercises/home-programme", handouts.pdf_name(handouts.PROGRAMME)))
+        try:
+            written = handouts.print_handouts(Path(config.site_dir), pages, _Build.brand,
+                                              one_page={folder for folder, _ in pages[:-1]})
+        except handouts.HandoutError as exc:
+            raise PluginError(str(exc)) from None
+        log.info("Printed %d handouts into %s/", len(written), handouts.HANDOUTS_DIR)
+        build_date.stamp_pdf_dates(Path(config.site_dir))  # printing time -> the build's date
+    # Hosting headers last: the CSP hashes the inline scripts of the final pages.
+    scan = headers.write_header_files(Path(config.site_dir))
+    if scan.blocked:
+        raise PluginError(headers.report(scan.blocked))
     if _Build.staged:
         _Build.staged.verified = True
 

@@ -237,3 +237,5 @@ def test_home_programme_handout_has_every_exercise(handout_site):
         title = re.search(r"^title: (.+)$", path.read_text(), re.M).group(1).strip()
         assert title in text, title
     assert "Call 999 now" in text and "About this information" in text
+    for pdf in (handout_site / "handouts").glob("*.pdf"):
+        assert b"file:" not in pdf.read_bytes(), f"{pdf.name} links into the build folder"

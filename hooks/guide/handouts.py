@@ -28,6 +28,16 @@ CHROMIUM_FLAGS = [
 ]
 
 
+# Links between the site's own pages would point into the build folder on
+# paper (file:///...): keep their text, drop the link. Web, phone and e-mail
+# links stay, and the print stylesheet writes web addresses out in full.
+_UNLINK_LOCAL_PAGES = """() => {
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (a.protocol === 'file:') a.removeAttribute('href');
+  }
+}"""
+
+
 class HandoutError(Exception):
     pass
 
@@ -72,6 +82,7 @@ def print_handouts(site_dir: Path, pages: list[tuple[str, str], ...], brand: Bra
                 target = site_dir / pdf
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.goto(source.as_uri(), wait_until="load")
+                page.evaluate(_UNLINK_LOCAL_PAGES)
                 scales = FIT_SCALES if folder in one_page else FIT_SCALES[:1]
                 for scale in scales:
                     pdf_bytes = page.pdf(format=paper(brand), print_background=True, scale=scale,

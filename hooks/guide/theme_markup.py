@@ -1,0 +1,38 @@
+"""Corrections to the HTML that Material's templates write, applied to every built page.
+
+- 'Skip to content' lands on the page title. Material links it to the first
+  table-of-contents entry, the first heading after the title and so after the
+  warning box, and writes none on pages without headings.
+- Material adds autocomplete="off" to its header checkboxes (a Firefox
+  workaround); the attribute is invalid on checkboxes and fails the Nu checker.
+- Material's search overlay is a role="dialog" without a name (Lighthouse: aria-dialog-name).
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
+
+TARGET_ID = "pn-title"
+_SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
+_ARTICLE_H1 = re.compile(r'(<article class="md-content__inner md-typeset">.*?<h1\b)([^>]*)(>)', re.S)
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def point_skip_link_at_title(html: str, label: str = "Skip to content") -> str:
+    match = _ARTICLE_H1.search(html)
+    if not match:
+        return html
+    existing = _ID.search(match.group(2))
+    target = existing.group(1) if existing else TARGET_ID
+    if not existing:
+        html = html[: match.start(2)] + f' id="{TARGET_ID}"' + html[match.start(2):]
+    link = f'<a href="#{target}" class="md-skip">{label}</a>'
+    return _SKIP_BLOCK.sub(lambda m: m.group(1) + link + m.group(2), html, count=1)
+
+
+def fix_theme_markup(html: str) -> str:
+    html = _SEARCH_DIALOG.sub(r'\1 aria-label="Search">', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
+    return point_skip_link_at_title(html)

@@ -1,0 +1,58 @@
+"""Every page the real site publishes, known before anything is built.
+
+Browser tests are parametrised with this list so a failure names its page. It is
+derived from the sources with the guide package (the same functions the build
+uses); test_every_page.py checks that it matches the HTML files of the built site
+exactly, so a page can neither escape the checks nor be checked twice.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from guide import docs_pages, render
+from guide.brand import default_brand
+from guide.load import load_content
+from helpers import ROOT
+
+NOT_FOUND_PAGE = "/404.html"  # a static template, not a page in the navigation
+
+
+@dataclass(frozen=True)
+class SitePage:
+    url: str   # path on the site: "/", "/understanding/sciatica/", "/404.html"
+    kind: str  # "article", "exercise" or "other"
+
+
+def url_of_markdown(path: str) -> str:
+    """docs/-relative Markdown path -> published address (use_directory_urls)."""
+    parts = PurePosixPath(path).with_suffix("").parts
+    if parts and parts[-1] == "index":
+        parts = parts[:-1]
+    return "/" + "".join(part + "/" for part in parts)
+
+
+def url_of_html(path: str) -> str:
+    """site/-relative HTML file -> the address a browser asks for."""
+    if path.endswith("/index.html") or path == "index.html":
+        return "/" + path.removesuffix("index.html")
+    return "/" + path
+
+
+@functools.cache
+def every_page() -> tuple[SitePage, ...]:
+    content = load_content(ROOT / "content_src")
+    articles = {url_of_markdown(render.article_path(content, a)) for a in content.articles}
+    exercises = {url_of_markdown(render.exercise_path(e)) for e in content.exercises}
+    sources = [p.path for p in render.render_pages(content, default_brand(content))]
+    sources += docs_pages.list_pages(Path(ROOT / "docs"))
+    urls = sorted({url_of_markdown(p) for p in sources} | {NOT_FOUND_PAGE})
+    kinds = {**{u: "article" for u in articles}, **{u: "exercise" for u in exercises}}
+    return tuple(SitePage(u, kinds.get(u, "other")) for u in urls)
+
+
+def urls(*kinds: str) -> list[str]:
+    """Addresses of the pages of the given kinds (all pages when none is given)."""
+    return [p.url for p in every_page() if not kinds or p.kind in kinds]

@@ -1,0 +1,99 @@
+"""The hosting headers the build writes: `_headers` (Netlify / Cloudflare Pages) and an nginx include.
+
+The browser half (nginx serving the site, zero CSP violations in Chromium) is
+tests/browser/test_csp_nginx.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from guide.headers import NETLIFY_FILE, NGINX_FILE
+from guide.verify import html_files
+
+REQUIRED = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+# Raw-text scan, independent of the build's own parser: <script> elements without src.
+_SCRIPT = re.compile(rb"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+
+
+def netlify(site: Path) -> dict[str, str]:
+    lines = (site / NETLIFY_FILE).read_text(encoding="utf-8").splitlines()
+    assert "/*" in lines, "the headers must apply to every path"
+    pairs = [line.strip().split(": ", 1) for line in lines[lines.index("/*") + 1:] if line.strip()]
+    return dict(pairs)
+
+
+def nginx(site: Path) -> dict[str, str]:
+    text = (site / NGINX_FILE).read_text(encoding="utf-8")
+    return dict(re.findall(r'^add_header ([\w-]+) "([^"]*)" always;$', text, re.M))
+
+
+def csp(headers: dict[str, str]) -> dict[str, list[str]]:
+    out = {}
+    for directive in headers["Content-Security-Policy"].split(";"):
+        name, *values = directive.split()
+        out[name] = values
+    return out
+
+
+def inline_scripts(site: Path) -> tuple[set[str], set[str]]:
+    """(hashes of executable inline scripts, hashes of data blocks) over every built page."""
+    code, data = set(), set()
+    for path in html_files(site):
+        for match in _SCRIPT.finditer(path.read_bytes()):
+            if b"src=" in match["attrs"]:
+                continue
+            digest = "'sha256-" + base64.b64encode(hashlib.sha256(match["body"]).digest()).decode() + "'"
+            (data if b"application/" in match["attrs"] else code).add(digest)
+    return code, data
+
+
+def test_both_header_files_are_written_and_agree(mini_site):
+    site = mini_site.site
+    assert netlify(site) == nginx(site)
+    headers = netlify(site)
+    for name, value in REQUIRED.items():
+        assert headers[name] == value
+    assert "camera=()" in headers["Permissions-Policy"] and "geolocation=()" in headers["Permissions-Policy"]
+    # Neither file is a page: no page list, search index or sitemap picks them up.
+    assert not any(p.name in (NETLIFY_FILE, NGINX_FILE) for p in html_files(site))
+    assert NGINX_FILE not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+
+
+def test_the_policy_is_strict(mini_site):
+    policy = csp(netlify(mini_site.site))
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert set(policy["img-src"]) <= {"'self'", "data:"}
+    scripts = policy["script-src"]
+    assert scripts[0] == "'self'"
+    assert not {"'unsafe-inline'", "'unsafe-eval'", "*", "data:", "https:"} & set(scripts)
+
+
+def test_script_src_allows_exactly_the_inline_scripts_of_the_built_pages(mini_site):
+    code, data = inline_scripts(mini_site.site)
+    hashes = set(csp(netlify(mini_site.site))["script-src"][1:])
+    assert code, "Material's pages have inline scripts; the scan found none"
+    assert hashes == code
+    assert not (hashes & data), "JSON and JSON-LD blocks are data, not code: they need no hash"
+
+
+def test_a_page_with_inline_code_the_policy_would_block_is_not_published(project):
+    project.write("docs/index.md", "---\ntitle: Test home\n---\n\n# Test home\n\n"
+                                   '<p style="color: red" onclick="alert(1)">Hello</p>\n')
+    result = project.build()
+    assert result.returncode != 0
+    assert "index.html: a style attribute on <p> would be blocked by the Content-Security-Policy" in result.output
+    assert "index.html: the onclick attribute on <p> would be blocked by the Content-Security-Policy" in result.output
+    assert "Traceback" not in result.output
+    assert not project.site.exists(), "a site the policy would break must not be published"

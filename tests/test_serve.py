@@ -1,0 +1,59 @@
+"""The editor's preview: `mkdocs serve` shows the site and picks up an edited article."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from helpers import build_env, make_project
+
+ARTICLE = "content_src/articles/test-sciatica.md"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(predicate, seconds: float = 90.0):
+    # A generous limit: this checks that the preview updates, not how fast (see make bench).
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.25)
+    return None
+
+
+def test_preview_serves_the_site_and_shows_an_edit(tmp_path):
+    proj = make_project(tmp_path / "p")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--watch", "content_src"],
+        cwd=proj.root, env=build_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{port}/understanding/test-sciatica/"
+    try:
+        page = wait_for(lambda: fetch(url))
+        assert page and "What is sciatica?" in page and 'data-safety="red-flags"' in page
+        proj.edit(ARTICLE, "title: What is sciatica?", "title: Sciatica explained")
+        updated = wait_for(lambda: (lambda p: p if p and "Sciatica explained" in p else None)(fetch(url)))
+        assert updated, "the edited title never appeared in the preview"
+        assert 'data-safety="red-flags"' in updated
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
