@@ -232,3 +232,17 @@ def test_overdue_review_fails_the_strict_build(project):
     import subprocess
     preview = subprocess.run([*MKDOCS, "build"], cwd=project.root, env=build_env(), capture_output=True, text=True)
     assert preview.returncode == 0 and "WARNING" in preview.stdout + preview.stderr
+
+
+def test_article_has_schema_org_review_data(mini_site):
+    tree = page(mini_site.site, "understanding/test-sciatica/index.html")
+    blocks = tree.xpath('//script[@type="application/ld+json"]/text()')
+    assert len(blocks) == 1
+    data = json.loads(blocks[0])
+    assert data["@type"] == "MedicalWebPage"
+    assert data["lastReviewed"] == "2026-11-25"
+    assert data["reviewedBy"]["name"] == "Editorial team"
+    assert data["about"]["name"] == "Lumbar radiculopathy (sciatica)"
+    assert [c["name"] for c in data["citation"]] == [
+        "Sciatica", "Low back pain and sciatica in over 16s: assessment and management (NG59)"]
+    assert data["description"] == "Sciatica is pain that runs from the low back down one leg."

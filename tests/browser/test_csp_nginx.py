@@ -145,6 +145,8 @@ def test_search_works_under_the_policy(desktop_page, nginx_url):
     desktop_page.goto(nginx_url + HOME)
     page = desktop_page.page
     page.locator("input.md-search__input").click()
+    # Material answers only once its search worker has loaded the index.
+    page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for(state="attached")
     page.locator("input.md-search__input").press_sequentially("numb", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
     assert page.locator(".md-search-result__item").count() > 0
@@ -161,6 +163,8 @@ def test_a_clinic_build_works_under_the_policy(desktop_page, clinic_nginx_url):
         assert_security_headers(response)
     page = desktop_page.page
     page.locator("input.md-search__input").click()
+    # Material answers only once its search worker has loaded the index.
+    page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for(state="attached")
     page.locator("input.md-search__input").press_sequentially("numb", delay=20)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=10_000)
     desktop_page.assert_clean()

@@ -109,9 +109,17 @@ def test_search_works_with_the_keyboard_alone(request, site_url, viewport):
             break
     else:
         pytest.fail("the search box is not among the first five Tab stops")
-    assert active(page)["shown"], "the search box has focus but cannot be seen"
-    # One input event (as from a phone keyboard's suggestion): results render once, not per letter.
-    page.keyboard.insert_text(SEARCH_WORD)
+    # On a phone the search box is revealed by script once it takes focus.
+    try:
+        page.wait_for_function("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return e.checkVisibility({visibilityProperty: true, opacityProperty: true}) && r.width > 0
+                   && r.bottom > 0 && r.top < innerHeight; }""", timeout=5_000)
+    except PlaywrightTimeout:
+        pytest.fail("the search box has focus but cannot be seen")
+    # Material answers only once its search worker has loaded the index ("Initializing search" until then).
+    page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for(state="attached")
+    # Typed key by key: Material searches on key presses, not on a bare input event.
+    page.keyboard.type(SEARCH_WORD, delay=20)
     page.locator(SEARCH_RESULT_LINK).first.wait_for()
     page.keyboard.press("ArrowDown")
     result = active(page)
