@@ -9,12 +9,12 @@ render our CSS differently from the browsers patients use.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 
 from .brand import Brand
+from .chromium import FLAGS as CHROMIUM_FLAGS
+from .chromium import find_chromium
 
 HANDOUTS_DIR = "handouts"
 # A single exercise should fit one sheet. Like a print dialog's "fit to page",
@@ -22,10 +22,6 @@ HANDOUTS_DIR = "handouts"
 FIT_SCALES = (1.0, 0.94, 0.88)
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 PROGRAMME = "home-programme"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 # Links between the site's own pages would point into the build folder on
@@ -43,7 +39,7 @@ class HandoutError(Exception):
 
 
 def chromium() -> str:
-    path = os.environ.get("GUIDE_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    path = find_chromium()
     if not path:
         raise HandoutError("handouts need Chromium: install Debian's 'chromium' package or set GUIDE_CHROMIUM")
     return path

@@ -58,6 +58,8 @@ def _start_tag(attrs: list[tuple[str, str | None]]) -> str:
 
 
 def _mark(match: re.Match, own: set[str]) -> str:
+    if "//" not in match.group("attrs"):
+        return match.group(0)  # no host in it: relative, #anchor, tel: or mailto: (most links, cheaply)
     attrs = _attributes(match.group("attrs"))
     values = {name.lower(): value for name, value in attrs}
     href = values.get("href")

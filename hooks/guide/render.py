@@ -67,8 +67,8 @@ def _front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
 
-def _rewrite_links(body: str, content: Content, article: Article) -> str:
-    sections = {a.slug: a.meta.section for a in content.articles}
+def _rewrite_links(body: str, sections: dict[str, str]) -> str:
+    """Editors link to `slug.md`; pages live in their section's folder."""
 
     def fix(match: re.Match) -> str:
         slug, anchor = match.group(1), match.group(2) or ""
@@ -166,12 +166,13 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
     }
 
 
-def render_article(content: Content, article: Article, brand: Brand) -> Page:
+def render_article(content: Content, article: Article, brand: Brand, sections: dict[str, str] | None = None) -> Page:
     meta = article.meta
     front = _reviewed_page_meta(content, brand, meta, kind="article", keywords=meta.keywords)
     front["pn_section"] = meta.section
     key_points = "\n".join(f"    - {fill_tokens(p, brand)}" for p in meta.key_points)
-    body = fill_tokens(_rewrite_links(article.body, content, article), brand).strip()
+    sections = sections if sections is not None else {a.slug: a.meta.section for a in content.articles}
+    body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
         _front_matter(front)
         + f'<p class="pn-answer">{escape(meta.answer)}</p>\n\n'
@@ -371,7 +372,8 @@ def render_sources(content: Content) -> Page:
 
 
 def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list[Page]:
-    pages = [render_article(content, a, brand) for a in content.articles]
+    sections = {a.slug: a.meta.section for a in content.articles}
+    pages = [render_article(content, a, brand, sections) for a in content.articles]
     pages += [render_exercise(content, e, brand, handouts) for e in content.exercises]
     if content.exercises:
         pages.append(render_exercise_library(content))

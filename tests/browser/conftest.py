@@ -10,29 +10,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
 
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+from guide.chromium import FLAGS as CHROMIUM_FLAGS
+from guide.chromium import find_chromium as chromium_path
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
-
-
-def chromium_path() -> str | None:
-    configured = os.environ.get("GUIDE_CHROMIUM")
-    if configured:
-        return configured
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,0 +1,121 @@
+"""Turn raw build runs and visit measurements into per-size figures and target verdicts."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Verdict:
+    target: str
+    measured: str
+    met: bool | None  # None: not measured in this run
+
+    def as_dict(self) -> dict:
+        return {"target": self.target, "measured": self.measured, "met": self.met}
+
+
+def size_summary(runs: list[dict]) -> dict:
+    """Median figures of the ours/plain runs of one corpus size."""
+    out: dict = {}
+    for kind in ("ours", "plain"):
+        mine = [r for r in runs if r["kind"] == kind]
+        wall = statistics.median(r["wall_s"] for r in mine)
+        pages = mine[0]["pages"]
+        out[kind] = {
+            "runs": len(mine),
+            "wall_s": round(wall, 2),
+            "wall_s_all": [r["wall_s"] for r in mine],
+            "cpu_s": round(statistics.median(r["cpu_s"] for r in mine), 2),
+            "ms_per_page": round(1000 * wall / pages, 1),
+            "peak_rss_mb": max(r["peak_rss_mb"] for r in mine),
+            "site_mb": mine[0]["site_mb"],
+            "search_index_bytes": mine[0]["search_index_bytes"],
+        }
+    out["articles"] = runs[0]["articles"]
+    out["pages"] = runs[0]["pages"]
+    out["overhead"] = round(out["ours"]["wall_s"] / out["plain"]["wall_s"] - 1, 3)
+    out["overhead_cpu"] = round(out["ours"]["cpu_s"] / out["plain"]["cpu_s"] - 1, 3)
+    out["hooks_ms_per_page"] = round(1000 * (out["ours"]["wall_s"] - out["plain"]["wall_s"]) / out["pages"], 1)
+    out["hooks_cpu_ms_per_page"] = round(1000 * (out["ours"]["cpu_s"] - out["plain"]["cpu_s"]) / out["pages"], 1)
+    return out
+
+
+def growth_exponents(sizes: list[dict], kind: str, metric: str = "cpu_s") -> list[dict]:
+    """k in time ~ pages^k between each pair of consecutive sizes (1 = linear)."""
+    out = []
+    for small, large in zip(sizes, sizes[1:]):
+        k = math.log(large[kind][metric] / small[kind][metric]) / math.log(large["pages"] / small["pages"])
+        out.append({"from_pages": small["pages"], "to_pages": large["pages"], "exponent": round(k, 2)})
+    return out
+
+
+def growth(sizes: list[dict]) -> dict:
+    return {f"{kind}_{metric.removesuffix('_s')}": growth_exponents(sizes, kind, metric)
+            for kind in ("ours", "plain") for metric in ("cpu_s", "wall_s")}
+
+
+def _by_articles(sizes: list[dict], articles: int) -> dict | None:
+    return next((s for s in sizes if s["articles"] == articles), None)
+
+
+def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict) -> list[Verdict]:
+    out: list[Verdict] = []
+    at = _by_articles(sizes, targets["overhead_at"])
+    limit = targets["overhead_max"]
+    # Judged on CPU time: on a shared machine wall time swings with other work (see README).
+    out.append(Verdict(
+        f"hooks add at most {limit:.0%} to the plain build at {targets['overhead_at']:,} articles (CPU time)",
+        f"{at['overhead_cpu']:+.1%} CPU ({at['ours']['cpu_s']} s vs {at['plain']['cpu_s']} s); "
+        f"{at['overhead']:+.1%} wall ({at['ours']['wall_s']} s vs {at['plain']['wall_s']} s)" if at else "size not run",
+        at["overhead_cpu"] <= limit if at else None,
+    ))
+    exp_limit = targets["growth_max_exponent"]
+    ours_growth, plain_growth = growth.get("ours_cpu") or [], growth.get("plain_cpu") or []
+    if ours_growth:
+        last = ours_growth[-1]
+        out.append(Verdict(
+            f"build time grows linearly with pages (k <= {exp_limit} in CPU time ~ pages^k)",
+            f"k = {last['exponent']} from {last['from_pages']:,} to {last['to_pages']:,} pages "
+            f"(plain Material: k = {plain_growth[-1]['exponent']}; wall time: k = {growth['ours_wall'][-1]['exponent']})",
+            last["exponent"] <= exp_limit,
+        ))
+    else:
+        out.append(Verdict("build time grows linearly with pages", "needs two sizes", None))
+    mem = _by_articles(sizes, targets["memory_at"])
+    max_mb = targets["memory_max_mb"]
+    out.append(Verdict(
+        f"{targets['memory_at']:,} articles build within {max_mb / 1024:g} GB of memory",
+        f"peak {mem['ours']['peak_rss_mb']:,.0f} MB" if mem else "size not run",
+        mem["ours"]["peak_rss_mb"] <= max_mb if mem else None,
+    ))
+    if visits:
+        first = visits["article_first"]
+        kb, req = targets["article_first_visit_max_kb"], targets["article_first_visit_max_requests"]
+        out.append(Verdict(
+            f"first visit of an article at most {kb} KB after gzip and {req} requests",
+            f"{first['kb']} KB, {first['requests']} requests",
+            first["kb"] <= kb and first["requests"] <= req,
+        ))
+        out.append(repeat_verdict(visits))
+    else:
+        out.append(Verdict("first visit of an article within budget", "visits not measured", None))
+        out.append(Verdict("repeat visit fetches only new HTML", "visits not measured", None))
+    return out
+
+
+def repeat_verdict(visits: dict) -> Verdict:
+    """Met when nothing fetched on the first visit is downloaded again (304 revalidations are allowed)."""
+    seen = set(visits["article_first"]["fetched_in_full"])
+    refetched = [p for name in ("repeat_other_article", "repeat_same_article")
+                 for p in visits[name]["fetched_in_full"] if p in seen]
+    other = visits["repeat_other_article"]
+    new = ", ".join(other["fetched_in_full"]) or "nothing"
+    return Verdict(
+        "a repeat visit fetches only the new HTML",
+        f"another article: {other['requests']} requests, {other['kb']} KB (full: {new}; "
+        f"304: {', '.join(other['revalidated_304']) or 'none'}); refetched in full: {', '.join(refetched) or 'nothing'}",
+        not refetched,
+    )

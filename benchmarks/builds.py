@@ -1,0 +1,83 @@
+"""Run one `mkdocs build` in its own process and measure it.
+
+Wall time is measured around the whole process (interpreter start, imports,
+build, writing files), which is what an editor waits for. CPU time (user +
+system) of the same process is recorded too: on a shared machine it is
+disturbed less by other work than wall time is. Peak memory is the
+build process's own maximum resident set size, read with os.wait4 so that
+earlier builds in the same benchmark run do not count.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+BUILD_TIMEOUT_S = 3600
+
+
+@dataclass(frozen=True)
+class BuildRun:
+    kind: str  # "ours" or "plain"
+    articles: int
+    pages: int  # HTML pages written, 404 excluded
+    wall_s: float
+    cpu_s: float  # user + system time of the build process: less disturbed by other work on the machine
+    peak_rss_mb: float
+    site_mb: float
+    search_index_bytes: int
+    load_before: float  # 1-minute load average when the build started: other work on the machine skews wall time
+
+    @property
+    def ms_per_page(self) -> float:
+        return 1000 * self.wall_s / self.pages
+
+    def as_dict(self) -> dict:
+        return asdict(self) | {"ms_per_page": round(self.ms_per_page, 2)}
+
+
+class BuildFailed(RuntimeError):
+    pass
+
+
+def build_env() -> dict:
+    env = dict(os.environ)
+    # The copied project must use its own hooks/guide, never the checkout's (the Makefile exports PYTHONPATH).
+    env.pop("PYTHONPATH", None)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def _site_stats(site: Path) -> tuple[int, float, int]:
+    pages = 0
+    size = 0
+    for path in site.rglob("*"):
+        if path.is_file():
+            size += path.stat().st_size
+            pages += path.suffix == ".html" and path.name != "404.html"
+    index = site / "search" / "search_index.json"
+    return pages, size / 2**20, index.stat().st_size if index.exists() else 0
+
+
+def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
+    load_before = os.getloadavg()[0]
+    with open(log, "w") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(MKDOCS, cwd=root, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is already reaped
+    if proc.returncode != 0:
+        tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
+        raise BuildFailed(f"{kind} build of {articles} articles failed (exit {proc.returncode}); log {log}:\n{tail}")
+    pages, site_mb, index_bytes = _site_stats(root / "site")
+    # Linux reports ru_maxrss in kilobytes.
+    cpu = usage.ru_utime + usage.ru_stime
+    return BuildRun(kind, articles, pages, round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1),
+                    round(site_mb, 1), index_bytes, round(load_before, 2))

@@ -1,0 +1,157 @@
+"""Lay out the two projects a benchmark size builds.
+
+`ours`: a copy of the real project (mkdocs.yml, hooks/, theme overrides and
+assets, the real shared content files) with synthetic articles, built exactly
+as `make build` builds the real site.
+
+`plain`: the same pages as ordinary Markdown for stock MkDocs + Material,
+without this project's hooks or theme overrides. The pages are what our hooks
+hand to MkDocs (answer, key points, body, sources, review line and the glossary
+definitions), with the warning-signs box and the disclaimer already written in
+as HTML by guide.safety_html, and the same theme settings and navigation.
+The difference between the two builds is therefore the cost of the hooks:
+loading and validating content, readability scoring, rendering and the
+post-build safety check.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+# content_src/ parts replaced by synthetic content; everything else (safety/,
+# site.yml, countries.yml, rules.yml, sections.yml, bibliography.yml,
+# glossary.yml, ...) is the project's real file.
+SYNTHETIC_REPLACES = ("articles", "exercises", "illustrations", "schemas", "clinics", "README.md")
+PLAIN_DROPPED_CONFIG = ("hooks",)
+FRONT_MATTER_KEPT = ("title", "description", "tags")
+
+
+@dataclass(frozen=True)
+class Layout:
+    root: Path
+    articles: int
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def make_ours(dest: Path, articles: int, seed: int) -> Layout:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "content_src", dest / "content_src", ignore=shutil.ignore_patterns(*SYNTHETIC_REPLACES))
+    for theme_part in ("overrides", "assets"):
+        shutil.copytree(ROOT / "docs" / theme_part, dest / "docs" / theme_part)
+    sections = [s["id"] for s in yaml.safe_load((dest / "content_src" / "sections.yml").read_text())]
+    sources = [s["id"] for s in yaml.safe_load((dest / "content_src" / "bibliography.yml").read_text())]
+    plans = corpus.write_articles(dest / "content_src" / "articles", articles, sections, sources)
+    (dest / "docs" / "index.md").write_text(corpus.home_page(plans), encoding="utf-8")
+    shutil.copy2(ROOT / "docs" / "about.md", dest / "docs" / "about.md")
+    return Layout(dest, articles)
+
+
+@contextmanager
+def _hooks_loaded(ours: Layout):
+    """The copied project's MkDocs config with its hooks run up to on_files, in this process.
+
+    The plain pages are taken from what our hooks hand to MkDocs, through
+    MkDocs' own plugin events, so they follow whatever the hooks do today.
+    """
+    saved_env, saved_cwd, saved_path = dict(os.environ), os.getcwd(), list(sys.path)
+    for name in [m for m in sys.modules if m == "guide" or m.startswith("guide.") or m == "guide_hooks"]:
+        del sys.modules[name]  # a previous size's copy must not be reused
+    os.chdir(ours.root)
+    try:
+        from mkdocs.config import load_config
+        from mkdocs.structure.files import get_files
+
+        config = load_config(str(ours.root / "mkdocs.yml"))
+        # "serve" rather than "build": nothing is staged or published by this dry run.
+        config.plugins.on_startup(command="serve", dirty=False)
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+        yield config, files
+    finally:
+        os.chdir(saved_cwd)
+        sys.path[:] = saved_path
+        os.environ.clear()
+        os.environ.update(saved_env)
+
+
+def _search_excluded(box: str) -> str:
+    # Our theme adds the boxes outside the page content, so Material's search never
+    # indexes them; written into the Markdown they would be. Material skips elements
+    # marked data-search-exclude, which keeps both search indexes the same.
+    return box.replace("<aside ", "<aside data-search-exclude ", 1)
+
+
+def _plain_page(meta: dict, body: str, box: str, disclaimer: str) -> str:
+    kept = {k: meta[k] for k in FRONT_MATTER_KEPT if k in meta}
+    # Our theme override puts the box straight under the title: write the title here so the order is the same.
+    if body.startswith("# "):
+        title_line, _, rest = body.partition("\n")
+    else:
+        title_line, rest = f"# {meta.get('title', '')}", body
+    front = "---\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" if kept else ""
+    return f"{front}{title_line}\n\n{box}\n\n{rest.strip()}\n\n{disclaimer}\n"
+
+
+def _plain_config(ours_config: Path, site_name: str, nav: list) -> dict:
+    config = yaml.load(ours_config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    for key in PLAIN_DROPPED_CONFIG:
+        config.pop(key, None)
+    config.get("theme", {}).pop("custom_dir", None)  # our overrides call the hooks' template functions
+    config["site_name"] = site_name
+    config["nav"] = nav
+    return config
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml even if it uses MkDocs tags such as !ENV (kept as plain values)."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
+                                      if isinstance(node, yaml.ScalarNode) else None)
+
+
+def make_plain(ours: Layout, dest: Path) -> Layout:
+    if dest.exists():
+        shutil.rmtree(dest)
+    from jinja2 import Environment
+    from mkdocs.structure.pages import Page
+
+    docs = dest / "docs"
+    shutil.copytree(ours.root / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
+    with _hooks_loaded(ours) as (config, files):
+        # The same template functions our theme override calls to draw the boxes.
+        env = config.plugins.on_env(Environment(), config=config, files=files)
+        red_flags, disclaimer_html = env.globals["pn_red_flags"], env.globals["pn_disclaimer"]
+        disclaimer = _search_excluded(str(disclaimer_html()))
+        boxes: dict[tuple, str] = {}  # box HTML is made once per combination of red-flag sets
+        for file in files.documentation_pages():
+            page = Page(None, file, config)
+            page.read_source(config)
+            markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            sets = tuple(page.meta.get("red_flags") or ())
+            if sets not in boxes:
+                boxes[sets] = _search_excluded(str(red_flags(page)))
+            path = docs / file.src_uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(_plain_page(page.meta, markdown, boxes[sets], disclaimer), encoding="utf-8")
+        nav, site_name = config.nav, config.site_name
+    plain_config = _plain_config(ours.root / "mkdocs.yml", site_name, nav)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return Layout(dest, ours.articles)

@@ -1,0 +1,153 @@
+"""Write the benchmark's results: JSON (everything), a Markdown summary and a PNG plot."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+MET = {True: "met", False: "**NOT met**", None: "not measured"}
+
+
+def write_json(results: dict, path: Path) -> None:
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def builds_table(sizes: list[dict]) -> str:
+    head = ["articles", "pages", "ours wall s", "plain wall s", "overhead wall", "ours CPU s", "plain CPU s",
+            "overhead CPU", "ours ms/page", "plain ms/page", "hooks ms/page", "ours peak MB", "plain peak MB",
+            "site MB", "search index MB (gzip)", "runs"]
+    lines = [_row(head), _row(["---:"] * len(head))]
+    for s in sizes:
+        o, p = s["ours"], s["plain"]
+        lines.append(_row([
+            f"{s['articles']:,}", f"{s['pages']:,}", o["wall_s"], p["wall_s"], f"{s['overhead']:+.1%}",
+            o["cpu_s"], p["cpu_s"], f"{s['overhead_cpu']:+.1%}", o["ms_per_page"], p["ms_per_page"],
+            s["hooks_ms_per_page"], f"{o['peak_rss_mb']:,.0f}", f"{p['peak_rss_mb']:,.0f}", f"{o['site_mb']:,.0f}",
+            f"{o['search_index_bytes'] / 1e6:.1f} ({s.get('search_index_gzip_bytes', 0) / 1e6:.1f})", o["runs"],
+        ]))
+    return "\n".join(lines)
+
+
+def visits_table(visits: dict) -> str:
+    lines = [_row(["visit", "page", "requests", "KB on the wire", "downloaded in full", "revalidated (304)"]),
+             _row(["---", "---", "---:", "---:", "---", "---"])]
+    for v in visits.values():
+        lines.append(_row([v["name"].replace("_", " "), f"`{v['url']}`", v["requests"], v["kb"],
+                           ", ".join(f"`{p}`" for p in v["fetched_in_full"]) or "nothing",
+                           ", ".join(f"`{p}`" for p in v["revalidated_304"]) or "none"]))
+    return "\n".join(lines)
+
+
+def targets_table(verdicts: list[dict]) -> str:
+    lines = [_row(["target", "measured", "result"]), _row(["---", "---", "---"])]
+    lines.extend(_row([v["target"], v["measured"], MET[v["met"]]]) for v in verdicts)
+    return "\n".join(lines)
+
+
+def growth_lines(growth: dict) -> str:
+    out = []
+    for key, label in (("ours_cpu", "ours, CPU time"), ("plain_cpu", "plain Material, CPU time"),
+                       ("ours_wall", "ours, wall time"), ("plain_wall", "plain Material, wall time")):
+        steps = ", ".join(f"{g['from_pages']:,} -> {g['to_pages']:,} pages: k = {g['exponent']}" for g in growth.get(key, []))
+        out.append(f"- {label}: {steps or 'needs two sizes'}")
+    return "\n".join(out)
+
+
+def load_range(sizes: list[dict]) -> str:
+    loads = [b["load_before"] for s in sizes for b in s.get("builds", [])]
+    return f"{min(loads):.1f} to {max(loads):.1f}" if loads else "not recorded"
+
+
+def markdown(results: dict, plot_name: str) -> str:
+    env = results["environment"]
+    parts = [
+        "# Build and page-weight benchmark: latest results",
+        "",
+        f"Run {env['finished']} on {env['cpus']} CPUs, Python {env['python']}, MkDocs {env['mkdocs']}, "
+        f"Material {env['material']}, commit `{env['commit']}`. Produced by `make bench` "
+        f"(sizes {', '.join(str(s) for s in env['sizes'])}); see [../README.md](../README.md) for the method.",
+        "",
+        "## Targets",
+        "",
+        targets_table(results["verdicts"]),
+        "",
+        "## Build time: ours against plain MkDocs + Material",
+        "",
+        "Medians of `mkdocs build --strict` per corpus size (runs alternate ours, plain, ours, plain...), "
+        "each in its own process: wall time of the whole process and its CPU time (user + system). "
+        "\"Plain\" builds the same pages, with the safety boxes already written in, without this project's hooks. "
+        "Overhead = ours / plain - 1. ms/page and hooks ms/page = (ours - plain) / pages use wall time. "
+        f"Load average when the builds started: {load_range(results['sizes'])} (2 CPUs; above 2, other work was "
+        "competing for the CPUs and wall times are inflated).",
+        "",
+        builds_table(results["sizes"]),
+        "",
+        "Growth (time ~ pages^k; k = 1 is linear):",
+        "",
+        growth_lines(results["growth"]),
+        "",
+        "CPU time the hooks add per page (ours - plain): "
+        + "; ".join(f"{s['pages']:,} pages: {s['hooks_cpu_ms_per_page']} ms" for s in results["sizes"]) + ".",
+        "",
+        f"![Build time against page count]({plot_name})",
+    ]
+    real = results.get("real_site")
+    if real:
+        index = real["search_index"]
+        parts += [
+            "",
+            "## The real site in Chromium (nginx, gzip level 6, on 127.0.0.1)",
+            "",
+            f"Search index: {index['bytes']:,} bytes, {index['gzip_bytes']:,} bytes gzipped "
+            f"({real['pages']} pages). Material downloads it on every first visit, searched or not.",
+            "",
+        ]
+        if real.get("visits"):
+            parts += [visits_table(real["visits"]), "",
+                      "Cache headers: hashed Material assets `" + real["cache_headers"]["hashed_assets"] + "`; "
+                      "other assets `" + real["cache_headers"]["assets"] + "`; HTML, images and the search index `"
+                      + real["cache_headers"]["pages"] + "`. Bytes are as sent by nginx (headers + gzipped body)."]
+        elif real.get("visits_error"):
+            parts += [f"Visits not measured: {real['visits_error']}"]
+    if results.get("notes"):
+        parts += ["", "## Notes", ""] + [f"- {n}" for n in results["notes"]]
+    return "\n".join(parts) + "\n"
+
+
+def plot(sizes: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, LogLocator, NullFormatter
+
+    pages = [s["pages"] for s in sizes]
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.5), dpi=110, sharey=True)
+    for ax, metric, label in ((axes[0], "wall_s", "wall time"), (axes[1], "cpu_s", "CPU time")):
+        for kind, name, style in (("ours", "ours (project hooks)", "o-"), ("plain", "plain MkDocs + Material", "s--")):
+            ax.plot(pages, [s[kind][metric] for s in sizes], style, label=f"{name}, median")
+            every = [(b["pages"], b[metric]) for s in sizes for b in s.get("builds", []) if b["kind"] == kind]
+            ax.plot([p for p, _ in every], [t for _, t in every], ".", color="grey", alpha=0.6)
+        if len(sizes) > 1:  # through the largest plain build and the origin: what linear growth looks like
+            per_page = sizes[-1]["plain"][metric] / sizes[-1]["pages"]
+            ax.plot(pages, [per_page * p for p in pages], ":", color="grey", label="linear growth (reference)")
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xticks(pages)
+        ax.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+        for axis in (ax.xaxis, ax.yaxis):  # plain numbers, not powers of ten
+            axis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}" if value >= 10 else f"{value:g}"))
+            axis.set_minor_formatter(NullFormatter())
+        ax.set_xlabel("pages built")
+        ax.set_ylabel(f"build {label} (s)")
+        ax.set_title(f"Build {label} against page count")
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=8)
+    fig.text(0.01, 0.01, "grey dots: individual builds", fontsize=8, color="grey")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

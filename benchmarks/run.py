@@ -1,0 +1,162 @@
+"""`make bench`: time our build against plain MkDocs + Material, and weigh the real site in Chromium.
+
+    python -m benchmarks.run [--sizes 100,1000,5000] [--out benchmarks/results] [--keep]
+
+Writes latest.json, latest.md and build-time.png into --out and prints the
+Markdown summary. Settings and targets: benchmarks/bench.yml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gzip
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+from . import analysis, builds, nginx, projects, report, transfer
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SETTINGS = HERE / "bench.yml"
+RESULTS = HERE / "results"
+PLOT_NAME = "build-time.png"
+GZIP_LEVEL = nginx.GZIP_LEVEL
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "hooks", "mkdocs.yml", "docs", "content_src"],
+                               cwd=ROOT, capture_output=True, text=True).stdout.strip()
+        return out.stdout.strip() + ("+uncommitted changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def environment(sizes: list[int]) -> dict:
+    return {
+        "finished": dt.datetime.now().isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "mkdocs": metadata.version("mkdocs"),
+        "material": metadata.version("mkdocs-material"),
+        "commit": _commit(),
+        "sizes": sizes,
+    }
+
+
+def repetitions(settings: dict, articles: int) -> int:
+    reps = settings["repetitions"]
+    return int(reps.get(articles, reps["default"]))
+
+
+def bench_size(articles: int, reps: int, work: Path, seed: int) -> dict:
+    log(f"{articles:,} articles: writing the corpus")
+    ours = projects.make_ours(work / f"ours-{articles}", articles, seed)
+    plain = projects.make_plain(ours, work / f"plain-{articles}")
+    runs: list[dict] = []
+    for rep in range(reps):
+        for layout, kind in ((ours, "ours"), (plain, "plain")):
+            run = builds.run_build(layout.root, kind, articles, work / f"{kind}-{articles}-{rep}.log")
+            runs.append(run.as_dict())
+            log(f"{articles:,} articles, {kind} #{rep + 1}/{reps}: {run.wall_s:.1f} s, "
+                f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB")
+    pages = {r["pages"] for r in runs}
+    if len(pages) != 1:
+        raise RuntimeError(f"ours and plain built different page counts at {articles} articles: {sorted(pages)}")
+    summary = analysis.size_summary(runs)
+    summary["builds"] = runs
+    # What every reader's first visit would download at this size (synthetic text compresses better than real).
+    index = ours.site / "search" / "search_index.json"
+    summary["search_index_gzip_bytes"] = len(gzip.compress(index.read_bytes(), GZIP_LEVEL)) if index.exists() else 0
+    shutil.rmtree(ours.root)
+    shutil.rmtree(plain.root)
+    return summary
+
+
+def real_site(work: Path, visits: dict) -> dict:
+    """Build the real project and measure its search index and what a phone downloads."""
+    site = work / "real-site"
+    log("real site: building")
+    result = subprocess.run([*builds.MKDOCS, "-d", str(site)], cwd=ROOT, env=builds.build_env(),
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError("building the real site failed:\n" + result.stdout[-3000:] + result.stderr[-3000:])
+    index = (site / "search" / "search_index.json").read_bytes()
+    out: dict = {
+        "pages": sum(1 for p in site.rglob("*.html") if p.name != "404.html"),
+        "search_index": {"bytes": len(index), "gzip_bytes": len(gzip.compress(index, GZIP_LEVEL)), "gzip_level": GZIP_LEVEL},
+        "cache_headers": {"hashed_assets": nginx.CACHE_HASHED, "assets": nginx.CACHE_ASSETS, "pages": nginx.CACHE_PAGES},
+    }
+    try:
+        log("real site: first and repeat visits in Chromium, served by nginx")
+        with nginx.serve(site, work / "nginx") as server:
+            out["visits"] = transfer.measure_visits(server, visits["home"], visits["article"], visits["second_article"])
+    except Exception as exc:  # the build benchmark is still worth writing without a browser
+        out["visits_error"] = f"{type(exc).__name__}: {exc}"
+        log(f"real site: visits not measured: {out['visits_error']}")
+    return out
+
+
+def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default=",".join(str(s) for s in settings["sizes"]),
+                        help="comma-separated article counts (default from bench.yml)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json, latest.md and the plot")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects and build logs")
+    args = parser.parse_args(argv)
+    args.sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = yaml.safe_load(SETTINGS.read_text(encoding="utf-8"))
+    args = parse_args(argv, settings)
+    work = Path(tempfile.mkdtemp(prefix="pn-bench-"))
+    work.chmod(0o755)  # nginx's worker process runs as another user and must read the site
+    started = time.monotonic()
+    try:
+        real = real_site(work, settings["visits"])
+        sizes = [bench_size(n, repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
+    finally:
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    growth = analysis.growth(sizes)
+    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"])
+    results = {
+        "environment": environment(args.sizes) | {"total_minutes": round((time.monotonic() - started) / 60, 1)},
+        "targets": settings["targets"],
+        "verdicts": [v.as_dict() for v in verdicts],
+        "sizes": sizes,
+        "growth": growth,
+        "real_site": real,
+        "notes": settings.get("notes", []),
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    report.write_json(results, args.out / "latest.json")
+    report.plot(sizes, args.out / PLOT_NAME)
+    text = report.markdown(results, PLOT_NAME)
+    (args.out / "latest.md").write_text(text, encoding="utf-8")
+    print(text)
+    log(f"wrote {args.out / 'latest.json'}, latest.md and {PLOT_NAME} in {results['environment']['total_minutes']} min")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
