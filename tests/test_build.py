@@ -246,3 +246,19 @@ def test_article_has_schema_org_review_data(mini_site):
     assert [c["name"] for c in data["citation"]] == [
         "Sciatica", "Low back pain and sciatica in over 16s: assessment and management (NG59)"]
     assert data["description"] == "Sciatica is pain that runs from the low back down one leg."
+
+
+def test_link_to_a_missing_anchor_is_refused(project):
+    project.edit(ARTICLE, "[the neck page](test-neck.md)", "[the neck page](test-neck.md#no-such-part)")
+    assert_refused(project.build(), "no-such-part")
+
+
+def test_exercise_library_groups_by_region_and_goal(real_site):
+    tree = page(real_site.site, "exercises/index.html")
+    headings = [" ".join(h.text_content().split()) for h in tree.xpath("//article//h2")]
+    assert headings[:4] == ["Low back and leg", "Neck and arm", "Whole body and fitness", "By goal"]
+    cards = tree.xpath('//ul[contains(@class,"pn-cards")]/li//a/@href')
+    assert len(cards) == len(list((real_site.site / "exercises").glob("*/index.html"))) - 1  # all but the programme
+    goals = " ".join(tree.xpath('//article//li[strong]//text()'))
+    for label in ("Nerve movement:", "Strength:", "Fitness:"):
+        assert label in goals

@@ -309,7 +309,13 @@ def render_exercise_library(content: Content) -> Page:
                 f'<span class="pn-card__goals">Helps with: {goals}</span></li>'
             )
         parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')
-    return Page(EXERCISES_INDEX, "\n".join(parts))
+    parts.append("## By goal\n")
+    for goal, label in GOALS.items():
+        entries = [e for e in content.exercises if goal in e.data.goals]
+        if entries:
+            links = ", ".join(f"[{e.data.title}]({e.slug}.md)" for e in entries)
+            parts.append(f"- **{label[:1].upper() + label[1:]}:** {links}")
+    return Page(EXERCISES_INDEX, "\n".join(parts) + "\n")
 
 
 def render_glossary(content: Content) -> Page:

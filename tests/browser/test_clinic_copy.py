@@ -1,0 +1,44 @@
+"""A clinic's branded copy meets the same accessibility bar: its colours are in play here."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpers import ROOT, run_build
+
+CLINIC = "example-street-physio"
+PAGES = ["/", "/understanding/sciatica/", "/exercises/sciatic-nerve-glide/", "/treatment/traction/",
+         "/clinic/about-our-clinic/"]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def clinic_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("clinic") / "site"
+    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": CLINIC})
+    assert result.ok, result.output
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("path", PAGES)
+def test_clinic_copy_has_no_wcag_violations(request, clinic_url, path, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(clinic_url + path)
+    assert "Example Street Physiotherapy" in page.title()
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert results.response["violations"] == [], results.generate_report()
