@@ -5,15 +5,13 @@ Each handler delegates to one module; nothing here knows about content rules.
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
-
-import datetime as dt
 
 from guide import brand_html, docs_pages, handouts, render, review, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
@@ -24,6 +22,7 @@ from guide.safety_html import disclaimer_box, red_flag_box
 from guide.staging import StagedBuild
 
 log = get_plugin_logger("guide")
+
 
 class _Build:
     """State of the current build; reset at every on_config, so serve rebuilds start clean."""
@@ -99,16 +98,11 @@ def on_files(files, *, config):
     return files
 
 
-# A hand-written page's own "# Title" would otherwise sit below the warning box.
-_LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.S)
-
-
 def on_page_content(html: str, *, page, config, files) -> str:
-    match = _LEADING_H1.match(html)
-    if not match:
-        return html
-    page.meta["pn_title_html"] = match.group(1)
-    return html[match.end():]
+    title, html = theme_markup.take_leading_title(html)
+    if title:
+        page.meta["pn_title_html"] = title  # docs/overrides/partials/content.html puts it above the warning box
+    return html
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
@@ -147,11 +141,8 @@ def on_post_build(*, config) -> None:
     if problems:
         raise PluginError(verify.report(problems))
     if _handouts_on(config):
-        pages = [(f"exercises/{e.slug}", handouts.pdf_name(e.slug)) for e in _Build.content.exercises]
-        pages.append(("exercises/home-programme", handouts.pdf_name(handouts.PROGRAMME)))
         try:
-            written = handouts.print_handouts(Path(config.site_dir), pages, _Build.brand,
-                                              one_page={folder for folder, _ in pages[:-1]})
+            written = handouts.print_handouts(Path(config.site_dir), _Build.content, _Build.brand)
         except handouts.HandoutError as exc:
             raise PluginError(str(exc)) from None
         log.info("Printed %d handouts into %s/", len(written), handouts.HANDOUTS_DIR)

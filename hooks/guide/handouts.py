@@ -10,9 +10,11 @@ render our CSS differently from the browsers patients use.
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .brand import Brand
+from .load import Content
+from .render import HOME_PROGRAMME
 from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium
 
@@ -21,7 +23,7 @@ HANDOUTS_DIR = "handouts"
 # shrink a little when it does not, but never below a size that stays readable.
 FIT_SCALES = (1.0, 0.94, 0.88)
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
-PROGRAMME = "home-programme"
+PROGRAMME = PurePosixPath(HOME_PROGRAMME).stem
 
 
 # Links between the site's own pages would point into the build folder on
@@ -58,11 +60,17 @@ def page_count(pdf: bytes) -> int:
     return len(_PAGE_OBJECT.findall(pdf))
 
 
-def print_handouts(site_dir: Path, pages: list[tuple[str, str], ...], brand: Brand,
-                   one_page: set[str] = frozenset()) -> list[Path]:
-    """Print each (page folder, pdf path) of the built site; return the PDFs written.
+def handout_pages(content: Content) -> list[tuple[str, str, bool]]:
+    """(page folder, PDF path, must fit one sheet) for every exercise, then the home programme."""
+    pages = [(f"exercises/{e.slug}", pdf_name(e.slug), True) for e in content.exercises]
+    pages.append((PurePosixPath(HOME_PROGRAMME).with_suffix("").as_posix(), pdf_name(PROGRAMME), False))
+    return pages
 
-    Pages named in `one_page` are shrunk step by step (FIT_SCALES) to fit one sheet.
+
+def print_handouts(site_dir: Path, content: Content, brand: Brand) -> list[Path]:
+    """Print the handout pages of the built site; return the PDFs written.
+
+    A single exercise is shrunk step by step (FIT_SCALES) until it fits one sheet.
     """
     from playwright.sync_api import Error, sync_playwright
 
@@ -73,13 +81,13 @@ def print_handouts(site_dir: Path, pages: list[tuple[str, str], ...], brand: Bra
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.emulate_media(media="print")
-            for folder, pdf in pages:
+            for folder, pdf, one_sheet in handout_pages(content):
                 source = site_dir / folder / "index.html"
                 target = site_dir / pdf
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.goto(source.as_uri(), wait_until="load")
                 page.evaluate(_UNLINK_LOCAL_PAGES)
-                scales = FIT_SCALES if folder in one_page else FIT_SCALES[:1]
+                scales = FIT_SCALES if one_sheet else FIT_SCALES[:1]
                 for scale in scales:
                     pdf_bytes = page.pdf(format=paper(brand), print_background=True, scale=scale,
                                          margin={"top": "8mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})

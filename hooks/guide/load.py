@@ -22,7 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
 _TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
-_ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 # Raw HTML an author may never use: it could run code or load other sites.
 _UNSAFE_HTML = [
@@ -342,7 +342,7 @@ def _check_links(content: Content, errors: ErrorCollector) -> None:
     slugs = {p.stem for p in (content.root / "articles").glob("*.md")}
     exercises = {p.stem for p in (content.root / "exercises").glob("*.yml")}
     for article in content.articles:
-        for pattern, known, folder in ((_ARTICLE_LINK, slugs, "content_src/articles/"),
+        for pattern, known, folder in ((ARTICLE_LINK, slugs, "content_src/articles/"),
                                        (_EXERCISE_LINK, exercises, "content_src/exercises/")):
             for match in pattern.finditer(article.body):
                 if match.group(1) not in known:

@@ -10,13 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from html import escape
+from pathlib import PurePosixPath
 
 import yaml
 from babel.dates import format_date
 
 from . import models
 from .brand import Brand
-from .load import _ARTICLE_LINK, Article, Content, ExerciseEntry
+from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
 from .safety_html import urgent_route
 
 SOURCES_PAGE = "sources.md"
@@ -74,7 +75,7 @@ def _rewrite_links(body: str, sections: dict[str, str]) -> str:
         slug, anchor = match.group(1), match.group(2) or ""
         return f"](../{sections[slug]}/{slug}.md{anchor})"
 
-    return _ARTICLE_LINK.sub(fix, body)
+    return ARTICLE_LINK.sub(fix, body)
 
 
 def source_citation(source: models.Source) -> str:
@@ -268,7 +269,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     parts.append("Your therapist may give you some of these exercises. Do only the ones they suggest, "
                  "and stop if your symptoms spread or you notice new numbness or weakness.\n")
     if handouts:
-        parts.append(_handout_link("home-programme", "Printable home programme"))
+        parts.append(_handout_link(PurePosixPath(HOME_PROGRAMME).stem, "Printable home programme"))
     for entry in content.exercises:
         ex = entry.data
         steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))

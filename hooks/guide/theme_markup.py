@@ -6,12 +6,15 @@
 - Material adds autocomplete="off" to its header checkboxes (a Firefox
   workaround); the attribute is invalid on checkboxes and fails the Nu checker.
 - Material's search overlay is a role="dialog" without a name (Lighthouse: aria-dialog-name).
+- A hand-written page's own "# Title" is lifted out of the content, so that
+  the template can place it above the warning box rather than below.
 """
 
 from __future__ import annotations
 
 import re
 
+_LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.S)
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 
@@ -36,3 +39,11 @@ def point_skip_link_at_title(html: str, label: str = "Skip to content") -> str:
 def fix_theme_markup(html: str) -> str:
     html = _SEARCH_DIALOG.sub(r'\1 aria-label="Search">', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
     return point_skip_link_at_title(html)
+
+
+def take_leading_title(content_html: str) -> tuple[str | None, str]:
+    """(the page's leading <h1>, the rest), or (None, unchanged) when it starts otherwise."""
+    match = _LEADING_H1.match(content_html)
+    if not match:
+        return None, content_html
+    return match.group(1), content_html[match.end():]
