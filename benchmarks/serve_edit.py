@@ -224,6 +224,7 @@ def measure(settings: dict | None = None, work: Path | None = None, log=print) -
                 raise ServeFailed(f"{cfg['page']} not served within {cfg['start_timeout_s']} s:\n{server_log.text()[-3000:]}")
             first_page_s = time.perf_counter() - started
             log(f"serve edit: {cfg['page']} served {first_page_s:.1f} s after `make serve` started")
+            load_before = round(os.getloadavg()[0], 2)
             rng = random.Random(cfg.get("seed", 6))
             run_id = rng.randrange(10_000, 99_999)
             edits: list[Edit] = []
@@ -260,7 +261,7 @@ def measure(settings: dict | None = None, work: Path | None = None, log=print) -
         output = server_log.text()
         if "Traceback" in output or "ERROR" in output:
             raise ServeFailed("the server logged errors:\n" + output[-3000:])
-        return summarize(edits, cfg, command, first_page_s)
+        return summarize(edits, cfg, command, first_page_s) | {"load_before": load_before, "cpus": os.cpu_count()}
     finally:
         if own_work:
             shutil.rmtree(work, ignore_errors=True)
@@ -298,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the result to this file")
     args = parser.parse_args(argv)
     settings = yaml.safe_load((Path(__file__).parent / "bench.yml").read_text(encoding="utf-8"))
-    cfg = dict(settings.get("serve_edit") or {})
+    cfg = dict(settings.get("serve_edit") or {}) | {"seed": settings["seed"]}
     if args.edits:
         cfg["edits"] = args.edits
     result = measure(cfg, log=lambda m: print(f"[serve-edit {time.strftime('%H:%M:%S')}] {m}", flush=True))
