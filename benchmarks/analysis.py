@@ -61,7 +61,8 @@ def _by_articles(sizes: list[dict], articles: int) -> dict | None:
     return next((s for s in sizes if s["articles"] == articles), None)
 
 
-def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict) -> list[Verdict]:
+def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict,
+             serve_edit: dict | None = None) -> list[Verdict]:
     out: list[Verdict] = []
     at = _by_articles(sizes, targets["overhead_at"])
     limit = targets["overhead_max"]
@@ -103,7 +104,24 @@ def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict
     else:
         out.append(Verdict("first visit of an article within budget", "visits not measured", None))
         out.append(Verdict("repeat visit fetches only new HTML", "visits not measured", None))
+    out.append(serve_edit_verdict(serve_edit, targets["serve_edit_max_s"]))
     return out
+
+
+def serve_edit_verdict(serve_edit: dict | None, limit: float) -> Verdict:
+    """Met when every edit showed within the limit: the slowest one is judged, not the median."""
+    target = f"an edited article shows while `make serve` runs within {limit:g} s (slowest edit)"
+    if not serve_edit or "max_s" not in serve_edit:
+        error = (serve_edit or {}).get("error", "not run").splitlines()[0]
+        return Verdict(target, f"not measured: {error}", None)
+    parts = serve_edit["median_breakdown_s"]
+    return Verdict(
+        target,
+        f"max {serve_edit['max_s']:.2f} s, median {serve_edit['median_s']:.2f} s over {serve_edit['edits']} edits "
+        f"(median split: noticing the change {parts['notice']} s, MkDocs' debounce {parts['debounce']} s, "
+        f"rebuild {parts['build']} s, serving {parts['serve']} s)",
+        serve_edit["max_s"] <= limit,
+    )
 
 
 def repeat_verdict(visits: dict) -> Verdict:

@@ -48,6 +48,39 @@ def targets_table(verdicts: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def serve_edit_table(serve: dict) -> str:
+    head = ["edit", "shown after s", "noticing the change s", "MkDocs' debounce s", "rebuild s",
+            "MkDocs' \"built in\" s", "serving s"]
+    lines = [_row(head), _row(["---:"] * len(head))]
+    for n, run in enumerate(serve["runs"], 1):
+        b = run["breakdown"]
+        lines.append(_row([n, run["latency_s"], b["notice"], b["debounce"], b["build"], run["mkdocs_build_s"], b["serve"]]))
+    return "\n".join(lines)
+
+
+def serve_edit_section(serve: dict | None) -> list[str]:
+    if not serve:
+        return []
+    parts = ["", "## Editing an article while `make serve` runs", ""]
+    if "error" in serve:
+        return parts + [f"Not measured: {serve['error'].splitlines()[0]} (the server's log is in latest.json)."]
+    return parts + [
+        f"`make serve` (the Makefile's own command: watchmedo around `mkdocs serve --watch content_src`) on a copy "
+        f"of the real project; one sentence of `{serve['source']}` edited {serve['edits']} times, each time with a "
+        f"new marker word, and `{serve['page']}` fetched every {serve['poll_ms']} ms until the marker is in it. "
+        f"Shown after: from writing the file to that response. Median {serve['median_s']} s, "
+        f"max {serve['max_s']} s. The split comes from MkDocs' log lines, timed as they arrive: "
+        "noticing the change (write to \"Detected file changes\"; MkDocs polls the watched folders every 0.5 s), "
+        "MkDocs' debounce (to \"Building documentation...\"; 0.1 s without further changes), rebuild (to "
+        "\"Reloading browsers\": every page, our hooks and Material), serving (to our response; requests made "
+        "during a rebuild wait for it to finish). "
+        f"The first page was served {serve['first_page_s']} s after `make serve` started. "
+        f"Load average before the edits: {serve['load_before']} ({serve['cpus']} CPUs; the rebuild slows when other work competes).",
+        "",
+        serve_edit_table(serve),
+    ]
+
+
 def growth_lines(growth: dict) -> str:
     out = []
     for key, label in (("ours_cpu", "ours, CPU time"), ("plain_cpu", "plain Material, CPU time"),
@@ -113,6 +146,7 @@ def markdown(results: dict, plot_name: str) -> str:
                       + real["cache_headers"]["pages"] + "`. Bytes are as sent by nginx (headers + gzipped body)."]
         elif real.get("visits_error"):
             parts += [f"Visits not measured: {real['visits_error']}"]
+    parts += serve_edit_section(results.get("serve_edit"))
     if results.get("notes"):
         parts += ["", "## Notes", ""] + [f"- {n}" for n in results["notes"]]
     return "\n".join(parts) + "\n"

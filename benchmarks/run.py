@@ -1,4 +1,5 @@
-"""`make bench`: time our build against plain MkDocs + Material, and weigh the real site in Chromium.
+"""`make bench`: time our build against plain MkDocs + Material, weigh the real site in Chromium,
+and time how fast an edited article shows while `make serve` runs.
 
     python -m benchmarks.run [--sizes 100,1000,5000] [--out benchmarks/results] [--keep]
 
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from . import analysis, builds, nginx, projects, report, transfer
+from . import analysis, builds, nginx, projects, report, serve_edit, transfer
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -112,6 +113,18 @@ def real_site(work: Path, visits: dict) -> dict:
     return out
 
 
+def serve_edit_latency(work: Path, settings: dict) -> dict:
+    """`make serve` on a copy of the real project: seconds from saving an edit to the page showing it."""
+    log("real site: editing an article while `make serve` runs")
+    try:
+        return serve_edit.measure(settings.get("serve_edit", {}) | {"seed": settings["seed"]}, work / "serve-edit",
+                                  log=log)
+    except Exception as exc:  # the rest of the benchmark is still worth writing
+        error = f"{type(exc).__name__}: {exc}"
+        log(f"serve edit: not measured: {error.splitlines()[0]}")
+        return {"error": error}
+
+
 def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(str(s) for s in settings["sizes"]),
@@ -131,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         real = real_site(work, settings["visits"])
+        serve = serve_edit_latency(work, settings)
         sizes = [bench_size(n, repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
     finally:
         if args.keep:
@@ -138,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     growth = analysis.growth(sizes)
-    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"])
+    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve)
     results = {
         "environment": environment(args.sizes) | {"total_minutes": round((time.monotonic() - started) / 60, 1)},
         "targets": settings["targets"],
@@ -146,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         "sizes": sizes,
         "growth": growth,
         "real_site": real,
+        "serve_edit": serve,
         "notes": settings.get("notes", []),
     }
     args.out.mkdir(parents=True, exist_ok=True)
