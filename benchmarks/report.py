@@ -54,7 +54,8 @@ def serve_edit_table(serve: dict) -> str:
     lines = [_row(head), _row(["---:"] * len(head))]
     for n, run in enumerate(serve["runs"], 1):
         b = run["breakdown"]
-        lines.append(_row([n, run["latency_s"], b["notice"], b["debounce"], b["build"], run["mkdocs_build_s"], b["serve"]]))
+        cells = [run["latency_s"], b["notice"], b["debounce"], b["build"], run["mkdocs_build_s"], b["serve"]]
+        lines.append(_row([n, *("n/a" if c is None else c for c in cells)]))
     return "\n".join(lines)
 
 
@@ -73,7 +74,8 @@ def serve_edit_section(serve: dict | None) -> list[str]:
         "noticing the change (write to \"Detected file changes\"; MkDocs polls the watched folders every 0.5 s), "
         "MkDocs' debounce (to \"Building documentation...\"; 0.1 s without further changes), rebuild (to "
         "\"Reloading browsers\": every page, our hooks and Material), serving (to our response; requests made "
-        "during a rebuild wait for it to finish). "
+        "during a rebuild wait for it to finish). MkDocs prints each log message only once per process, so its "
+        "own \"built in\" figure is n/a when an earlier build took the same time. "
         f"The first page was served {serve['first_page_s']} s after `make serve` started. "
         f"Load average before the edits: {serve['load_before']} ({serve['cpus']} CPUs; the rebuild slows when other work competes).",
         "",

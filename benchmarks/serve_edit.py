@@ -47,6 +47,7 @@ from . import builds
 ROOT = Path(__file__).resolve().parents[1]
 COPIED = ("mkdocs.yml", "Makefile", "hooks", "docs", "content_src")
 HOST = "127.0.0.1"
+LOG_LINES_KEPT = 200  # of the server's output, kept in the result
 DEFAULTS = {
     "page": "/understanding/sciatica/",
     "source": "content_src/articles/sciatica.md",
@@ -80,7 +81,9 @@ class Edit:
     building_s: float | None = None
     built_s: float | None = None
     reloading_s: float | None = None
-    mkdocs_build_s: float | None = None  # MkDocs' own "Documentation built in X seconds"
+    # MkDocs' own "Documentation built in X seconds". MkDocs logs each message text only once per
+    # process (mkdocs.utils.DuplicateFilter), so it is missing when an earlier build took the same time.
+    mkdocs_build_s: float | None = None
     polls: int = 0
 
     def breakdown(self) -> dict:
@@ -261,7 +264,9 @@ def measure(settings: dict | None = None, work: Path | None = None, log=print) -
         output = server_log.text()
         if "Traceback" in output or "ERROR" in output:
             raise ServeFailed("the server logged errors:\n" + output[-3000:])
-        return summarize(edits, cfg, command, first_page_s) | {"load_before": load_before, "cpus": os.cpu_count()}
+        return summarize(edits, cfg, command, first_page_s) | {
+            "load_before": load_before, "cpus": os.cpu_count(),
+            "server_log": output.splitlines()[-LOG_LINES_KEPT:]}
     finally:
         if own_work:
             shutil.rmtree(work, ignore_errors=True)
