@@ -27,9 +27,16 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that keeps dates as strings, so models can report bad dates by field."""
 
 
+# libyaml's parser (PyYAML's wheels include it) reads valid files about ten times
+# faster than the pure-Python one, with the same line marks. Its error messages
+# are terser, so a file it rejects is parsed again by _LineLoader for the report.
+class _FastLineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    pass
+
+
 # Remove the implicit timestamp resolver: "2026-02-30" must reach validation as
 # text and be reported as an impossible date, not crash the YAML constructor.
-_LineLoader.yaml_implicit_resolvers = {
+_LineLoader.yaml_implicit_resolvers = _FastLineLoader.yaml_implicit_resolvers = {
     key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -93,17 +100,24 @@ def read_text(path: Path, errors: ErrorCollector) -> str | None:
     return text
 
 
+def _compose(loader_class: type, text: str) -> tuple[Any, yaml.Node | None]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return (None, None) if node is None else (loader.construct_document(node), node)
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: Path, errors: ErrorCollector, line_offset: int = 0) -> tuple[Any, LineMap] | None:
     """Parse one YAML document; return (data, LineMap) or None after recording the error."""
     try:
-        loader = _LineLoader(text)
         try:
-            node = loader.get_single_node()
-            if node is None:
-                return None, LineMap(line_offset)
-            data = loader.construct_document(node)
-        finally:
-            loader.dispose()
+            data, node = _compose(_FastLineLoader, text)
+        except yaml.YAMLError:
+            data, node = _compose(_LineLoader, text)  # raises again, with the clearer message
+        if node is None:
+            return None, LineMap(line_offset)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else None
