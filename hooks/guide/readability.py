@@ -10,11 +10,10 @@ that is how a reader meets them.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from dataclasses import dataclass
 
-import markdown
-from lxml import html as lxml_html
 
 FK_SENTENCE_WEIGHT = 0.39
 FK_SYLLABLE_WEIGHT = 11.8
@@ -22,7 +21,6 @@ FK_CONSTANT = 15.59
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(])")
-_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "figcaption", "blockquote")
 _VARIANT = re.compile(r"\(\d+\)$")  # "word(2)" in the CMU dictionary: the second pronunciation of "word"
 
 
@@ -94,30 +92,86 @@ def fk_grade(words: int, sentences: int, syllable_count: int) -> float:
     return FK_SENTENCE_WEIGHT * words / sentences + FK_SYLLABLE_WEIGHT * syllable_count / words - FK_CONSTANT
 
 
-@functools.cache
-def _markdown_converter() -> markdown.Markdown:
-    # Setting up the extensions costs more than converting a page; reset() clears
-    # everything one conversion leaves behind, so one converter serves every page.
-    return markdown.Markdown(extensions=["tables", "attr_list", "md_in_html"])
+# Content is plain Markdown (headings, paragraphs, lists, tables, admonitions and a
+# few allowed HTML tags), so its visible text is read line by line rather than by
+# rendering it: a full Markdown conversion per page cost more than everything
+# else the content checks do together.
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$")
+_ADMONITION = re.compile(r"""^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(.*)")?\s*$""")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_ABBREVIATION = re.compile(r"^\s*\*\[[^\]]+\]:")
+# (pattern, replacement, a character the pattern cannot match without): most
+# blocks have no markup at all, and a substring test is far cheaper than a search.
+_INLINE = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), "", "!["),           # images: their alt text is not read as prose
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1", "]("),       # [text](address)
+    (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1", "]["),      # [text][reference]
+    (re.compile(r"\{:?\s*[.#][^}]*\}"), "", "{"),                 # { .class } attribute lists
+    (re.compile(r"<br\s*/?>", re.I), " ", "<"),
+    (re.compile(r"</?[A-Za-z][^>]*>"), "", "<"),                  # the tags of allowed raw HTML, not its text
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])"), r"\1", "\\"),      # backslash escapes
+    (re.compile(r"\*+"), "", "*"),                                # emphasis
+    (re.compile(r"`+"), "", "`"),                                  # inline code
+    (re.compile(r"(?<!\w)_+|_+(?!\w)"), "", "_"),
+]
+
+
+def _inline_text(text: str) -> str:
+    for pattern, replacement, needs in _INLINE:
+        if needs in text:
+            text = pattern.sub(replacement, text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+def _table_cells(row: str) -> list[str]:
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return re.split(r"(?<!\\)\|", row)
 
 
 def visible_blocks(markdown_text: str) -> list[str]:
-    """The text a reader sees, one string per block (paragraph, list item, heading...)."""
-    rendered = _markdown_converter().reset().convert(markdown_text)
-    if not rendered.strip():
-        return []
-    tree = lxml_html.fragment_fromstring(rendered, create_parent="div")
-    blocks = []
-    for element in tree.iter(*_BLOCKS):
-        # Only the element's own text, not nested lists (they are blocks of their own).
-        parts = [element.text or ""]
-        for child in element:
-            if child.tag not in ("ul", "ol", "p"):
-                parts.append(child.text_content())
-            parts.append(child.tail or "")
-        text = " ".join("".join(parts).split())
+    """The text a reader sees, one string per block (paragraph, list item, heading, table cell...)."""
+    blocks: list[str] = []
+    current: list[str] = []
+    in_code = False
+
+    def flush() -> None:
+        text = _inline_text(" ".join(current))
         if text:
             blocks.append(text)
+        current.clear()
+
+    for line in markdown_text.split("\n"):
+        if _FENCE.match(line):
+            flush()
+            in_code = not in_code
+            continue
+        if in_code or _ABBREVIATION.match(line):
+            continue
+        if not line.strip():
+            flush()
+            continue
+        if match := _HEADING.match(line) or _ADMONITION.match(line):
+            flush()
+            current.append(match.group(1) or "")
+            flush()
+        elif line.lstrip().startswith("|"):
+            flush()
+            if not _TABLE_SEPARATOR.match(line):
+                for cell in _table_cells(line):
+                    current.append(cell)
+                    flush()
+        elif match := _LIST_ITEM.match(line):
+            flush()
+            current.append(match.group(1))
+        else:
+            current.append(line.strip())
+    flush()
     return blocks
 
 
