@@ -241,11 +241,14 @@ class TextRules:
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"'{match.group(0)}': {rule.why}", rule.hint)
         self.check_numbers(text, path, line, field_name, errors)
-        for match in _TOKEN.finditer(text):
-            if match.group(0) not in TOKENS:
-                errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                           f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
-        self.check_html(text, path, line, field_name, errors)
+        if "[[" in text:
+            for match in _TOKEN.finditer(text):
+                if match.group(0) not in TOKENS:
+                    errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                               f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
+        # Every unsafe or disallowed HTML pattern needs a '<', an '=' or a ':'.
+        if "<" in text or "=" in text or ":" in text:
+            self.check_html(text, path, line, field_name, errors)
 
     def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
         for match in self.phone_numbers.finditer(text):
@@ -261,7 +264,8 @@ class TextRules:
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"{what.format(name)} is not allowed in content",
                            "write plain Markdown; raw HTML that runs code or loads other sites is refused")
-        TextRules.check_html_allowed(text, path, line, field_name, errors)
+        if "<" in text:
+            TextRules.check_html_allowed(text, path, line, field_name, errors)
 
     @staticmethod
     def check_html_allowed(text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
