@@ -97,3 +97,23 @@ def test_a_page_with_inline_code_the_policy_would_block_is_not_published(project
     assert "index.html: the onclick attribute on <p> would be blocked by the Content-Security-Policy" in result.output
     assert "Traceback" not in result.output
     assert not project.site.exists(), "a site the policy would break must not be published"
+
+
+def test_the_scan_names_everything_the_policy_would_block_and_hashes_only_code():
+    from lxml import html as lxml_html
+
+    from guide import headers
+
+    page = lxml_html.document_fromstring(
+        '<html><head><style>p { color: red }</style><script>var a = 1;</script>'
+        '<script type="application/ld+json">{"a": 1}</script><script src="x.js"></script></head>'
+        '<body><a href=" JavaScript:alert(1)">x</a><a href="tel:+15550100">call</a>'
+        '<a href="https://example.org/">out</a><button OnClick="go()">go</button>'
+        '<div style="display:none"></div><form action="javascript:void(0)"></form></body></html>')
+    scan = headers.SiteScan()
+    scan.add_page(page, "p.html")
+    assert scan.script_hashes == [headers.script_hash("var a = 1;")]
+    assert sorted(b.what for b in scan.blocked) == sorted([
+        "a <style> element", "a javascript: address on <a>", "the onclick attribute on <button>",
+        "a style attribute on <div>", "a javascript: address on <form>",
+    ])

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from . import models, verify
-from .brand import default_brand
+from .brand import default_brand, select_brand
 from .docs_pages import check_front_matter
 from .errors import ContentErrors
 from .load import load_content
@@ -51,7 +51,12 @@ def cmd_verify(args) -> int:
     content = _load(args.content)
     if content is None:
         return 1
-    problems = verify.verify_site(args.site, verify.Expectations(content, default_brand(content)))
+    try:
+        brand = select_brand(content, args.clinic) if args.clinic else default_brand(content)
+    except ContentErrors as exc:
+        print("Clinic profile errors:\n" + exc.report(), file=sys.stderr)
+        return 1
+    problems = verify.verify_site(args.site, verify.Expectations(content, brand, args.site_url))
     if problems:
         print(verify.report(problems, consequence="Do not publish this folder."), file=sys.stderr)
         return 1
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     lint.set_defaults(func=cmd_lint)
     check = sub.add_parser("verify", help="check built HTML pages for the safety boxes")
     check.add_argument("site", type=Path)
+    check.add_argument("--clinic", default="", help="the clinic profile the site was built for (content_src/clinics/<slug>)")
+    check.add_argument("--site-url", default=None, help="the site's own address (site_url), whose links are not external")
     check.set_defaults(func=cmd_verify)
     schema = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
     schema.add_argument("out", type=Path, nargs="?", default=PROJECT / "content_src" / "schemas")

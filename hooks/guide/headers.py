@@ -16,9 +16,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml import etree
 from lxml import html as lxml_html
 
 # ---------------------------------------------------------------- the policy (the one place to change it)
@@ -85,42 +86,53 @@ def _executable(script) -> bool:
 
 @dataclass
 class SiteScan:
-    script_hashes: list[str]
-    blocked: list[Blocked]
+    """What the policy must allow and what it would block, gathered page by page."""
+
+    hashes: set[str] = field(default_factory=set)
+    blocked: list[Blocked] = field(default_factory=list)
+
+    @property
+    def script_hashes(self) -> list[str]:
+        return sorted(self.hashes)
+
+    def add_page(self, tree, page: str) -> None:
+        self.hashes.update(script_hash(s.text or "") for s in tree.iter("script") if _executable(s))
+        self.blocked.extend(_blocked_in(page, tree))
+
+
+# Candidates for what a hash cannot allow, gathered by libxml2 rather than by
+# visiting every element in Python (HTML parsing lower-cases attribute names).
+_SUSPECT_ATTRIBUTES = etree.XPath(
+    "//@style | //@*[starts-with(name(), 'on')] | //@href[contains(., ':')] | //@src[contains(., ':')]"
+    " | //@action[contains(., ':')]"
+)
 
 
 def _blocked_in(page: str, tree) -> list[Blocked]:
     """Inline code and styles a hash cannot allow: event attributes, javascript: links, style attributes."""
     found: list[Blocked] = []
     styles_inline = "'unsafe-inline'" in CSP["style-src"]
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for name, value in element.attrib.items():
-            if _INLINE_HANDLER.fullmatch(name):
-                found.append(Blocked(page, f"the {name} attribute on <{element.tag}>"))
-            elif name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
-                found.append(Blocked(page, f"a javascript: address on <{element.tag}>"))
-            elif name == "style" and not styles_inline:
-                found.append(Blocked(page, f"a style attribute on <{element.tag}>"))
-        if element.tag == "style" and not styles_inline:
-            found.append(Blocked(page, "a <style> element"))
+    for attribute in _SUSPECT_ATTRIBUTES(tree):
+        name, value, tag = attribute.attrname, str(attribute), attribute.getparent().tag
+        if _INLINE_HANDLER.fullmatch(name):
+            found.append(Blocked(page, f"the {name} attribute on <{tag}>"))
+        elif name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
+            found.append(Blocked(page, f"a javascript: address on <{tag}>"))
+        elif name == "style" and not styles_inline:
+            found.append(Blocked(page, f"a style attribute on <{tag}>"))
+    if not styles_inline:
+        found.extend(Blocked(page, "a <style> element") for _ in tree.iter("style"))
     return found
 
 
 def scan_site(site_dir: Path) -> SiteScan:
     """Hash every distinct inline executable script in the built pages; list what the policy would block."""
     site_dir = Path(site_dir)
-    hashes: set[str] = set()
-    blocked: list[Blocked] = []
+    scan = SiteScan()
     for path in sorted(site_dir.rglob("*.html")):
-        if not path.is_file():
-            continue
-        page = path.relative_to(site_dir).as_posix()
-        tree = lxml_html.document_fromstring(path.read_bytes())
-        hashes.update(script_hash(s.text or "") for s in tree.iter("script") if _executable(s))
-        blocked.extend(_blocked_in(page, tree))
-    return SiteScan(sorted(hashes), blocked)
+        if path.is_file():
+            scan.add_page(lxml_html.document_fromstring(path.read_bytes()), path.relative_to(site_dir).as_posix())
+    return scan
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -151,10 +163,14 @@ def nginx_headers(headers: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_header_files(site_dir: Path) -> SiteScan:
-    """Write `_headers` and `nginx-headers.conf` into site_dir; the scan says what the policy would block."""
+def write_header_files(site_dir: Path, scan: SiteScan | None = None) -> SiteScan:
+    """Write `_headers` and `nginx-headers.conf` into site_dir; the scan says what the policy would block.
+
+    `scan` is one already made of the finished pages (the post-build check makes it
+    while it reads every page); without it the pages are read here.
+    """
     site_dir = Path(site_dir)
-    scan = scan_site(site_dir)
+    scan = scan if scan is not None else scan_site(site_dir)
     headers = site_headers(scan.script_hashes)
     (site_dir / NETLIFY_FILE).write_text(netlify_headers(headers), encoding="utf-8")
     (site_dir / NGINX_FILE).write_text(nginx_headers(headers), encoding="utf-8")

@@ -13,6 +13,8 @@ import html
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 EXTERNAL_CLASS = "pn-external"
 HIDDEN_CLASS = "pn-visually-hidden"
 HIDDEN_TEXT = " (opens another website)"
@@ -79,3 +81,19 @@ def mark_external_links(markup: str, site_url: str | None = None) -> str:
     pieces = _SCRIPT.split(markup)
     # Odd pieces are <script> elements, kept as they are.
     return "".join(piece if i % 2 else _LINK.sub(lambda m: _mark(m, own), piece) for i, piece in enumerate(pieces))
+
+
+_HOST_LINKS = etree.XPath("//a[contains(@href, '//')]")
+
+
+def unmarked_external(tree, own: set[str]) -> list[str]:
+    """Addresses of links to other hosts in a parsed page that were not opened safely and marked."""
+    found = []
+    for link in _HOST_LINKS(tree):
+        href = link.get("href", "")
+        if not is_external(href, own):
+            continue
+        rel, classes = _tokens(link.get("rel")), _tokens(link.get("class"))
+        if EXTERNAL_CLASS not in classes or any(r not in rel for r in REQUIRED_REL):
+            found.append(href)
+    return found

@@ -7,8 +7,8 @@ folder of HTML, so the guarantee holds whatever tool produced the pages:
 
 A page fails when it has no red-flag box, not exactly one disclaimer, a box
 whose text differs from its single source (edited, emptied or half-rendered),
-a hidden box, an emergency link to the wrong number, or names a red-flag set
-or source id that does not exist.
+a hidden box, an emergency link to the wrong number, names a red-flag set
+or source id that does not exist, or links to another website unmarked.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
+from . import links
 from .brand import Brand
 from .load import Content
 from .safety_html import DISCLAIMER, RED_FLAGS, disclaimer_box, ordered_sets, red_flag_box, visible_text
@@ -39,12 +40,13 @@ class Problem:
 class Expectations:
     """What every page must show, derived from content_src/ and the brand."""
 
-    def __init__(self, content: Content, brand: Brand):
+    def __init__(self, content: Content, brand: Brand, site_url: str | None = None):
         self.content = content
         self.brand = brand
         self.set_ids = set(content.red_flag_set_ids)
         self.source_ids = set(content.sources)
         self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
+        self.own_hosts = links.own_hosts(site_url)
 
     @functools.lru_cache(maxsize=None)
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
@@ -69,16 +71,24 @@ def _hidden(element) -> str | None:
     return None
 
 
+def parse_page(markup: str | bytes, page: str) -> tuple[object | None, list[Problem]]:
+    """(the page's element tree, []) or (None, [why it cannot be read])."""
+    try:
+        return lxml_html.document_fromstring(markup), []
+    except (ValueError, lxml_html.etree.ParserError) as exc:
+        return None, [Problem(page, f"cannot be read as HTML ({exc})")]
+
+
 def verify_page(markup: str | bytes, page: str, expect: Expectations) -> list[Problem]:
+    tree, problems = parse_page(markup, page)
+    return problems if tree is None else verify_tree(tree, page, expect)
+
+
+def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     problems: list[Problem] = []
 
     def fail(message: str) -> None:
         problems.append(Problem(page, message))
-
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (ValueError, lxml_html.etree.ParserError) as exc:
-        return [Problem(page, f"cannot be read as HTML ({exc})")]
 
     marked = tree.xpath("//*[@data-safety]")
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
@@ -119,6 +129,8 @@ def verify_page(markup: str | bytes, page: str, expect: Expectations) -> list[Pr
     for element in tree.xpath("//*[@data-source-id]"):
         if element.get("data-source-id") not in expect.source_ids:
             fail(f"cites unknown source id '{element.get('data-source-id')}'")
+    for href in links.unmarked_external(tree, expect.own_hosts):
+        fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
     return problems
 
 
@@ -126,14 +138,22 @@ def html_files(site_dir: Path) -> list[Path]:
     return sorted(p for p in Path(site_dir).rglob("*.html") if p.is_file())
 
 
-def verify_site(site_dir: Path, expect: Expectations) -> list[Problem]:
+def verify_site(site_dir: Path, expect: Expectations, *, also=None) -> list[Problem]:
+    """Problems on every page of site_dir. `also(tree, page)` is handed each parsed page,
+    so that other checks of the built site need not read and parse every page again."""
     site_dir = Path(site_dir)
     pages = html_files(site_dir)
     if not pages:
         return [Problem(site_dir.as_posix(), "no HTML pages found")]
     problems: list[Problem] = []
     for path in pages:
-        problems.extend(verify_page(path.read_bytes(), path.relative_to(site_dir).as_posix(), expect))
+        page = path.relative_to(site_dir).as_posix()
+        tree, unreadable = parse_page(path.read_bytes(), page)
+        problems.extend(unreadable)
+        if tree is not None:
+            problems.extend(verify_tree(tree, page, expect))
+            if also:
+                also(tree, page)
     return problems
 
 
