@@ -32,6 +32,7 @@ class _Build:
     brand = None
     staged: StagedBuild | None = None
     abbreviations = ""
+    page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
 
 
 def _handouts_on(config) -> bool:
@@ -84,8 +85,10 @@ def on_files(files, *, config):
         errors += docs_pages.check_front_matter(clinic.folder / "pages", _Build.content)
     if errors:
         raise PluginError("Content errors:\n" + ContentErrors(errors).report())
+    _Build.page_meta = {}
     for page in render.render_pages(_Build.content, _Build.brand, handouts=_handouts_on(config)):
         files.append(File.generated(config, page.path, content=page.markdown))
+        _Build.page_meta[page.path] = page.meta
     for dest, source in render.asset_files(_Build.content):
         files.append(File.generated(config, dest, abs_src_path=source))
     if clinic:
@@ -105,7 +108,17 @@ def on_page_content(html: str, *, page, config, files) -> str:
     return html
 
 
+@event_priority(-100)  # after the search plugin has indexed the page: "(opens another website)" is not content
+def on_page_context(context, *, page, config, nav):
+    # Marked in the page's own content rather than in the finished page: the theme's
+    # navigation is most of a page and never leaves the site. The post-build check
+    # fails any page that still has an unmarked link to another site.
+    page.content = links.mark_external_links(page.content, config.site_url)
+    return context
+
+
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    page.meta.update(_Build.page_meta.get(page.file.src_uri, {}))
     # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
     return markdown + _Build.abbreviations
 
@@ -114,17 +127,27 @@ def on_env(env, *, config, files):
     content, brand = _Build.content, _Build.brand
     disclaimer = Markup(disclaimer_box(content.disclaimer))
     env.globals["pn_disclaimer"] = lambda: disclaimer
-    env.globals["pn_red_flags"] = lambda page=None: Markup(
-        red_flag_box(content.red_flags, brand, (page.meta.get("red_flags") if page else None))
-    )
-    env.globals["pn_print_header"] = lambda: Markup(brand_html.print_header(brand))
-    env.globals["pn_questions"] = lambda page=None: Markup(brand_html.questions_box(brand, page.meta if page else {}))
-    env.globals["pn_contact_card"] = lambda: Markup(brand_html.contact_card(brand))
+    boxes: dict[tuple, Markup] = {}  # one box per combination of red-flag sets, not one per page
+
+    def red_flags(page=None) -> Markup:
+        sets = tuple((page.meta.get("red_flags") if page else None) or ())
+        if sets not in boxes:
+            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets))
+        return boxes[sets]
+
+    def marked(markup: str) -> Markup:
+        return Markup(links.mark_external_links(markup, config.site_url))
+
+    env.globals["pn_red_flags"] = red_flags
+    print_header, contact_card = marked(brand_html.print_header(brand)), marked(brand_html.contact_card(brand))
+    env.globals["pn_print_header"] = lambda: print_header
+    env.globals["pn_questions"] = lambda page=None: marked(brand_html.questions_box(brand, page.meta if page else {}))
+    env.globals["pn_contact_card"] = lambda: contact_card
     return env
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    return links.mark_external_links(theme_markup.fix_theme_markup(output), config.site_url)
+    return theme_markup.fix_theme_markup(output)
 
 
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
@@ -136,8 +159,10 @@ def on_post_template(output_content: str, *, template_name: str, config) -> str:
 
 @event_priority(-100)  # after every plugin has written its files
 def on_post_build(*, config) -> None:
-    expect = verify.Expectations(_Build.content, _Build.brand)
-    problems = verify.verify_site(Path(config.site_dir), expect)
+    expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
+    # One reading of every page serves the safety check and the hosting-header scan.
+    scan = headers.SiteScan()
+    problems = verify.verify_site(Path(config.site_dir), expect, also=scan.add_page)
     if problems:
         raise PluginError(verify.report(problems))
     if _handouts_on(config):
@@ -147,8 +172,8 @@ def on_post_build(*, config) -> None:
             raise PluginError(str(exc)) from None
         log.info("Printed %d handouts into %s/", len(written), handouts.HANDOUTS_DIR)
         build_date.stamp_pdf_dates(Path(config.site_dir))  # printing time -> the build's date
-    # Hosting headers last: the CSP hashes the inline scripts of the final pages.
-    scan = headers.write_header_files(Path(config.site_dir))
+    # Printing handouts writes PDFs only, so the pages scanned above are the final ones.
+    headers.write_header_files(Path(config.site_dir), scan)
     if scan.blocked:
         raise PluginError(headers.report(scan.blocked))
     if _Build.staged:

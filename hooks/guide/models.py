@@ -120,6 +120,10 @@ class SiteSettings(Strict):
     emergency_number: Phone | None = Field(None, description="overrides the country's emergency number")
     urgent_advice: Text | None = Field(None, description="overrides the country's urgent-advice route")
     urgent_number: Phone | None = None
+    nav_group_size: Annotated[int, Field(
+        ge=5, le=200,
+        description="most links in one level of the navigation menu; a bigger section is split into A-to-Z groups "
+                    "of at most this many, so no page carries a menu of hundreds of links")] = 25
 
 
 HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="a colour written as #rrggbb, e.g. #1a3d6b")]

@@ -7,12 +7,12 @@ generated files, so nothing generated is ever committed to docs/.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import PurePosixPath
 
-import yaml
 from babel.dates import format_date
 
 from . import models
@@ -45,6 +45,9 @@ DOSE_LABELS = (("reps", "Repeat"), ("sets", "Sets"), ("hold", "Hold"), ("duratio
 class Page:
     path: str  # relative to docs/, e.g. "understanding/sciatica.md"
     markdown: str
+    # Handed to MkDocs' page.meta by the hook, not written as front matter:
+    # MkDocs would otherwise parse back, page by page, YAML we have just written.
+    meta: dict = field(default_factory=dict)
 
 
 def article_path(content: Content, article: Article) -> str:
@@ -62,10 +65,6 @@ def long_date(value: dt.date, brand: Brand) -> str:
 def fill_tokens(text: str, brand: Brand) -> str:
     emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
-
-
-def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
 
 
 def _rewrite_links(body: str, sections: dict[str, str]) -> str:
@@ -175,15 +174,14 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     sections = sections if sections is not None else {a.slug: a.meta.section for a in content.articles}
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
-        _front_matter(front)
-        + f'<p class="pn-answer">{escape(meta.answer)}</p>\n\n'
+        f'<p class="pn-answer">{escape(meta.answer)}</p>\n\n'
         + f'!!! abstract "Key points"\n\n{key_points}\n\n'
         + body
         + "\n\n"
         + _sources_list(content, meta.sources, depth=2)
         + _review_line(meta.reviewed, meta.next_review, meta.reviewer, brand)
     )
-    return Page(article_path(content, article), markdown)
+    return Page(article_path(content, article), markdown, front)
 
 
 def _sentence(text: str) -> str:
@@ -231,8 +229,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
     )
     goals = ", ".join(GOALS[g] for g in ex.goals)
     markdown = (
-        _front_matter(front)
-        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
         + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
         + figures
@@ -255,17 +252,18 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                  + _sources_list(content, ex.sources, depth=2))
         + _review_line(ex.reviewed, ex.next_review, ex.reviewer, brand)
     )
-    return Page(exercise_path(entry), markdown)
+    return Page(exercise_path(entry), markdown, front)
 
 
 def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:
     """Every exercise on one page, briefly: to print as a home programme, one exercise a sheet."""
-    parts = [_front_matter({
+    meta = {
         "title": "Home exercise programme",
         "description": "All the exercises in this guide on one page, to print and use at home.",
         "pn_kind": "exercise",
         "red_flags": ["lumbar", "cervical", "general"],
-    })]
+    }
+    parts = []
     parts.append("Your therapist may give you some of these exercises. Do only the ones they suggest, "
                  "and stop if your symptoms spread or you notice new numbness or weakness.\n")
     if handouts:
@@ -283,15 +281,16 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
             + f"**How much:** {dose[:1].upper() + dose[1:]}.\n\n"
             + f"**Stop and get help if:**\n\n{stop}\n"
         )
-    return Page(HOME_PROGRAMME, "\n".join(parts))
+    return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
 
 def render_exercise_library(content: Content) -> Page:
-    parts = [_front_matter({
+    meta = {
         "title": "Exercise library",
         "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
         "pn_kind": "exercise-library",
-    })]
+    }
+    parts = []
     parts.append("These are exercises that physical therapists often use for pinched nerves. "
                  "They are examples, not a plan for you. Ask your therapist which ones suit you, "
                  "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n")
@@ -316,12 +315,13 @@ def render_exercise_library(content: Content) -> Page:
         if entries:
             links = ", ".join(f"[{e.data.title}]({e.slug}.md)" for e in entries)
             parts.append(f"- **{label[:1].upper() + label[1:]}:** {links}")
-    return Page(EXERCISES_INDEX, "\n".join(parts) + "\n")
+    return Page(EXERCISES_INDEX, "\n".join(parts) + "\n", meta)
 
 
 def render_glossary(content: Content) -> Page:
-    parts = [_front_matter({"title": "Glossary", "pn_kind": "glossary",
-                            "description": "Plain meanings of the medical words used in this guide."})]
+    meta = {"title": "Glossary", "pn_kind": "glossary",
+                            "description": "Plain meanings of the medical words used in this guide."}
+    parts = []
     parts.append("Plain meanings of the medical words in this guide. "
                  "On every page, these words are underlined with dots: tap or point at one to see what it means.\n")
     items = "".join(
@@ -329,7 +329,7 @@ def render_glossary(content: Content) -> Page:
         for g in sorted(content.glossary, key=lambda g: g.term.lower())
     )
     parts.append(f'<dl class="pn-glossary">{items}</dl>\n')
-    return Page(GLOSSARY_PAGE, "\n".join(parts))
+    return Page(GLOSSARY_PAGE, "\n".join(parts), meta)
 
 
 def _anchor(term: str) -> str:
@@ -365,8 +365,9 @@ def render_sources(content: Content) -> Page:
         ("cohort", "Studies that followed groups of people"),
         ("other", "Other sources"),
     ]
-    parts = [_front_matter({"title": "Sources", "description": "Every source this guide uses, with links to the original.",
-                            "pn_kind": "sources"})]
+    meta = {"title": "Sources", "description": "Every source this guide uses, with links to the original.",
+                            "pn_kind": "sources"}
+    parts = []
     parts.append("Every article in this guide lists the sources it is based on. "
                  "Clinical guidelines come first: where other sources disagree with them, we follow the guidelines.\n")
     for kind, heading in kinds:
@@ -375,7 +376,7 @@ def render_sources(content: Content) -> Page:
             continue
         items = "".join(f'<li id="{source_anchor(s.id)}" data-source-id="{s.id}">{source_citation(s)}</li>' for s in entries)
         parts.append(f"## {heading}\n\n<ul class=\"pn-bibliography\">{items}</ul>\n")
-    return Page(SOURCES_PAGE, "\n".join(parts))
+    return Page(SOURCES_PAGE, "\n".join(parts), meta)
 
 
 def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list[Page]:
@@ -409,15 +410,55 @@ def clinic_page_path(source) -> str:
     return f"{CLINIC_PAGES}/{source.stem}.md"
 
 
+def _distinct_prefix(title: str, neighbour: str | None) -> str:
+    """The shortest start of `title` that tells it from `neighbour`, as on a dictionary's page."""
+    a, b = title.casefold(), (neighbour or "").casefold()
+    length = 1
+    while length < len(a) and a[:length] == b[:length]:
+        length += 1
+    prefix = title[:length].strip()
+    return prefix[:1].upper() + prefix[1:]
+
+
+def _grouped(entries: list[tuple[str, str]], size: int) -> list:
+    """Nav items for (title, path) pairs in title order: the paths, or A-to-Z groups of at most `size`.
+
+    Material writes a section's whole menu into each of its pages, so without
+    groups a section of 1,000 articles puts 1,000 links into every one of them:
+    slow to download on a phone, and a build time that grows with the square
+    of the page count.
+    """
+    if len(entries) <= size:
+        return [path for _, path in entries]
+    groups = min(size, math.ceil(len(entries) / size))
+    per_group = math.ceil(len(entries) / groups)
+    chunks = [entries[i:i + per_group] for i in range(0, len(entries), per_group)]
+    nav = []
+    for index, chunk in enumerate(chunks):
+        before = chunks[index - 1][-1][0] if index else None
+        after = chunks[index + 1][0][0] if index + 1 < len(chunks) else None
+        label = f"{_distinct_prefix(chunk[0][0], before)} to {_distinct_prefix(chunk[-1][0], after)}"
+        nav.append({label: _grouped(chunk, size)})
+    return nav
+
+
 def navigation(content: Content, docs_pages: list[str], brand: Brand | None = None) -> list:
-    """Home, then each section's articles in order, then the remaining pages."""
+    """Home, then each section's articles in order, then the remaining pages.
+
+    A section with more articles than site.yml's nav_group_size lists them A to Z,
+    in groups of at most that many.
+    """
+    size = content.site.nav_group_size
     nav: list = []
     if "index.md" in docs_pages:
         nav.append({"Home": "index.md"})
     for section in content.sections:
-        paths = [article_path(content, a) for a in content.articles if a.meta.section == section.id]
-        if paths:
-            nav.append({section.title: paths})
+        articles = [a for a in content.articles if a.meta.section == section.id]
+        if len(articles) > size:
+            entries = sorted(((a.meta.title, article_path(content, a)) for a in articles), key=lambda e: e[0].casefold())
+            nav.append({section.title: _grouped(entries, size)})
+        elif articles:
+            nav.append({section.title: [article_path(content, a) for a in articles]})
     if content.exercises:
         nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME]})
     if content.glossary:
