@@ -205,3 +205,14 @@ def test_marking_keeps_existing_rel_and_class_and_runs_once():
 def test_scripts_are_never_rewritten():
     script = '<script type="application/ld+json">{"a": "<a href=\'https://x.example/\'>x</a>"}</script>'
     assert mark_external_links(script) == script
+
+
+def test_a_theme_override_that_adds_an_unmarked_link_to_another_site_is_refused(project):
+    # Links are marked in page content; anything the theme adds is caught by the post-build check.
+    project.edit("docs/overrides/partials/content.html", "{{ pn_disclaimer() }}",
+                 '{{ pn_disclaimer() }}<a href="https://tracker.example.com/">More</a>')
+    result = project.build()
+    assert result.returncode != 0
+    assert ("understanding/test-sciatica/index.html: the link to https://tracker.example.com/ "
+            "is not marked as going to another website") in result.output
+    assert not project.site.exists()
