@@ -196,3 +196,25 @@ def test_reading_grade_gate_names_hardest_sentences(proj):
     assert len(grade_errors) == 1, found
     assert grade_errors[0].startswith("content_src/articles/test-sciatica.md: body: reading grade ")
     assert "is above 8" in grade_errors[0] and "Radiculopathy constitutes" in grade_errors[0]
+
+
+@pytest.mark.parametrize("pattern, text, found", [
+    (r"\bAdvil\b", "Take ADVIL or advil.", ["ADVIL", "advil"]),             # matched whatever the case, quoted as written
+    (r"(?<!not a )\bcure\b", "It is not a cure. A Cure!", ["Cure"]),        # look-behinds still apply
+    (r"\bno\S+pain\b", "NO-PAIN promise", ["NO-PAIN"]),                     # upper-case escapes keep their meaning
+    (r"[A-Z]{2}\d", "Code ab1 and AB2", ["ab1", "AB2"]),                    # ranges are case-insensitive too
+    (r"\bcure\b", "İ: a CURE", ["CURE"]),
+    (r"\bmiracle\b|(?<!no )\bfix(?:es)?\b", "Nothing fixes it, no fix, a prefix", ["fixes"]),  # each branch tested
+    (r"(?<![]|])\bsure[]|]", "a sure] thing, [sure|", ["sure]", "sure|"]),                                   # a text lower-casing lengthens is matched as written
+])
+def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(pattern, text, found):
+    from pathlib import Path
+
+    from guide import models
+    from guide.errors import ErrorCollector
+    from guide.load import TextRules
+
+    rules = TextRules.build(models.Rules(max_grade=8, forbidden=[{"pattern": pattern, "why": "no", "hint": "h"}]), {})
+    errors = ErrorCollector(Path("."))
+    rules.check(text, Path("a.md"), 1, "body", errors)
+    assert [e.message.split("'")[1] for e in errors.errors] == found

@@ -217,29 +217,108 @@ def check_refs(values: list[str], known: set[str] | list[str], path: Path, lines
 
 
 # ---------------------------------------------------------------- text rules
-@dataclass
+_ESCAPE_OR_CHAR = re.compile(r"\\.|.", re.S)
+
+
+_LEADING_ASSERTION = re.compile(r"\\b|\(\?<[=!](?:\\.|[^()\\])*\)")
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """The pattern split at each '|' outside groups and character classes."""
+    branches, depth, in_class, start, class_start = [], 0, False, 0, -1
+    for m in _ESCAPE_OR_CHAR.finditer(pattern):
+        char = m.group(0)
+        if in_class:
+            # A ']' first in a class ("[]a]", "[^]a]") is a literal, not its end.
+            in_class = char != "]" or pattern[class_start:m.start()] in ("", "^")
+        elif char == "[":
+            in_class, class_start = True, m.end()
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:m.start()])
+            start = m.end()
+    return [*branches, pattern[start:]]
+
+
+def _without_leading_assertions(pattern: str) -> str:
+    """A pattern that matches wherever `pattern` does (and maybe more): leading \\b and
+    look-behinds dropped from each branch. Starting with a literal, it is found by
+    the engine's fast literal search; the full pattern then runs only on texts it finds."""
+    out = []
+    for branch in _top_level_branches(pattern):
+        while match := _LEADING_ASSERTION.match(branch):
+            branch = branch[match.end():]
+        out.append(branch)
+    return "|".join(out)
+
+
+def _lower_pattern(pattern: str) -> str:
+    """The pattern in lower case, escapes such as \\B or \\S kept as written."""
+    return "".join(m.group(0) if m.group(0).startswith("\\") else m.group(0).lower()
+                   for m in _ESCAPE_OR_CHAR.finditer(pattern))
+
+
+@dataclass(frozen=True)
+class _Wording:
+    """A forbidden-wording rule, compiled twice.
+
+    Python's regex engine drops its fast literal search for case-insensitive
+    patterns, which made these few rules the slowest step of loading content.
+    So texts are lower-cased once and matched by the lower-cased pattern
+    without IGNORECASE (3 to 50 times faster); `exact` is the rule as written,
+    for the rare text whose length lower-casing changes, or a pattern that
+    cannot be lower-cased.
+    """
+
+    rule: models.ForbiddenWording
+    exact: re.Pattern
+    lowered: re.Pattern | None
+    prefilter: re.Pattern | None  # on lower-cased text: no match here, no match at all
+
+    @classmethod
+    def compile(cls, rule: models.ForbiddenWording) -> "_Wording":
+        try:
+            lowered = re.compile(_lower_pattern(rule.pattern))
+            prefilter = re.compile(_lower_pattern(_without_leading_assertions(rule.pattern)))
+        except re.error:
+            lowered = prefilter = None
+        return cls(rule, re.compile(rule.pattern, re.I), lowered, prefilter)
+
+    def finditer(self, text: str, lowered: str):
+        if self.lowered is None or len(lowered) != len(text):  # positions would not correspond
+            return self.exact.finditer(text)
+        if self.prefilter is not None and not self.prefilter.search(lowered):
+            return iter(())
+        return self.lowered.finditer(lowered)
+
+
 class TextRules:
-    forbidden: list[tuple[re.Pattern, models.ForbiddenWording]]
-    phone_numbers: re.Pattern
-    max_grade: float
+    def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, max_grade: float):
+        self.forbidden = forbidden
+        self.phone_numbers = phone_numbers
+        self.max_grade = max_grade
 
     @classmethod
     def build(cls, rules: models.Rules, countries: dict[str, models.Country]) -> "TextRules":
         numbers = {c.emergency_number for c in countries.values()} | {
             c.urgent_number for c in countries.values() if c.urgent_number
         }
-        alternatives = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+        alternatives = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True)) or "(?!)"
         return cls(
-            [(re.compile(r.pattern, re.I), r) for r in rules.forbidden],
+            [_Wording.compile(r) for r in rules.forbidden],
             re.compile(rf"(?<![\w,.]){'(?:' + alternatives + ')'}(?![\w,]|\.\d)"),
             rules.max_grade,
         )
 
     def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
-        for pattern, rule in self.forbidden:
-            for match in pattern.finditer(text):
+        lowered = text.lower()
+        for wording in self.forbidden:
+            for match in wording.finditer(text, lowered):
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                           f"'{match.group(0)}': {rule.why}", rule.hint)
+                           f"'{text[match.start():match.end()]}': {wording.rule.why}", wording.rule.hint)
         self.check_numbers(text, path, line, field_name, errors)
         if "[[" in text:
             for match in _TOKEN.finditer(text):
