@@ -37,9 +37,12 @@ def _dictionary() -> dict[str, int]:
         text = stream.read().decode("utf-8")
     counts: dict[str, int] = {}
     for line in text.splitlines():
-        word, *phones = line.split("#", 1)[0].split()
-        word = _VARIANT.sub("", word)
-        count = sum(phone[-1].isdigit() for phone in phones)
+        word, _, phones = line.partition(" ")
+        if "#" in phones:  # a comment after the phones
+            phones = phones.split("#", 1)[0]
+        count = phones.count("0") + phones.count("1") + phones.count("2")
+        if "(" in word:
+            word = _VARIANT.sub("", word)
         if count < counts.get(word, count + 1):
             counts[word] = count
     return counts
@@ -188,7 +191,7 @@ def measure(markdown_text: str, hardest: int = 5) -> Readability:
     for block in visible_blocks(markdown_text):
         for text in split_sentences(block):
             words = _WORD.findall(text)
-            sentences.append(Sentence(text, len(words), sum(syllables(w) for w in words)))
+            sentences.append(Sentence(text, len(words), sum(map(syllables, words))))
     total_words = sum(s.words for s in sentences)
     total_syllables = sum(s.syllables for s in sentences)
     grade = fk_grade(total_words, len(sentences), total_syllables)
