@@ -6,8 +6,8 @@ as `make build` builds the real site.
 
 `plain`: the same pages as ordinary Markdown for stock MkDocs + Material,
 without this project's hooks or theme overrides. The pages are what our hooks
-hand to MkDocs (answer, key points, body, sources, review line and the glossary
-definitions), with the warning-signs box and the disclaimer already written in
+hand to MkDocs (answer, key points, body, sources and review line; the glossary's
+definitions go to the abbr extension's settings in both), with the warning-signs box and the disclaimer already written in
 as HTML by guide.safety_html, and the same theme settings and navigation.
 The difference between the two builds is therefore the cost of the hooks:
 loading and validating content, readability scoring, rendering and the
@@ -109,13 +109,21 @@ def _plain_page(meta: dict, body: str, box: str, disclaimer: str) -> str:
     return f"{front}{title_line}\n\n{box}\n\n{rest.strip()}\n\n{disclaimer}\n"
 
 
-def _plain_config(ours_config: Path, site_name: str, nav: list) -> dict:
+def _plain_config(ours_config: Path, site_name: str, nav: list, mdx_configs: dict) -> dict:
     config = yaml.load(ours_config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     for key in PLAIN_DROPPED_CONFIG:
         config.pop(key, None)
     config.get("theme", {}).pop("custom_dir", None)  # our overrides call the hooks' template functions
     config["site_name"] = site_name
     config["nav"] = nav
+    # Settings our hooks give Markdown extensions (the glossary's definitions for abbr), written out.
+    extensions = []
+    for entry in config.get("markdown_extensions", []):
+        name = entry if isinstance(entry, str) else next(iter(entry))
+        settings = {} if isinstance(entry, str) else dict(entry[name] or {})
+        settings.update(mdx_configs.get(name, {}))
+        extensions.append({name: settings} if settings else name)
+    config["markdown_extensions"] = extensions
     return config
 
 
@@ -151,7 +159,7 @@ def make_plain(ours: Layout, dest: Path) -> Layout:
             path = docs / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_plain_page(page.meta, markdown, boxes[sets], disclaimer), encoding="utf-8")
-        nav, site_name = config.nav, config.site_name
-    plain_config = _plain_config(ours.root / "mkdocs.yml", site_name, nav)
+        nav, site_name, mdx_configs = config.nav, config.site_name, dict(config.mdx_configs)
+    plain_config = _plain_config(ours.root / "mkdocs.yml", site_name, nav, mdx_configs)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return Layout(dest, ours.articles)

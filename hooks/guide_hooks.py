@@ -31,7 +31,6 @@ class _Build:
     content = None
     brand = None
     staged: StagedBuild | None = None
-    abbreviations = ""
     page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
 
 
@@ -65,6 +64,8 @@ def on_config(config):
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
     config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)), brand)
+    # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
     if brand.clinic:
         logo = f"{brand_html.BRAND_ASSETS}/{brand.clinic.profile.logo}"
         config.theme["logo"] = logo
@@ -97,7 +98,6 @@ def on_files(files, *, config):
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
         files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))
-    _Build.abbreviations = render.glossary_abbreviations(_Build.content)
     return files
 
 
@@ -119,8 +119,7 @@ def on_page_context(context, *, page, config, nav):
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     page.meta.update(_Build.page_meta.get(page.file.src_uri, {}))
-    # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
-    return markdown + _Build.abbreviations
+    return markdown
 
 
 def on_env(env, *, config, files):

@@ -336,24 +336,20 @@ def _anchor(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
 
 
-def glossary_abbreviations(content: Content) -> str:
-    """Markdown abbreviation definitions, appended to every page: each term gets a tap/hover definition.
+def glossary_abbreviations(content: Content) -> dict[str, str]:
+    """Each glossary word and the definition shown when a reader taps or points at it.
 
-    Python-Markdown matches abbreviations case-sensitively, so each term is
-    listed as written, in lower case and capitalised.
+    Given to Python-Markdown's abbr extension as its `glossary`, which marks the
+    words on every page. Matching is case-sensitive, so each term is listed as
+    written, in lower case and capitalised.
     """
-    lines = []
-    seen: set[str] = set()
+    glossary: dict[str, str] = {}
     for entry in content.glossary:
         definition = " ".join(entry.definition.split())
         for word in (entry.term, *entry.also):
             for form in (word, word.lower(), word[:1].upper() + word[1:].lower()):
-                if form not in seen:
-                    seen.add(form)
-                    lines.append(f"*[{form}]: {definition}")
-    # One definition per block: Python-Markdown re-tests a whole block after
-    # taking each definition from it, so one long block costs quadratic time.
-    return "\n\n" + "\n\n".join(lines) + "\n" if lines else ""
+                glossary.setdefault(form, definition)
+    return glossary
 
 
 def render_sources(content: Content) -> Page:
