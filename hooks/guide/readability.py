@@ -57,9 +57,7 @@ def _guess_syllables(word: str) -> int:
     return max(count, 1)
 
 
-# The same few thousand words recur on every page: count each spelling once per process.
-@functools.lru_cache(maxsize=1 << 16)
-def syllables(word: str) -> int:
+def _count_syllables(word: str) -> int:
     word = word.lower().replace("’", "'")
     known = _dictionary().get(word)
     if known is not None:
@@ -67,6 +65,10 @@ def syllables(word: str) -> int:
     # Hyphenated and unknown compounds: count their parts.
     parts = [p for p in re.split(r"[-']", word) if p]
     return sum(_dictionary().get(p) or _guess_syllables(p) for p in parts) or 1
+
+
+# The same few thousand words recur on every page: count each spelling once per process.
+syllables = functools.lru_cache(maxsize=1 << 16)(_count_syllables)
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,6 @@ def visible_blocks(markdown_text: str) -> list[str]:
     return blocks
 
 
-def split_sentences(block: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(block) if _WORD.search(s)]
-
-
 # `mkdocs serve` keeps this module loaded between rebuilds: an unchanged page is
 # not measured again, so a rebuild after one edit re-measures only that page.
 # The result is immutable, so sharing it is safe.
@@ -189,9 +187,9 @@ def split_sentences(block: str) -> list[str]:
 def measure(markdown_text: str, hardest: int = 5) -> Readability:
     sentences: list[Sentence] = []
     for block in visible_blocks(markdown_text):
-        for text in split_sentences(block):
-            words = _WORD.findall(text)
-            sentences.append(Sentence(text, len(words), sum(map(syllables, words))))
+        for text in _SENTENCE_END.split(block):
+            if words := _WORD.findall(text):  # a piece without words ("..." or a number) is no sentence
+                sentences.append(Sentence(text, len(words), sum(map(syllables, words))))
     total_words = sum(s.words for s in sentences)
     total_syllables = sum(s.syllables for s in sentences)
     grade = fk_grade(total_words, len(sentences), total_syllables)
