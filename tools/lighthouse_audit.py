@@ -9,6 +9,7 @@ reports/lighthouse/, prints a summary table and exits non-zero when a median
 misses the bar.
 
     PYTHONPATH=hooks .venv/bin/python tools/lighthouse_audit.py [--site site] [--runs 3]
+        [--pages article,home] [--form-factors mobile]
 """
 
 from __future__ import annotations
@@ -109,11 +110,26 @@ def failing_audits(report: dict, category: str) -> list[str]:
     return out
 
 
+def _choices(allowed):
+    """An argparse type for a comma-separated subset of `allowed`, kept in `allowed`'s order."""
+    def parse(text: str) -> list[str]:
+        wanted = [item.strip() for item in text.split(",") if item.strip()]
+        unknown = [item for item in wanted if item not in allowed]
+        if unknown or not wanted:
+            raise argparse.ArgumentTypeError(f"choose from {', '.join(allowed)}")
+        return [item for item in allowed if item in wanted]
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "reports" / "lighthouse")
+    parser.add_argument("--pages", type=_choices(PAGES), default=list(PAGES),
+                        help=f"comma-separated subset of {', '.join(PAGES)} (default: all)")
+    parser.add_argument("--form-factors", type=_choices(FORM_FACTORS), default=list(FORM_FACTORS),
+                        help=f"comma-separated subset of {', '.join(FORM_FACTORS)} (default: both)")
     args = parser.parse_args(argv)
 
     if not LIGHTHOUSE.exists():
@@ -147,8 +163,9 @@ def measure(args, chrome: str) -> tuple[list[dict], list[str]]:
             # Lighthouse scales the main-thread time it measures: a busy machine lowers Performance.
             print(f"  note: load average {load:.1f} on {cores} cores; Performance will read low. "
                   "Run again on a quiet machine before trusting it.", flush=True)
-        for name, path in PAGES.items():
-            for form_factor in FORM_FACTORS:
+        for name in args.pages:
+            path = PAGES[name]
+            for form_factor in args.form_factors:
                 print(f"  {name} ({path}), {form_factor} ...", flush=True)
                 runs = []
                 for index in range(1, args.runs + 1):
