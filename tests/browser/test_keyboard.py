@@ -28,6 +28,9 @@ SEARCH_WORD = "sciatica"  # which result ranks first is test_search.py's concern
 
 def open_page(page, url: str) -> None:
     page.goto(url)
+    # Material's JavaScript starts after the first paint (docs/overrides/main.html),
+    # which on a fast local connection can come after the load event.
+    page.wait_for_function("() => 'document$' in window")
     page.add_style_tag(content=NO_TRANSITIONS)
 
 
