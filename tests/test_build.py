@@ -262,3 +262,10 @@ def test_exercise_library_groups_by_region_and_goal(real_site):
     goals = " ".join(tree.xpath('//article//li[strong]//text()'))
     for label in ("Nerve movement:", "Strength:", "Fitness:"):
         assert label in goals
+
+
+def test_search_finds_each_exercise_on_its_own_page_not_in_the_home_programme(real_site):
+    index = json.loads((real_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "exercises/bridge/" in pages and "exercises/chin-tuck/" in pages
+    assert not [p for p in pages if p.startswith("exercises/home-programme")], "the summary page repeats every exercise"

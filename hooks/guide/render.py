@@ -262,6 +262,9 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         "description": "All the exercises in this guide on one page, to print and use at home.",
         "pn_kind": "exercise",
         "red_flags": ["lumbar", "cervical", "general"],
+        # Every exercise has its own page, which search should find; indexing this
+        # summary of them all too would double results and the index patients download.
+        "search": {"exclude": True},
     }
     parts = []
     parts.append("Your therapist may give you some of these exercises. Do only the ones they suggest, "
