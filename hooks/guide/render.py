@@ -410,11 +410,16 @@ def clinic_page_path(source) -> str:
 
 
 def _distinct_prefix(title: str, neighbour: str | None) -> str:
-    """The shortest start of `title` that tells it from `neighbour`, as on a dictionary's page."""
+    """The start of `title` that tells it from `neighbour`, as on a dictionary's page: one
+    letter when that is enough ("B"), else up to the end of the word that differs
+    ("Coping with a slipped"), never a cut word."""
     a, b = title.casefold(), (neighbour or "").casefold()
     length = 1
     while length < len(a) and a[:length] == b[:length]:
         length += 1
+    if length > 1:
+        while length < len(title) and title[length].isalnum():
+            length += 1
     prefix = title[:length].strip()
     return prefix[:1].upper() + prefix[1:]
 
