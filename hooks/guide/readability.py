@@ -10,9 +10,11 @@ that is how a reader meets them.
 from __future__ import annotations
 
 import functools
+import heapq
 import html
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 FK_SENTENCE_WEIGHT = 0.39
@@ -71,8 +73,7 @@ def _count_syllables(word: str) -> int:
 syllables = functools.lru_cache(maxsize=1 << 16)(_count_syllables)
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):  # a tuple: a page has dozens of sentences, and tuples are cheap to make
     text: str
     words: int
     syllables: int
@@ -193,5 +194,5 @@ def measure(markdown_text: str, hardest: int = 5) -> Readability:
     total_words = sum(s.words for s in sentences)
     total_syllables = sum(s.syllables for s in sentences)
     grade = fk_grade(total_words, len(sentences), total_syllables)
-    worst = tuple(sorted((s for s in sentences if s.words >= 4), key=lambda s: s.grade, reverse=True)[:hardest])
+    worst = tuple(heapq.nlargest(hardest, (s for s in sentences if s.words >= 4), key=lambda s: s.grade))
     return Readability(round(grade, 1), total_words, len(sentences), total_syllables, worst)
