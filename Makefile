@@ -84,7 +84,7 @@ audit-deps: $(STAMP)
 	$(BIN)/python tools/audit_deps.py --service $(AUDIT_SERVICE)
 
 # A benchmark, not a test: ours against plain MkDocs + Material at 100, 1,000 and 5,000
-# articles, and the real site's page weight in Chromium (needs nginx). About 20-25 minutes.
+# articles, the real site's page weight in Chromium (needs nginx) and how fast `make serve` shows an edit. About 10 minutes.
 SIZES ?=
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
