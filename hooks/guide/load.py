@@ -298,8 +298,8 @@ class _Wording:
 
 
 class TextRules:
-    def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, max_grade: float,
-                 any_number: re.Pattern | None = None):
+    def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, any_number: re.Pattern,
+                 max_grade: float):
         self.forbidden = forbidden
         self.phone_numbers = phone_numbers
         self.max_grade = max_grade
@@ -316,8 +316,8 @@ class TextRules:
         return cls(
             [_Wording.compile(r) for r in rules.forbidden],
             re.compile(rf"(?<![\w,.]){'(?:' + alternatives + ')'}(?![\w,]|\.\d)"),
-            rules.max_grade,
             re.compile(alternatives),
+            rules.max_grade,
         )
 
     def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
@@ -335,7 +335,7 @@ class TextRules:
         self.check_html(text, path, line, field_name, errors)
 
     def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
-        if self.any_number is not None and not self.any_number.search(text):
+        if not self.any_number.search(text):
             return
         for match in self.phone_numbers.finditer(text):
             errors.add(path, line + text[: match.start()].count("\n"), field_name,

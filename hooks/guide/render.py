@@ -266,9 +266,8 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         # summary of them all too would double results and the index patients download.
         "search": {"exclude": True},
     }
-    parts = []
-    parts.append("Your therapist may give you some of these exercises. Do only the ones they suggest, "
-                 "and stop if your symptoms spread or you notice new numbness or weakness.\n")
+    parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
+             "and stop if your symptoms spread or you notice new numbness or weakness.\n"]
     if handouts:
         parts.append(_handout_link(PurePosixPath(HOME_PROGRAMME).stem, "Printable home programme"))
     for entry in content.exercises:
@@ -293,10 +292,9 @@ def render_exercise_library(content: Content) -> Page:
         "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
         "pn_kind": "exercise-library",
     }
-    parts = []
-    parts.append("These are exercises that physical therapists often use for pinched nerves. "
-                 "They are examples, not a plan for you. Ask your therapist which ones suit you, "
-                 "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n")
+    parts = ["These are exercises that physical therapists often use for pinched nerves. "
+             "They are examples, not a plan for you. Ask your therapist which ones suit you, "
+             "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n"]
     for region, heading in REGIONS.items():
         entries = [e for e in content.exercises if e.data.region == region]
         if not entries:
@@ -323,10 +321,9 @@ def render_exercise_library(content: Content) -> Page:
 
 def render_glossary(content: Content) -> Page:
     meta = {"title": "Glossary", "pn_kind": "glossary",
-                            "description": "Plain meanings of the medical words used in this guide."}
-    parts = []
-    parts.append("Plain meanings of the medical words in this guide. "
-                 "On every page, these words are underlined with dots: tap or point at one to see what it means.\n")
+            "description": "Plain meanings of the medical words used in this guide."}
+    parts = ["Plain meanings of the medical words in this guide. "
+             "On every page, these words are underlined with dots: tap or point at one to see what it means.\n"]
     items = "".join(
         f'<dt id="{_anchor(g.term)}">{escape(g.term)}</dt><dd>{escape(g.definition)}</dd>'
         for g in sorted(content.glossary, key=lambda g: g.term.lower())
@@ -365,10 +362,9 @@ def render_sources(content: Content) -> Page:
         ("other", "Other sources"),
     ]
     meta = {"title": "Sources", "description": "Every source this guide uses, with links to the original.",
-                            "pn_kind": "sources"}
-    parts = []
-    parts.append("Every article in this guide lists the sources it is based on. "
-                 "Clinical guidelines come first: where other sources disagree with them, we follow the guidelines.\n")
+            "pn_kind": "sources"}
+    parts = ["Every article in this guide lists the sources it is based on. "
+             "Clinical guidelines come first: where other sources disagree with them, we follow the guidelines.\n"]
     for kind, heading in kinds:
         entries = [s for s in content.sources.values() if s.kind == kind]
         if not entries:
