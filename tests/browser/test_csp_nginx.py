@@ -13,6 +13,7 @@ import os
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guide.headers import OTHER_HEADERS
 from guide.links import HIDDEN_TEXT
@@ -75,6 +76,12 @@ class Watched:
         self.collect()
         response = self.page.goto(url, wait_until="networkidle")
         self.responses[url] = response
+        if response.ok:
+            # Material starts after the first paint (docs/overrides/main.html); blocked by the policy, it never would.
+            try:
+                self.page.wait_for_function("() => 'document$' in window", timeout=10_000)
+            except PlaywrightTimeout:
+                pytest.fail(f"{url}: Material's script did not start")
         return response
 
     def collect(self) -> None:
@@ -125,7 +132,7 @@ def test_home_article_and_exercise_work_under_the_policy(desktop_page, nginx_url
     term.hover()
     page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5_000)
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(300)
+    page.wait_for_function("() => scrollY > 1000")
     page.mouse.wheel(0, -600)
     page.locator(".md-top").wait_for(state="visible", timeout=5_000)
     desktop_page.assert_clean()

@@ -123,7 +123,9 @@ def test_search_works_with_the_keyboard_alone(request, site_url, viewport):
     page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for(state="attached")
     # Typed key by key: Material searches on key presses, not on a bare input event.
     page.keyboard.type(SEARCH_WORD, delay=20)
-    page.locator(SEARCH_RESULT_LINK).first.wait_for()
+    # Each key press brings its own list of results, and a later list replaces an earlier one
+    # (taking focus with it), so wait for the list of the whole word: its links carry it as ?h=.
+    page.locator(f'{SEARCH_RESULT_LINK}[href$="?h={SEARCH_WORD}"]').first.wait_for()
     page.keyboard.press("ArrowDown")
     result = active(page)
     assert result["tag"] == "a" and "md-search-result__link" in result["classes"], f"ArrowDown moved focus to {result}"

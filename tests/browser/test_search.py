@@ -66,13 +66,15 @@ def top_results(page, query: str) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     meta.filter(has_text="Type to start").wait_for()
-    # Typed key by key, as a person does: Material searches on each keystroke.
-    box.press_sequentially(query, delay=15)
+    # Material searches when a key comes up, not on other input. Filling all but the last letter
+    # and pressing that one key makes exactly one search, for the whole query, so the results
+    # read below cannot be those of a shorter query that a later list is about to replace.
+    box.fill(query[:-1])
+    box.press(query[-1])
     page.wait_for_function(
         "() => !document.querySelector('.md-search-result__meta').textContent.includes('Type to start')",
         timeout=10_000,
     )
-    page.wait_for_timeout(300)  # let the last keystroke's results replace earlier ones
     hrefs = page.locator(".md-search-result__item > .md-search-result__link").evaluate_all("els => els.map(e => e.href)")
     return [urlsplit(h).path for h in hrefs]
 
