@@ -115,7 +115,8 @@ def markdown(results: dict, plot_name: str) -> str:
         "Medians of `mkdocs build --strict` per corpus size (runs alternate ours, plain, ours, plain...), "
         "each in its own process: wall time of the whole process and its CPU time (user + system). "
         "\"Plain\" builds the same pages, with the safety boxes already written in, without this project's hooks. "
-        "Overhead = ours / plain - 1. ms/page and hooks ms/page = (ours - plain) / pages use wall time. "
+        "Overhead = ours / plain - 1 for each build of ours and the plain build right after it, median over "
+        "the pairs (pairing cancels the machine's drift in speed, which is as large as the target's margin). ms/page and hooks ms/page = (ours - plain) / pages use wall time. "
         f"Load average when the builds started: {load_range(results['sizes'])} (2 CPUs; above 2, other work was "
         "competing for the CPUs and wall times are inflated).",
         "",

@@ -1,0 +1,47 @@
+"""The benchmark's verdict on the overhead target: a maintainer reads "met" or "NOT met"
+in benchmarks/results/latest.md and trusts it, so the arithmetic behind it is tested here."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks import analysis
+
+TARGETS = {
+    "overhead_at": 1000, "overhead_max": 0.10, "growth_max_exponent": 1.1, "memory_at": 5000,
+    "memory_max_mb": 2048, "article_first_visit_max_kb": 150, "article_first_visit_max_requests": 12,
+    "serve_edit_max_s": 2.0,
+}
+
+
+def runs(pairs: list[tuple[float, float]], articles: int = 1000) -> list[dict]:
+    """Builds as the bench runs them: ours, then plain, then ours again..."""
+    out = []
+    for ours, plain in pairs:
+        for kind, cpu in (("ours", ours), ("plain", plain)):
+            out.append({"kind": kind, "articles": articles, "pages": articles + 4, "wall_s": cpu, "cpu_s": cpu,
+                        "peak_rss_mb": 100.0, "site_mb": 50.0, "search_index_bytes": 1})
+    return out
+
+
+def test_each_build_is_compared_with_the_plain_build_after_it():
+    # The machine slows down half way: unpaired medians (12.0 vs 11.0) would say +9.1%.
+    summary = analysis.size_summary(runs([(10.0, 9.5), (10.2, 9.7), (12.0, 11.0), (13.4, 12.5), (13.6, 12.6)]))
+    assert summary["overhead_cpu_paired"] == [0.053, 0.052, 0.091, 0.072, 0.079]
+    assert summary["overhead_cpu"] == 0.072
+
+
+def test_builds_that_do_not_alternate_are_refused():
+    lopsided = runs([(10.0, 9.5), (10.2, 9.7)])[:-1]
+    with pytest.raises(ValueError, match="must alternate"):
+        analysis.size_summary(lopsided)
+
+
+@pytest.mark.parametrize("pairs, met", [
+    ([(11.0, 10.0), (10.9, 10.0), (11.2, 10.0)], True),    # +9%, +10%, +12%: median +10%, the limit itself
+    ([(11.2, 10.0), (11.1, 10.0), (10.5, 10.0)], False),   # median +11%
+])
+def test_the_overhead_verdict_follows_the_median_pair(pairs, met):
+    verdict = analysis.verdicts([analysis.size_summary(runs(pairs))], {}, None, TARGETS)[0]
+    assert verdict.met is met
+    assert "median of 3 paired builds" in verdict.measured
