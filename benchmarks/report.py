@@ -42,6 +42,15 @@ def visits_table(visits: dict) -> str:
     return "\n".join(lines)
 
 
+def _index_on_first_visit(visits: dict | None) -> str:
+    if not visits:
+        return ""
+    first = visits["article_first"]
+    if any(path.endswith("/search/search_index.json") for path in first["fetched_in_full"]):
+        return "A first visit of an article downloads it, searched or not."
+    return "A first visit of an article does not download it; it loads when the search box is first used."
+
+
 def targets_table(verdicts: list[dict]) -> str:
     lines = [_row(["target", "measured", "result"]), _row(["---", "---", "---"])]
     lines.extend(_row([v["target"], v["measured"], MET[v["met"]]]) for v in verdicts)
@@ -139,7 +148,7 @@ def markdown(results: dict, plot_name: str) -> str:
             "## The real site in Chromium (nginx, gzip level 6, on 127.0.0.1)",
             "",
             f"Search index: {index['bytes']:,} bytes, {index['gzip_bytes']:,} bytes gzipped "
-            f"({real['pages']} pages). Material downloads it on every first visit, searched or not.",
+            f"({real['pages']} pages). {_index_on_first_visit(real.get('visits'))}",
             "",
         ]
         if real.get("visits"):

@@ -17,7 +17,8 @@ from guide.chromium import FLAGS as CHROMIUM_FLAGS
 from guide.chromium import find_chromium as chromium_path
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
-# After the load event Material still fetches the search index and starts its worker.
+# After the load event Material still starts (after the first paint) and starts its search worker;
+# a fetch it makes later than this would be missed.
 SETTLE_MS = 1500
 NAVIGATION_TIMEOUT_MS = 60_000
 

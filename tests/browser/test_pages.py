@@ -1,10 +1,8 @@
-"""What a patient's browser does with the real site: nothing from other sites, the warning
-box on the first phone screen, a thumb-sized emergency button. (Search: test_search.py; WCAG
-checks on every page: test_every_page.py.)"""
+"""What a patient's browser does with the real site: the warning box on the first phone
+screen, a thumb-sized emergency button. (Search: test_search.py; nothing from other sites and
+WCAG checks on every page: test_every_page.py.)"""
 
 from __future__ import annotations
-
-from urllib.parse import urlsplit
 
 import pytest
 
@@ -21,18 +19,6 @@ def site_pages(real_site) -> list[str]:
 
 def article_pages(real_site) -> list[str]:
     return [p for p in site_pages(real_site) if p.count("/") == 3 and not p.startswith(("/exercises/",))]
-
-
-@pytest.mark.parametrize("path", ["/", "/understanding/sciatica/"])
-def test_nothing_is_requested_from_another_origin(desktop, site_url, path):
-    requested: list[str] = []
-    desktop.on("request", lambda request: requested.append(request.url))
-    response = desktop.goto(site_url + path, wait_until="networkidle")
-    assert response.status == 200
-    own = urlsplit(site_url).netloc
-    foreign = [u for u in requested if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own]
-    assert requested, "the page made no requests at all"
-    assert foreign == []
 
 
 def test_warning_box_is_on_the_first_phone_screen_of_every_article(phone, site_url, real_site):

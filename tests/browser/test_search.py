@@ -83,3 +83,27 @@ def top_results(page, query: str) -> list[str]:
 def test_patient_words_find_the_right_page(search_page, query, expected):
     results = top_results(search_page, query)
     assert expected in results[:3], f"{query!r} -> {results[:5]}"
+
+
+INDEX = "/search/search_index.json"
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_search_index_is_downloaded_only_once_search_is_used(request, site_url, viewport):
+    page = request.getfixturevalue(viewport)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path) if urlsplit(r.url).path == INDEX else None)
+    page.goto(site_url + "/understanding/sciatica/", wait_until="networkidle")
+    # Material asks for the index as soon as it starts; the page holds that request back.
+    page.wait_for_function("() => 'document$' in window")
+    page.wait_for_load_state("networkidle")
+    assert fetched == [], "a reader who never searches still downloaded the search index"
+    if viewport == "phone":
+        page.locator("label.md-header__button[for='__search']").tap()
+    else:
+        page.keyboard.press("/")
+    # Material says "Initializing search" until the index has arrived and been read.
+    page.locator(".md-search-result__meta").filter(has_text="Type to start").wait_for()
+    assert fetched == [INDEX]
+    page.keyboard.type("sciatica")
+    page.locator('.md-search-result__link[href$="?h=sciatica"]').first.wait_for()
