@@ -1,7 +1,8 @@
 """Serve a built site with Debian's nginx on 127.0.0.1, as a host would: gzip on, the build's headers included.
 
-Used by the hosting test (tests/browser/test_hosting.py) and by `make audit`
-(Lighthouse). nginx runs in the foreground from a throw-away config; its pid
+Used by the hosting test (tests/browser/test_csp_nginx.py), by `make audit`
+(Lighthouse) and by `make bench` (page weight, with cache headers and a log of
+the bytes sent). nginx runs in the foreground from a throw-away config; its pid
 file, logs and temp folders stay inside a temp folder, nothing system-wide is
 touched.
 
@@ -27,6 +28,10 @@ MIME_TYPES = Path("/etc/nginx/mime.types")
 GZIP_TYPES = "text/css application/javascript application/json image/svg+xml text/xml application/xml text/plain"
 START_TIMEOUT_S = 10
 
+# One line per request: the address, the status and the bytes that crossed the
+# network (headers + compressed body). AccessLog reads it back.
+ACCESS_LOG_FORMAT = "$request_uri $status $bytes_sent"
+
 _CONFIG = """\
 {user}worker_processes 1;
 error_log {tmp}/error.log warn;
@@ -35,7 +40,7 @@ events {{ worker_connections 256; }}
 http {{
     include {mime_types};
     default_type application/octet-stream;
-    access_log off;
+    {access_log}
     client_body_temp_path {tmp}/client_body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -45,6 +50,7 @@ http {{
     charset utf-8;
     charset_types text/css application/javascript application/json image/svg+xml text/xml text/plain;
     gzip on;
+    gzip_comp_level {gzip_level};
     gzip_vary on;
     gzip_min_length 256;
     gzip_types {gzip_types};
@@ -54,8 +60,16 @@ http {{
         index index.html;
         error_page 404 /404.html;
         include "{site}/{headers}";
-    }}
+{locations}    }}
 }}
+"""
+# A location with an add_header of its own inherits none from the server block
+# (nginx's rule), so each one includes the site's headers again.
+_LOCATION = """\
+        location {match} {{
+            include "{site}/{headers}";
+            add_header Cache-Control "{cache_control}";
+        }}
 """
 
 
@@ -69,19 +83,33 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def nginx_config(site_dir: Path, tmp: Path, port: int) -> str:
+def nginx_config(site_dir: Path, tmp: Path, port: int, *, gzip_level: int = 1,
+                 cache_control: tuple[tuple[str, str], ...] = (), access_log: Path | None = None) -> str:
     # A root master process hands requests to workers running as 'nobody' by
     # default, who cannot read a private temp folder: keep the same user.
     user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    site = Path(site_dir).resolve()
+    log = (f"log_format requests '{ACCESS_LOG_FORMAT}';\n    access_log {access_log} requests;"
+           if access_log else "access_log off;")
+    locations = "".join(_LOCATION.format(match=match, site=site, headers=NGINX_FILE, cache_control=value)
+                        for match, value in cache_control)
     return _CONFIG.format(user=user, tmp=tmp, mime_types=MIME_TYPES, gzip_types=GZIP_TYPES, port=port,
-                          site=Path(site_dir).resolve(), headers=NGINX_FILE)
+                          site=site, headers=NGINX_FILE, gzip_level=gzip_level, access_log=log,
+                          locations=locations)
 
 
 class NginxSite:
-    """Context manager: nginx serving site_dir on a free loopback port; yields the base URL."""
+    """Context manager: nginx serving site_dir on a free loopback port; yields the base URL.
 
-    def __init__(self, site_dir: Path):
+    gzip_level: nginx's default is 1. cache_control: (location match, Cache-Control
+    value) pairs, e.g. ('/assets/', 'max-age=86400'), in nginx's location syntax.
+    access_log: a file that gets one ACCESS_LOG_FORMAT line per request.
+    """
+
+    def __init__(self, site_dir: Path, *, gzip_level: int = 1, cache_control: tuple[tuple[str, str], ...] = (),
+                 access_log: Path | None = None):
         self.site_dir = Path(site_dir)
+        self.options = {"gzip_level": gzip_level, "cache_control": tuple(cache_control), "access_log": access_log}
         self.process: subprocess.Popen | None = None
         self._tmp: tempfile.TemporaryDirectory | None = None
 
@@ -95,7 +123,7 @@ class NginxSite:
         tmp = Path(self._tmp.name)
         port = _free_port()
         conf = tmp / "nginx.conf"
-        conf.write_text(nginx_config(self.site_dir, tmp, port), encoding="utf-8")
+        conf.write_text(nginx_config(self.site_dir, tmp, port, **self.options), encoding="utf-8")
         self.process = subprocess.Popen([executable, "-c", str(conf), "-p", str(tmp), "-g", "daemon off;"],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         deadline = time.monotonic() + START_TIMEOUT_S
@@ -131,3 +159,23 @@ class NginxSite:
 
     def __exit__(self, *exc) -> None:
         self._stop()
+
+
+class AccessLog:
+    """An access_log file of NginxSite, read in slices (one slice per page visit)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.offset = 0
+
+    def take(self) -> list[tuple[str, int, int]]:
+        """(address, status, bytes sent incl. headers) of every request since the last call."""
+        with open(self.path, "rb") as log:
+            log.seek(self.offset)
+            data = log.read()
+        self.offset += len(data)
+        entries = []
+        for line in data.decode(errors="replace").splitlines():
+            uri, status, sent = line.rsplit(" ", 2)
+            entries.append((uri, int(status), int(sent)))
+        return entries
