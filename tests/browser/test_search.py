@@ -107,3 +107,12 @@ def test_the_search_index_is_downloaded_only_once_search_is_used(request, site_u
     assert fetched == [INDEX]
     page.keyboard.type("sciatica")
     page.locator('.md-search-result__link[href$="?h=sciatica"]').first.wait_for()
+
+
+def test_results_do_not_show_the_keywords_they_matched(search_page):
+    """Keywords hold misspellings and jargon so that patients' words match; a patient should not see them."""
+    assert "/understanding/sciatica/" in top_results(search_page, "siatica")[:3]
+    keywords = search_page.locator(".md-search-result .md-tags")
+    assert keywords.count() > 0, "Material no longer lists keywords in results: this test checks nothing"
+    shown = keywords.evaluate_all("els => els.filter(e => e.checkVisibility()).map(e => e.textContent.trim())")
+    assert shown == [], f"search results show keyword lists: {shown[:3]}"
