@@ -140,3 +140,27 @@ def test_slash_key_jumps_to_search(desktop_tab, site_url):
     open_page(desktop_tab, site_url + "/understanding/sciatica/")
     desktop_tab.keyboard.press("/")
     assert desktop_tab.evaluate(f"() => document.activeElement.matches('{SEARCH_INPUT}')"), "'/' did not focus the search box"
+
+
+def test_search_keys_work_before_material_starts(desktop, site_url):
+    """On a slow connection Material's script can arrive seconds after the text; the page's own
+    loader must answer '/' meanwhile, and what was typed must be searched once Material runs."""
+    held = []
+
+    def hold(route) -> None:
+        held.append(route)
+
+    desktop.route("**/assets/javascripts/bundle.*.min.js", hold)
+    desktop.goto(site_url + "/understanding/sciatica/", wait_until="commit")
+    desktop.wait_for_function("() => document.readyState !== 'loading'")  # the loader has run
+    desktop.keyboard.press("/")
+    assert desktop.evaluate(f"() => document.activeElement.matches('{SEARCH_INPUT}')"), "'/' did nothing before Material started"
+    assert desktop.evaluate("() => document.getElementById('__search').checked"), "the search box did not open"
+    desktop.keyboard.type(SEARCH_WORD)
+    assert held and not desktop.evaluate("() => 'document$' in window"), "Material was not held back: this test checks nothing"
+    for route in held:
+        route.continue_()
+    desktop.unroute("**/assets/javascripts/bundle.*.min.js")
+    desktop.locator(f'{SEARCH_RESULT_LINK}[href$="?h={SEARCH_WORD}"]').first.wait_for()
+    desktop.keyboard.press("Escape")
+    assert not desktop.evaluate("() => document.getElementById('__search').checked"), "Escape did not close search"
