@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from .brand import Brand
 from .load import Content
-from .render import HOME_PROGRAMME
+from .render import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
 from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium
 
@@ -23,7 +23,6 @@ HANDOUTS_DIR = "handouts"
 # shrink a little when it does not, but never below a size that stays readable.
 FIT_SCALES = (1.0, 0.94, 0.88)
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
-PROGRAMME = PurePosixPath(HOME_PROGRAMME).stem
 
 
 # Links between the site's own pages would point into the build folder on
@@ -63,7 +62,7 @@ def page_count(pdf: bytes) -> int:
 def handout_pages(content: Content) -> list[tuple[str, str, bool]]:
     """(page folder, PDF path, must fit one sheet) for every exercise, then the home programme."""
     pages = [(f"exercises/{e.slug}", pdf_name(e.slug), True) for e in content.exercises]
-    pages.append((PurePosixPath(HOME_PROGRAMME).with_suffix("").as_posix(), pdf_name(PROGRAMME), False))
+    pages.append((PurePosixPath(HOME_PROGRAMME).with_suffix("").as_posix(), pdf_name(HOME_PROGRAMME_SLUG), False))
     return pages
 
 

@@ -201,6 +201,7 @@ def _bullets(items: list[str], brand: Brand) -> str:
 
 
 HOME_PROGRAMME = "exercises/home-programme.md"
+HOME_PROGRAMME_SLUG = PurePosixPath(HOME_PROGRAMME).stem  # also the name of its printed handout
 
 
 def _figures(slug_images, up: str) -> str:
@@ -269,7 +270,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
              "and stop if your symptoms spread or you notice new numbness or weakness.\n"]
     if handouts:
-        parts.append(_handout_link(PurePosixPath(HOME_PROGRAMME).stem, "Printable home programme"))
+        parts.append(_handout_link(HOME_PROGRAMME_SLUG, "Printable home programme"))
     for entry in content.exercises:
         ex = entry.data
         steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))
