@@ -17,11 +17,12 @@ CLINIC ?=
 SITE   := $(if $(CLINIC),site-$(CLINIC),site)
 export GUIDE_CLINIC := $(CLINIC)
 
-.PHONY: help venv build serve handouts test lint schemas lock clean audit audit-deps bench
+.PHONY: help venv build serve handouts test test-fast system-packages lint schemas lock clean audit audit-deps bench
 
 help:
 	@echo "make serve   build and preview the site on http://$(HOST):$(PORT), reloading on changes"
-	@echo "make test    run every test (content, build, safety guard, browser)"
+	@echo "make test    run every test (content, build, safety guard, browser); installs the Debian packages it needs"
+	@echo "make test-fast  the tests that need no browser: quick, and NOT a full test run"
 	@echo "make build   build the site into site/ (the last good site stays if the build fails)"
 	@echo "             CLINIC=<slug> builds a clinic's branded copy into site-<slug>/ (also for serve, handouts)"
 	@echo "make handouts build the site with one PDF per exercise and a home programme in handouts/"
@@ -40,20 +41,34 @@ $(STAMP): requirements.lock
 
 venv: $(STAMP)
 
+# guide.build runs the engine into a staging folder, checks every file it wrote and
+# publishes only a verified site: a failed build leaves the last good $(SITE)/ as it was.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/python -m guide build --site-dir $(SITE)
 
 handouts: $(STAMP)
-	GUIDE_HANDOUTS=1 $(BIN)/mkdocs build --strict --site-dir $(SITE)
+	$(BIN)/python -m guide build --handouts --site-dir $(SITE)
 
 # MkDocs rebuilds on changes to docs/ and content_src/, but loads hook code only
 # once per process: watchmedo restarts the server when Python in hooks/ changes.
+# The preview refuses to start on content, clinic or picture errors, as a build would.
 serve: $(STAMP)
+	$(BIN)/python -m guide lint
 	$(BIN)/watchmedo auto-restart --directory hooks --patterns '**/*.py' --recursive --signal SIGTERM -- \
 		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src
 
-test: $(STAMP)
-	$(BIN)/pytest
+# Every test, browser tests included: they fail rather than skip when Chromium is missing.
+test: system-packages $(STAMP)
+	$(BIN)/python -m guide lint
+	GUIDE_REQUIRE_BROWSER=1 $(BIN)/pytest
+
+# Quick, and not a full run: the browser, HTML-checker and hosting tests are left out.
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not browser" --ignore=tests/browser
+	@echo "test-fast: browser tests were NOT run. Run 'make test' before calling anything done."
+
+system-packages:
+	@bash tools/system-packages.sh
 
 lint: $(STAMP)
 	$(BIN)/python -m guide lint
@@ -90,4 +105,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
-	rm -rf site site-* .site*.staging .site*.old .pytest_cache
+	rm -rf site site-* .site*.staging .site*.old .site*.build.log .site*.lock .pytest_cache

@@ -6,6 +6,7 @@ Each handler delegates to one module; nothing here knows about content rules.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from markupsafe import Markup
@@ -19,6 +20,7 @@ from guide.brand import select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import disclaimer_box, red_flag_box
+from guide.build import OWNER_ENV
 from guide.staging import StagedBuild
 
 log = get_plugin_logger("guide")
@@ -38,6 +40,11 @@ def _handouts_on(config) -> bool:
     return str(config.extra.get("handouts") or "").lower() in ("1", "true", "yes")
 
 
+def _owned() -> bool:
+    """Run by `python -m guide build`, which stages, checks and publishes itself."""
+    return bool(os.environ.get(OWNER_ENV))
+
+
 def _project_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -49,6 +56,12 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config):
     root = _project_root(config)
+    # Run directly (`mkdocs build`), the hooks still build into a staging folder and
+    # publish it only if the build passes; counting warnings starts before the first one.
+    _Build.staged = None
+    if _Build.command in ("build", "gh-deploy") and not _owned():
+        _Build.staged = StagedBuild(Path(config.site_dir), strict=bool(config.strict))
+        config.site_dir = str(_Build.staged.start())
     try:
         content = load_content(root / "content_src")
     except ContentErrors as exc:
@@ -61,6 +74,7 @@ def on_config(config):
         brand = select_brand(content, (config.extra.get("clinic") or "").strip())
     except ContentErrors as exc:
         raise PluginError("Clinic profile errors:\n" + exc.report()) from None
+    content = render.brand_content(content, brand)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
     config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)), brand)
@@ -71,11 +85,6 @@ def on_config(config):
         config.theme["logo"] = logo
         config.theme["favicon"] = logo
         config.extra_css.append(brand_html.BRAND_CSS)
-    # Build into a staging folder; on_shutdown publishes it only after every check passed.
-    _Build.staged = None
-    if _Build.command in ("build", "gh-deploy"):
-        _Build.staged = StagedBuild(Path(config.site_dir), strict=bool(config.strict))
-        config.site_dir = str(_Build.staged.start())
     return config
 
 
@@ -158,6 +167,8 @@ def on_post_template(output_content: str, *, template_name: str, config) -> str:
 
 @event_priority(-100)  # after every plugin has written its files
 def on_post_build(*, config) -> None:
+    if _owned():
+        return  # guide.build checks every file, writes the headers and prints handouts itself
     expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()

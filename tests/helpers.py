@@ -68,7 +68,27 @@ def build_env(extra: dict | None = None) -> dict:
     return env
 
 
+def guide_command(root: Path) -> list[str]:
+    return [sys.executable, "-c", "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main())"]
+
+
 def run_build(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
+    """`python -m guide build` (what `make build` runs) in the project at root."""
+    extra = tuple("--site-dir" if a == "-d" else a for a in extra)
+    proc = subprocess.run(
+        [*guide_command(root), "build", *extra],
+        cwd=root, env=build_env({"GUIDE_CLINIC": "", "GUIDE_HANDOUTS": "", **(env or {})}),
+        capture_output=True, text=True, timeout=600,
+    )
+    clinic = (env or {}).get("GUIDE_CLINIC", "")
+    site = root / (f"site-{clinic}" if clinic else "site")
+    if "--site-dir" in extra:
+        site = Path(extra[extra.index("--site-dir") + 1])
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site)
+
+
+def run_mkdocs(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
+    """`mkdocs build --strict` run directly: the hooks alone, as the MkDocs adapter."""
     proc = subprocess.run(
         [*MKDOCS, "build", "--strict", *extra],
         cwd=root, env=build_env(env), capture_output=True, text=True, timeout=600,

@@ -90,10 +90,10 @@ def test_questions_box_only_on_treatment_and_exercise_pages(tmp_path):
     proj.edit("content_src/articles/test-neck.md", "section: understanding", "section: treatment")
     result = proj.build(env={"GUIDE_CLINIC": VALLEY})
     assert result.ok, result.output
-    treatment = tree(proj.site, "treatment/test-neck/index.html")
+    treatment = tree(result.site, "treatment/test-neck/index.html")
     text = visible_text(treatment.xpath('//*[contains(@class,"pn-questions")]')[0])
     assert text == "Questions? Talk to your therapist at Example Valley Physical Therapy: call +1 312 555 0142 or book online (opens another website)."
-    assert not tree(proj.site).xpath('//*[contains(@class,"pn-questions")]')
+    assert not tree(result.site).xpath('//*[contains(@class,"pn-questions")]')
 
 
 def test_clinic_extra_page_is_published_with_the_safety_boxes(builds):
@@ -179,13 +179,14 @@ def test_bad_profile_is_refused_with_a_clear_message(tmp_path, change, expected)
 
 def test_bad_profile_fails_the_build_and_keeps_the_last_site(tmp_path):
     proj = clinic_project(tmp_path)
-    assert proj.build(env={"GUIDE_CLINIC": VALLEY}).ok
-    before = (proj.site / "index.html").read_bytes()
+    first = proj.build(env={"GUIDE_CLINIC": VALLEY})
+    assert first.ok and first.site.name == f"site-{VALLEY}"
+    before = (first.site / "index.html").read_bytes()
     proj.edit(CLINIC_YML, "country: US\n", "country: US\ndisclaimer: Nothing here is our fault.\n")
     result = proj.build(env={"GUIDE_CLINIC": VALLEY})
     assert not result.ok and "a clinic profile cannot change safety content" in result.output
     assert "Traceback" not in result.output
-    assert (proj.site / "index.html").read_bytes() == before
+    assert (first.site / "index.html").read_bytes() == before
 
 
 def test_contrast_ratio_matches_wcag_examples():

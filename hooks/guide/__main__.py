@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import models, verify
-from .brand import default_brand, select_brand
-from .docs_pages import check_front_matter
+from . import build, models, verify
+from .brand import clinic_slugs, default_brand, select_brand
+from .lint import project_errors
 from .errors import ContentErrors
 from .load import load_content
 
@@ -30,7 +31,7 @@ def cmd_lint(args) -> int:
     content = _load(args.content)
     if content is None:
         return 1
-    errors = check_front_matter(args.docs, content)
+    errors = project_errors(content, args.docs)
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
@@ -41,7 +42,7 @@ def cmd_lint(args) -> int:
             print(f"  grade {grade:4.1f}  {name}")
     grades = sorted(g for g, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
-    print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, "
+    print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, {len(clinic_slugs(content))} clinic profiles, "
           f"{len(content.sources)} sources; reading grade median {median:.1f}, hardest {max(grades, default=0):.1f} "
           f"(limit {content.rules.max_grade:g}).")
     return 0
@@ -56,11 +57,16 @@ def cmd_verify(args) -> int:
     except ContentErrors as exc:
         print("Clinic profile errors:\n" + exc.report(), file=sys.stderr)
         return 1
-    problems = verify.verify_site(args.site, verify.Expectations(content, brand, args.site_url))
-    if problems:
-        print(verify.report(problems, consequence="Do not publish this folder."), file=sys.stderr)
+    # The same checks the build makes before publishing: pages, pictures, data files, scripts.
+    try:
+        build.check_site(args.site, content, brand, args.site_url, PROJECT)
+    except build.BuildFailed as failed:
+        for line in failed.details:
+            print(line, file=sys.stderr)
+        print(f"Check failed: {failed.what}. Do not publish this folder.", file=sys.stderr)
         return 1
-    print(f"OK: every page in {args.site} has the disclaimer and warning-signs box, unchanged.")
+    print(f"OK: every page in {args.site} has the disclaimer and warning-signs box, unchanged; "
+          "pictures and data files are clean.")
     return 0
 
 
@@ -82,6 +88,14 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_build(args) -> int:
+    project = args.content.resolve().parent
+    clinic = (args.clinic or "").strip()
+    site_dir = (args.site_dir or build.default_site_dir(project, clinic)).resolve()
+    return build.main(build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
+                                         config_file=args.config_file.resolve() if args.config_file else None))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide")
     parser.add_argument("--content", type=Path, default=PROJECT / "content_src", help="content folder")
@@ -90,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     lint.add_argument("--docs", type=Path, default=PROJECT / "docs")
     lint.add_argument("--grades", action="store_true", help="list every page's reading grade")
     lint.set_defaults(func=cmd_lint)
+    make = sub.add_parser("build", help="build, check every published file and publish atomically")
+    make.add_argument("--clinic", default=os.environ.get("GUIDE_CLINIC", ""),
+                      help="build a clinic's branded copy (content_src/clinics/<slug>) into site-<slug>/")
+    make.add_argument("--handouts", action="store_true", default=bool(os.environ.get("GUIDE_HANDOUTS")),
+                      help="also print one PDF per exercise and a home programme (needs Chromium)")
+    make.add_argument("--site-dir", type=Path, default=None, help="where to publish (default site/ or site-<slug>/)")
+    make.add_argument("--config-file", type=Path, default=None, help="the engine's config (default mkdocs.yml)")
+    make.set_defaults(func=cmd_build)
     check = sub.add_parser("verify", help="check built HTML pages for the safety boxes")
     check.add_argument("site", type=Path)
     check.add_argument("--clinic", default="", help="the clinic profile the site was built for (content_src/clinics/<slug>)")

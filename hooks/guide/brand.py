@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import models
+from . import models, patient_text
 from .errors import ErrorCollector
-from .load import Content, TextRules, _load_one
+from .load import Content, TextRules, _field_name, _load_one
 
 CLINICS_DIR = "clinics"
 CLINIC_FILE = "clinic.yml"
@@ -152,6 +152,11 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
     rules = TextRules.build(content.rules, content.countries)
     for field in ("name", "short_name"):
         rules.check_numbers(getattr(profile, field), path, lines.line((field,)), field, errors)
+    for loc, text in patient_text.texts(profile):
+        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        if "[[" in text:
+            errors.add(path, lines.line(loc), _field_name(loc), "placeholders are not filled in in a clinic profile",
+                       "write the text itself; the emergency number and urgent-advice route come from 'country'")
     clinic = Clinic(slug, folder, profile)
     for page in clinic.pages():
         text = page.read_text(encoding="utf-8", errors="replace")

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import models, readability
+from . import models, patient_text, readability
 from .errors import ErrorCollector
 from .source_files import LineMap, load_yaml_file, split_front_matter
 
@@ -411,10 +411,8 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
     text_rules.check(body, path, line0, "body", errors)
     if meta is None:
         return None
-    for name in ("title", "summary", "answer"):
-        text_rules.check(getattr(meta, name), path, source.lines.line((name,)), name, errors)
-    for index, point in enumerate(meta.key_points):
-        text_rules.check(point, path, source.lines.line(("key_points", index)), f"key_points[{index}]", errors)
+    for loc, text in patient_text.texts(meta):
+        text_rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
     check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags", "red-flag set",
                "content_src/safety/red_flags.yml")
     if content.sources:  # when the bibliography itself is broken, that error is the one to fix
@@ -446,13 +444,7 @@ def _check_links(content: Content, errors: ErrorCollector) -> None:
 
 # ---------------------------------------------------------------- exercises
 def _exercise_texts(exercise: models.Exercise) -> list[tuple[tuple, str]]:
-    out: list[tuple[tuple, str]] = []
-    for name in ("title", "summary", "purpose", "starting_position"):
-        out.append(((name,), getattr(exercise, name)))
-    for name in ("suits", "not_for", "steps", "should_feel", "should_not_feel", "stop_if", "progression"):
-        out.extend(((name, i), text) for i, text in enumerate(getattr(exercise, name)))
-    out.extend(((("images", "start_alt"), exercise.images.start_alt), (("images", "end_alt"), exercise.images.end_alt)))
-    return out
+    return list(patient_text.texts(exercise))
 
 
 def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: ErrorCollector) -> ExerciseEntry | None:
@@ -473,15 +465,18 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
             errors.add(path, lines.line(("images", name)), f"images.{name}", f"image '{image}' not found",
                        f"add the SVG file to {errors.rel(images)}/")
     entry = ExerciseEntry(path.stem, path, exercise, lines)
+    # The grade counts the prose, not the dose figures or the pictures' descriptions.
     prose = [f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text
-             for loc, text in _exercise_texts(exercise) if loc[0] != "images"]
+             for loc, text in _exercise_texts(exercise) if loc[0] not in ("images", "dose")]
     entry.grade = readability.measure("\n\n".join(prose))
     _check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
     return entry
 
 
 # ---------------------------------------------------------------- entry point
-def load_content(root: Path) -> Content:
+def load_content(root: Path, *, pages: bool = True) -> Content:
+    """Everything in content_src/; with pages=False only the shared files (safety, brand,
+    bibliography, rules): enough to check built pages, and fast at any number of articles."""
     root = Path(root)
     errors = ErrorCollector(root)
     site, _ = _load_one(root / "site.yml", models.SiteSettings, errors)
@@ -504,6 +499,9 @@ def load_content(root: Path) -> Content:
     if None in (site, disclaimer, red_flags, rules) or not countries:
         errors.raise_if_any()
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
+    if not pages:
+        errors.raise_if_any()
+        return content
     text_rules = TextRules.build(rules, countries)
     for path in sorted((root / "exercises").glob("*.yml")):
         entry = _load_exercise(path, content, text_rules, errors)

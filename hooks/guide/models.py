@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -131,6 +131,7 @@ HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s\"'<>]+$", description="a
 
 
 class OpeningHours(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("days", "hours")
     days: Annotated[str, Field(min_length=2, max_length=40, description="e.g. 'Monday to Friday'")]
     hours: Annotated[str, Field(min_length=2, max_length=40, description="e.g. '8am to 6pm' or 'Closed'")]
 
@@ -138,6 +139,9 @@ class OpeningHours(Strict):
 class ClinicProfile(Strict):
     """A clinic's branded copy. Only names, contact details, colours and numbers can vary:
     there is deliberately no field for safety text, so a profile cannot change it."""
+
+    # Checked by the text rules like any content (names only for numbers: they are names).
+    patient_text: ClassVar[tuple[str, ...]] = ("opening_hours",)
 
     name: Annotated[str, Field(min_length=2, max_length=60, description="the clinic's name, shown in the header and page titles")]
     short_name: Annotated[str, Field(min_length=2, max_length=30)]
@@ -184,6 +188,9 @@ class Section(Strict):
 
 # ---------------------------------------------------------------- pages
 class ArticleMeta(Strict):
+    # What a patient reads: checked by the text rules, counted in the grade, placeholders filled (guide.patient_text).
+    patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points")
+    plain_text: ClassVar[tuple[str, ...]] = ("title", "summary")
     title: Annotated[str, Field(min_length=3, max_length=80, description="the question or topic, in plain words")]
     summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the page's meta description")]
     section: Slug = Field(description="an id from content_src/sections.yml")
@@ -208,6 +215,8 @@ class ArticleMeta(Strict):
 
 
 class ExerciseDose(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("reps", "sets", "hold", "duration", "how_often")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
     reps: Text | None = None
     sets: Text | None = None
     hold: Text | None = None
@@ -216,6 +225,8 @@ class ExerciseDose(Strict):
 
 
 class ExerciseImages(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("start_alt", "end_alt")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
     start: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.svg$", description="an SVG file in content_src/exercises/images/")]
     start_alt: Annotated[str, Field(min_length=10, description="describes the starting position for people who cannot see the picture")]
     end: Annotated[str, Field(pattern=r"^[a-z0-9-]+\.svg$")]
@@ -226,6 +237,10 @@ ShortList = Annotated[list[Text], Field(min_length=1, max_length=8)]
 
 
 class Exercise(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = (
+        "title", "summary", "purpose", "suits", "not_for", "starting_position", "steps", "dose",
+        "should_feel", "should_not_feel", "stop_if", "progression", "images")
+    plain_text: ClassVar[tuple[str, ...]] = ("title", "summary", "dose", "images")
     title: Annotated[str, Field(min_length=3, max_length=60)]
     summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the meta description")]
     region: Literal["lumbar", "cervical", "general"] = Field(description="groups the exercise library")

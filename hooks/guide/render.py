@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 
 from babel.dates import format_date
 
-from . import models
+from . import models, patient_text
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
 from .safety_html import urgent_route
@@ -65,6 +65,22 @@ def long_date(value: dt.date, brand: Brand) -> str:
 def fill_tokens(text: str, brand: Brand) -> str:
     emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
+
+
+def urgent_route_text(brand: Brand) -> str:
+    if brand.urgent_number and brand.urgent_number not in brand.urgent_advice:
+        return f"{brand.urgent_advice} ({brand.urgent_number})"
+    return brand.urgent_advice
+
+
+def plain_tokens(text: str, brand: Brand) -> str:
+    """Placeholders as plain text, for titles, summaries and attributes, where a link cannot go."""
+    return text.replace("[[emergency-number]]", brand.emergency_number).replace("[[urgent-advice]]", urgent_route_text(brand))
+
+
+def brand_content(content: Content, brand: Brand) -> Content:
+    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text)."""
+    return patient_text.branded(content, lambda text: plain_tokens(text, brand))
 
 
 def _rewrite_links(body: str, sections: dict[str, str]) -> str:
@@ -174,7 +190,7 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     sections = sections if sections is not None else {a.slug: a.meta.section for a in content.articles}
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
-        f'<p class="pn-answer">{escape(meta.answer)}</p>\n\n'
+        f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
         + f'!!! abstract "Key points"\n\n{key_points}\n\n'
         + body
         + "\n\n"

@@ -13,7 +13,6 @@ or source id that does not exist, or links to another website unmarked.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,10 +46,14 @@ class Expectations:
         self.source_ids = set(content.sources)
         self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
         self.own_hosts = links.own_hosts(site_url)
+        # Per instance, not functools.lru_cache: a cache on the method would keep every
+        # rebuild's Content alive for as long as `mkdocs serve` runs.
+        self._red_flag_texts: dict[tuple[str, ...], str] = {}
 
-    @functools.lru_cache(maxsize=None)
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
-        return visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
+        if sets not in self._red_flag_texts:
+            self._red_flag_texts[sets] = visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
+        return self._red_flag_texts[sets]
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
         return tuple(ordered_sets(self.content.red_flags, sets))
@@ -129,9 +132,26 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     for element in tree.xpath("//*[@data-source-id]"):
         if element.get("data-source-id") not in expect.source_ids:
             fail(f"cites unknown source id '{element.get('data-source-id')}'")
+    for token in unfilled_placeholders(tree):
+        fail(f"the placeholder {token} was printed instead of being filled in "
+             "(a text field the build does not fill; see guide.models.PATIENT_TEXT)")
     for href in links.unmarked_external(tree, expect.own_hosts):
         fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
     return problems
+
+
+PLACEHOLDER = re.compile(r"\[\[[a-z][a-z-]*\]\]")
+_PLACEHOLDER_NODES = ("//text()[contains(., '[[') and not(ancestor::style)"
+                      " and not(ancestor::script[not(@type='application/ld+json')])]"
+                      " | //@*[contains(., '[[')]")
+
+
+def unfilled_placeholders(tree) -> list[str]:
+    """[[emergency-number]] and the like, left in what a reader sees or a tool reads."""
+    found: list[str] = []
+    for node in tree.xpath(_PLACEHOLDER_NODES):
+        found.extend(t for t in PLACEHOLDER.findall(str(node)) if t not in found)
+    return found
 
 
 def html_files(site_dir: Path) -> list[Path]:

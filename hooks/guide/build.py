@@ -1,0 +1,439 @@
+"""The build command: the one place that decides whether a site is published.
+
+    python -m guide build [--clinic SLUG] [--handouts] [--site-dir DIR]
+
+1. Check the project before anything runs: the engine's config loads our hooks,
+   the safety sources and the clinic profile are valid.
+2. Run the engine (MkDocs today) in its own process, into a staging folder next
+   to the site. Its output is passed through; a Python traceback is turned into
+   one located line (the template or file and line it names), and the full log
+   is kept in `.<site>.build.log`.
+3. Check every file the engine wrote: every HTML page for the safety boxes and
+   unfilled placeholders (guide.verify), every SVG against the allow-list
+   (guide.svg_safety), the search index and sitemaps for placeholders, inline
+   scripts for the Content-Security-Policy; then write the hosting headers and,
+   if asked, print the handouts.
+4. Swap the staging folder into place in one step, only when the engine exited 0
+   and every check passed. Whatever failed (the engine, a check, Ctrl-C, a killed
+   process) the last good site is left byte for byte as it was.
+
+Nothing here relies on the engine loading our hooks, reaching any event, or
+exiting cleanly: the hooks are the MkDocs adapter, not the last line of defence.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import fcntl
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import headers, lint, svg_safety, verify
+from .brand import default_brand, select_brand
+from .errors import ContentErrors
+from .load import load_content
+
+# Set for the engine's process: the hooks then leave staging, checks and
+# publishing to this command (and do not repeat the work).
+OWNER_ENV = "GUIDE_BUILD_OWNER"
+HOOKS_FILE = "hooks/guide_hooks.py"
+# Text files a reader or a search engine reads besides the pages themselves.
+_DATA_SUFFIXES = (".json", ".xml", ".webmanifest", ".txt")
+_TRACEBACK = "Traceback (most recent call last):"
+_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
+_EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)|[\w.]+\.\w+): ?(?P<message>.*)$")
+
+
+class BuildFailed(Exception):
+    """A build that must not be published; `str()` says what failed and where."""
+
+    def __init__(self, what: str, details: list[str] | None = None, exit_code: int = 1):
+        self.what = what
+        self.details = details or []
+        self.exit_code = exit_code
+        super().__init__(what)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a build varies by, parsed once."""
+
+    project: Path
+    site_dir: Path
+    clinic: str = ""
+    handouts: bool = False
+    config_file: Path | None = None
+
+    @property
+    def config(self) -> Path:
+        return self.config_file or self.project / "mkdocs.yml"
+
+    @property
+    def log_file(self) -> Path:
+        return self.site_dir.with_name(f".{self.site_dir.name}.build.log")
+
+
+def default_site_dir(project: Path, clinic: str) -> Path:
+    return project / (f"site-{clinic}" if clinic else "site")
+
+
+# ---------------------------------------------------------------- 1. before the engine
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: its !ENV and !relative tags become plain values."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def check_config(config: Path) -> list[str]:
+    """mkdocs.yml must load our hooks: without them no page is generated or guarded."""
+    try:
+        text = config.read_text(encoding="utf-8")
+        data = yaml.load(text, Loader=_ConfigLoader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [f"{config.name}: cannot be read ({exc})"]
+    hooks = data.get("hooks") or []
+    if HOOKS_FILE in hooks:
+        return []
+    line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("hooks:")), None)
+    where = f"{config.name}:{line}" if line else config.name
+    found = f"lists {', '.join(map(str, hooks))}" if hooks else "is missing"
+    return [f"{where}: hooks: {found}; the engine would build pages without content or safety boxes\n"
+            f"    hint: add the lines\n      hooks:\n        - {HOOKS_FILE}"]
+
+
+def _expectations(options: BuildOptions):
+    """What every page must show, from the safety sources and the brand: no articles needed."""
+    content = load_content(options.project / "content_src", pages=options.handouts)
+    brand = select_brand(content, options.clinic) if options.clinic else default_brand(content)
+    return content, brand
+
+
+# ---------------------------------------------------------------- 2. the engine
+@dataclass
+class EngineRun:
+    returncode: int
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def killed_by(self) -> str | None:
+        if self.returncode < 0:
+            try:
+                return signal.Signals(-self.returncode).name
+            except ValueError:
+                return f"signal {-self.returncode}"
+        return None
+
+
+def engine_command(options: BuildOptions, staging: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(options.config),
+            "--site-dir", str(staging)]
+
+
+def engine_env(options: BuildOptions) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        OWNER_ENV: "1",
+        "GUIDE_CLINIC": options.clinic,
+        "GUIDE_HANDOUTS": "1" if options.handouts else "",
+        "NO_MKDOCS_2_WARNING": env.get("NO_MKDOCS_2_WARNING", "1"),
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(options.project / "hooks"), env.get("PYTHONPATH")])),
+    })
+    return env
+
+
+class _Relay:
+    """Passes the engine's lines on as they come, holding back Python tracebacks."""
+
+    def __init__(self, out, log):
+        self.out, self.log = out, log
+        self.traceback: list[str] | None = None
+        self.tracebacks: list[list[str]] = []
+        self.lines: list[str] = []
+
+    def feed(self, line: str) -> None:
+        self.log.write(line)
+        line = line.rstrip("\n")
+        self.lines.append(line)
+        if line.startswith(_TRACEBACK):
+            self.traceback = []
+            self.tracebacks.append(self.traceback)
+        elif self.traceback is not None:
+            self.traceback.append(line)
+            if _EXCEPTION.match(line) and not line.startswith(" "):
+                self.traceback = None
+        else:
+            print(line, file=self.out, flush=True)
+
+
+def run_engine(options: BuildOptions, staging: Path, out=sys.stderr) -> tuple[EngineRun, list[list[str]]]:
+    options.log_file.parent.mkdir(parents=True, exist_ok=True)
+    with open(options.log_file, "w", encoding="utf-8") as log:
+        relay = _Relay(out, log)
+        # A session of its own: Ctrl-C reaches this command, which then stops the
+        # engine's whole process group and cleans up, instead of both racing.
+        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options),
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                                start_new_session=True)
+        try:
+            for line in proc.stdout:
+                relay.feed(line)
+            proc.wait()
+        except BaseException:
+            _stop(proc)
+            raise
+    return EngineRun(proc.returncode, relay.lines), relay.tracebacks
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=5)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _relative(path: str, project: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return path
+
+
+def locate_traceback(lines: list[str], project: Path) -> str:
+    """One line for a traceback: the exception and the last frame in the project (a template first)."""
+    frames = [(m["file"], m["line"]) for m in map(_FRAME.match, lines) if m]
+    exception = next((ln for ln in reversed(lines) if _EXCEPTION.match(ln) and not ln.startswith(" ")), lines[-1] if lines else "")
+    templates = [f for f in frames if f[0].endswith(".html")]
+    ours = [f for f in frames if _relative(f[0], project) != f[0] and "/.venv/" not in f[0]]
+    where = (templates or ours or frames or [("", "")])[-1]
+    located = f"{_relative(where[0], project)}:{where[1]}: " if where[0] else ""
+    match = _EXCEPTION.match(exception)
+    if match:
+        return f"{located}{match['message']} ({match['type'].rsplit('.', 1)[-1]})"
+    return f"{located}{exception}".strip()
+
+
+def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOptions) -> BuildFailed:
+    log = _relative(str(options.log_file), options.project)
+    if run.killed_by:
+        return BuildFailed(f"the engine (MkDocs) was stopped by {run.killed_by} before it finished",
+                           [f"full engine log: {log}"])
+    if tracebacks:
+        located = [locate_traceback(tb, options.project) for tb in tracebacks]
+        template = any(".html:" in line for line in located)
+        what = "the engine stopped on a template error" if template else "the engine crashed"
+        return BuildFailed(what, located + [f"full engine log, with the traceback: {log}"])
+    warnings = [ln for ln in run.lines if ln.startswith("WARNING")]
+    if any("in strict mode" in ln for ln in run.lines) or (warnings and not any(ln.startswith("ERROR") for ln in run.lines)):
+        return BuildFailed(f"the engine stopped on {len(warnings)} warning(s) in strict mode (listed above)",
+                           [f"full engine log: {log}"])
+    return BuildFailed(f"the engine (MkDocs) exited with code {run.returncode} (errors listed above)",
+                       [f"full engine log: {log}"])
+
+
+# ---------------------------------------------------------------- 3. checks of the output
+# The blocks of Material's main template that hold the page content.
+_BLOCK = re.compile(r"{%-?\s*block\s+(content|container|site_content)\s*-?%}(.*?){%-?\s*endblock", re.S)
+
+
+def suspect_templates(project: Path) -> list[str]:
+    """Theme overrides that can take the boxes off pages: the files to look at first."""
+    overrides = project / "docs" / "overrides"
+    out = []
+    for path in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        name = path.relative_to(project).as_posix()
+        missing = [f"{call}()" for call in ("pn_red_flags", "pn_disclaimer") if call not in text]
+        places_boxes = len(missing) < 2
+        if path.name == "content.html" and missing:
+            out.append(f"{name}: Material's content partial, where the boxes are placed, no longer calls "
+                       f"{' or '.join(missing)}")
+            continue
+        for block, body in _BLOCK.findall(text):
+            keeps = "super()" in body or "partials/content.html" in body or "pn_red_flags" in body
+            if not keeps and not places_boxes:
+                out.append(f"{name}: replaces the '{block}' block without {{{{ super() }}}} "
+                           "or partials/content.html, so pages built from it get no boxes")
+    return out
+
+
+def check_site(staging: Path, content, brand, site_url: str | None, project: Path) -> headers.SiteScan:
+    """Every check of the built output; raises BuildFailed listing every problem."""
+    expect = verify.Expectations(content, brand, site_url)
+    scan = headers.SiteScan()
+    problems = [p.format() for p in verify.verify_site(staging, expect, also=scan.add_page)]
+    missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p for p in problems)
+    problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]
+    for path in sorted(p for p in staging.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file()):
+        found = sorted(set(verify.PLACEHOLDER.findall(path.read_text(encoding="utf-8", errors="replace"))))
+        if found:
+            problems.append(f"{path.relative_to(staging).as_posix()}: the placeholder(s) {', '.join(found)} "
+                            "were written out instead of being filled in")
+    if scan.blocked:
+        problems += headers.report(scan.blocked).splitlines()
+    if problems:
+        details = problems
+        if missing_boxes:
+            suspects = suspect_templates(project)
+            details += ([f"{missing_boxes} page(s) lost their safety boxes; the theme overrides that can cause it:"]
+                        + [f"  {s}" for s in suspects]) if suspects else [
+                f"{missing_boxes} page(s) lost their safety boxes; no override in docs/overrides/ replaces the "
+                "content block, so look at plugins and hand-written HTML pages"]
+        raise BuildFailed(f"the check of the built site found {len(problems)} problem(s)", details)
+    return scan
+
+
+# ---------------------------------------------------------------- 4. publishing
+def staging_path(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.staging")
+
+
+def old_path(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.old")
+
+
+_RENAME_EXCHANGE = 2
+_libc = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the system cannot."""
+    global _libc
+    if sys.platform != "linux":
+        return False
+    if _libc is None:
+        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd = -100
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), _RENAME_EXCHANGE) == 0
+
+
+def publish(staging: Path, site_dir: Path) -> None:
+    """Put the staged site in place. With renameat2 the swap is atomic: a reader sees
+    the old site or the new one, never a mix or nothing."""
+    old = old_path(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+    if site_dir.is_dir() and _exchange(staging, site_dir):
+        shutil.rmtree(staging)  # now holds the old site
+        return
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+class _Lock:
+    """One build at a time per site folder: two at once would publish each other's half."""
+
+    def __init__(self, site_dir: Path):
+        self.path = site_dir.with_name(f".{site_dir.name}.lock")
+
+    def __enter__(self):
+        self.file = open(self.path, "w")
+        try:
+            fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self.file.close()
+            raise BuildFailed(f"another build of {self.path.name[1:-5]}/ is running; wait for it to finish") from None
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+
+def _terminate_on_sigterm() -> None:
+    # `kill` or a CI timeout sends SIGTERM: clean up as for Ctrl-C.
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, handler)
+
+
+def build(options: BuildOptions, out=sys.stderr) -> None:
+    """Build, check and publish; raises BuildFailed (site untouched) or returns having published."""
+    problems = check_config(options.config)
+    if problems:
+        raise BuildFailed("the engine's config would not load the guide's hooks", problems)
+    try:
+        content, brand = _expectations(options)
+    except ContentErrors as exc:
+        raise BuildFailed("the content or clinic profile has errors", exc.report().splitlines()[:-1]) from None
+    pictures = lint.svg_errors(content, options.project / "docs")
+    if pictures:
+        raise BuildFailed("a picture could run code or load another file", [e.format() for e in pictures])
+    site_url = _site_url(options.config)
+    staging = staging_path(options.site_dir)
+    with _Lock(options.site_dir):
+        try:
+            if staging.exists():
+                shutil.rmtree(staging)
+            run, tracebacks = run_engine(options, staging, out)
+            if run.returncode != 0:
+                raise engine_failure(run, tracebacks, options)
+            if not staging.is_dir():
+                raise BuildFailed("the engine exited 0 but wrote no site")
+            scan = check_site(staging, content, brand, site_url, options.project)
+            if options.handouts:
+                _print_handouts(staging, content, brand)
+            headers.write_header_files(staging, scan)
+            publish(staging, options.site_dir)
+        except KeyboardInterrupt:
+            raise BuildFailed("the build was interrupted", exit_code=130) from None
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _print_handouts(staging: Path, content, brand) -> None:
+    from . import build_date, handouts  # Chromium is needed only here
+
+    try:
+        written = handouts.print_handouts(staging, content, brand)
+    except handouts.HandoutError as exc:
+        raise BuildFailed("the handouts could not be printed", [str(exc)]) from None
+    build_date.stamp_pdf_dates(staging)
+    print(f"INFO    -  Printed {len(written)} handouts into {handouts.HANDOUTS_DIR}/", file=sys.stderr)
+
+
+def _site_url(config: Path) -> str | None:
+    try:
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    except (OSError, yaml.YAMLError):
+        return None
+    return data.get("site_url") or None
+
+
+def main(options: BuildOptions) -> int:
+    _terminate_on_sigterm()
+    site = _relative(str(options.site_dir), options.project) + "/"
+    try:
+        try:
+            build(options)
+        except KeyboardInterrupt:
+            raise BuildFailed("the build was interrupted", exit_code=130) from None
+    except BuildFailed as failed:
+        for line in failed.details:
+            print(f"  {line}", file=sys.stderr)
+        print(f"Build failed: {failed.what}. Nothing was published: the last good site in {site} was left as it was.",
+              file=sys.stderr)
+        return failed.exit_code
+    print(f"Published {site} (every page verified).", file=sys.stderr)
+    return 0

@@ -1,0 +1,211 @@
+"""Every way a build can fail, one test each (the README's table of failure classes).
+
+Each breaks a small project the way an editor, a theme change or the machine
+might, runs `python -m guide build` (what `make build` runs), and checks what a
+person sees: what failed and where, no Python traceback, and the last good
+site/ byte for byte as it was, with no half-built folder left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import build_env, guide_command, run_mkdocs
+
+ARTICLE = "content_src/articles/test-sciatica.md"
+NECK = "content_src/articles/test-neck.md"
+
+SCRIPTED_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+  <script>alert(1)</script>
+  <rect width="10" height="10" onload="alert(2)"/>
+  <a href="javascript:alert(3)"><circle r="2"/></a>
+</svg>
+"""
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def leftovers(root: Path) -> list[str]:
+    return [p.name for p in root.iterdir() if p.name.startswith(".site") and p.is_dir()]
+
+
+@pytest.fixture
+def built(project):
+    first = project.build()
+    assert first.ok, first.output
+    return project, snapshot(project.site)
+
+
+def refused(project, before, result, *needles):
+    assert not result.ok, result.output
+    assert "Traceback" not in result.output, result.output
+    for needle in needles:
+        assert needle in result.output, result.output
+    assert "Nothing was published: the last good site in site/ was left as it was." in result.output
+    assert snapshot(project.site) == before
+    assert leftovers(project.root) == []
+
+
+def test_content_error(built):
+    project, before = built
+    project.edit(ARTICLE, "order: 1", "order: one")
+    refused(project, before, project.build(),
+            "content_src/articles/test-sciatica.md:5: order: Input should be a valid integer")
+
+
+def test_strict_warning_overdue_review(built):
+    project, before = built
+    project.edit(NECK, "reviewed: 2026-11-25", "reviewed: 2020-01-10")
+    project.edit(NECK, "next_review: 2028-11-25", "next_review: 2022-01-10")
+    refused(project, before, project.build(),
+            "content_src/articles/test-neck.md:13: next_review: the review was due on 2022-01-10",
+            "the engine stopped on 1 warning(s) in strict mode")
+
+
+def test_strict_warning_broken_link(built):
+    project, before = built
+    project.write("docs/extra.md", "---\ntitle: Extra\n---\n\n[missing](nowhere.md)\n")
+    refused(project, before, project.build(), "nowhere.md", "warning(s) in strict mode")
+
+
+def test_template_error(built):
+    project, before = built
+    project.edit("docs/overrides/404.html", "{{ pn_print_header() }}", "{{ pn_print_headr() }}")
+    refused(project, before, project.build(), "the engine stopped on a template error",
+            "docs/overrides/404.html:4: 'pn_print_headr' is undefined (UndefinedError)")
+
+
+def test_hooks_line_missing(built):
+    project, before = built
+    project.edit("mkdocs.yml", "hooks:\n  - hooks/guide_hooks.py\n", "")
+    refused(project, before, project.build(), "mkdocs.yml: hooks: is missing",
+            "hint: add the lines", "- hooks/guide_hooks.py")
+
+
+def test_hooks_line_missing_is_caught_by_the_check_too(built):
+    """The config check is a courtesy: without it, the check of the output still refuses the pages."""
+    project, before = built
+    project.edit("mkdocs.yml", "hooks:\n  - hooks/guide_hooks.py\n", "")
+    env = {"PYTHONPATH": str(project.root / "hooks")}
+    script = ("import sys; sys.path.insert(0, 'hooks'); from guide import build; build.check_config = lambda c: []; "
+              "from guide.__main__ import main; sys.exit(main(['build']))")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=project.root, env=build_env(env),
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode != 0
+    output = proc.stdout + proc.stderr
+    assert "Traceback" not in output and "the last good site in site/ was left as it was" in output, output
+    assert snapshot(project.site) == before and leftovers(project.root) == []
+
+
+def _add_hook(project, name: str, code: str) -> None:
+    project.write(f"hooks/{name}.py", code)
+    project.edit("mkdocs.yml", "  - hooks/guide_hooks.py\n", f"  - hooks/guide_hooks.py\n  - hooks/{name}.py\n")
+
+
+def test_engine_crash(built):
+    project, before = built
+    _add_hook(project, "crash", "def on_post_build(config):\n    raise RuntimeError('disk on fire')\n")
+    refused(project, before, project.build(), "the engine crashed", "hooks/crash.py:2: disk on fire (RuntimeError)",
+            "full engine log, with the traceback: .site.build.log")
+
+
+def test_engine_killed(built):
+    project, before = built
+    _add_hook(project, "killed", "import os, signal\n\ndef on_post_build(config):\n"
+                                 "    os.kill(os.getpid(), signal.SIGKILL)\n")
+    refused(project, before, project.build(), "the engine (MkDocs) was stopped by SIGKILL before it finished")
+
+
+def test_verifier_fails_and_names_the_override(built):
+    project, before = built
+    project.edit("docs/overrides/partials/content.html", "{{ pn_red_flags(page) }}", "")
+    refused(project, before, project.build(), "index.html: no warning-signs box",
+            "page(s) lost their safety boxes; the theme overrides that can cause it:",
+            "docs/overrides/partials/content.html: Material's content partial, where the boxes are placed, "
+            "no longer calls pn_red_flags()")
+
+
+def test_override_that_replaces_the_content_block_is_named(built):
+    project, before = built
+    project.write("docs/overrides/main.html", (project.root / "docs/overrides/main.html").read_text()
+                  + "\n{% block content %}<p>Nothing to see.</p>{% endblock %}\n")
+    refused(project, before, project.build(), "docs/overrides/main.html: replaces the 'content' block")
+
+
+def test_scripted_svg_is_refused_with_file_and_line(built):
+    project, before = built
+    project.write("content_src/illustrations/scripted.svg", SCRIPTED_SVG)
+    refused(project, before, project.build(), "a picture could run code or load another file",
+            "content_src/illustrations/scripted.svg:2: the <script> element is not allowed",
+            "content_src/illustrations/scripted.svg:3: the onload= event handler on <rect> runs script",
+            "content_src/illustrations/scripted.svg:4: the <a> element is not allowed")
+
+
+def test_placeholder_left_unfilled_is_refused(built):
+    project, before = built
+    project.write("docs/extra.md", "---\ntitle: Extra\n---\n\nCall [[emergency-number]] now.\n")
+    refused(project, before, project.build(),
+            "extra/index.html: the placeholder [[emergency-number]] was printed instead of being filled in")
+
+
+def test_placeholder_in_a_title_summary_and_answer_is_filled(project):
+    project.edit(ARTICLE, "title: What is sciatica?", "title: Sciatica, or call [[emergency-number]] now?")
+    text = (project.root / ARTICLE).read_text()
+    answer = next(line for line in text.splitlines() if line.startswith("answer:"))
+    project.edit(ARTICLE, answer, answer.rstrip() + " If in doubt, call [[emergency-number]].")
+    result = project.build()
+    assert result.ok, result.output
+    page = (project.site / "understanding/test-sciatica/index.html").read_text()
+    assert "[[" not in page
+    assert "<title>Sciatica, or call 911 now?" in page
+    assert 'call <a class="pn-tel" href="tel:911">911</a>.' in page
+
+
+def test_interrupted_build(built):
+    project, before = built
+    proc = subprocess.Popen([*guide_command(project.root), "build"], cwd=project.root, env=build_env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    staging = project.root / ".site.staging"
+    deadline = time.monotonic() + 120
+    while not staging.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
+    output, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 130, output
+    assert "Traceback" not in output and "Build failed: the build was interrupted" in output, output
+    assert snapshot(project.site) == before and leftovers(project.root) == []
+
+
+def test_broken_clinic_profile_is_found_by_lint(project):
+    profile = next((project.content / "clinics").glob("*/clinic.yml"), None)
+    if profile is None:
+        from helpers import ROOT
+        import shutil
+        shutil.copytree(ROOT / "content_src/clinics", project.content / "clinics", dirs_exist_ok=True)
+        profile = next((project.content / "clinics").glob("*/clinic.yml"))
+    profile.write_text(profile.read_text().replace("country: ", "country: XX\nwebsite_colour: red\n#", 1))
+    proc = subprocess.run([*guide_command(project.root), "lint"], cwd=project.root, env=build_env(),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    rel = profile.relative_to(project.root).as_posix()
+    assert f"{rel}:" in proc.stderr and "website_colour: unknown field" in proc.stderr, proc.stderr
+
+
+def test_mkdocs_run_directly_keeps_the_last_site_on_a_strict_warning(built):
+    """The hooks alone (plain `mkdocs build --strict`) must not publish a build that strict mode aborts."""
+    project, before = built
+    project.edit(NECK, "reviewed: 2026-11-25", "reviewed: 2020-01-10")
+    project.edit(NECK, "next_review: 2028-11-25", "next_review: 2022-01-10")
+    result = run_mkdocs(project.root)
+    assert result.returncode != 0 and "next_review" in result.output
+    assert snapshot(project.site) == before
