@@ -65,7 +65,7 @@ def test_each_sentence_keeps_the_line_it_starts_on():
         "- a list item\n"                      # line 5
         "| cell one | cell two |\n"            # line 6
     )
-    found = [(s.text, s.line) for s in readability.measure.__wrapped__(text).every]
+    found = [(s.text, readability.line_of(text, s)) for s in readability.measure.__wrapped__(text).every]
     assert found == [
         ("Heading", 0), ("One short line.", 2), ("Then a second that runs on.", 2), ("And a third.", 3),
         ("a list item", 5), ("cell one", 6), ("cell two", 6),

@@ -384,8 +384,9 @@ class TextRules:
                                "use letters, digits, '-' and '_' only, separated by spaces")
 
 
-    def check_sentences(self, result: readability.Readability, path: Path, line: int | None, field_name: str,
-                        errors: ErrorCollector, lines_known: bool = True, skip: range | None = None) -> None:
+    def check_sentences(self, text: str, result: readability.Readability, path: Path, line: int | None,
+                        field_name: str, errors: ErrorCollector, lines_known: bool = True,
+                        skip: range | None = None) -> None:
         """Each sentence over the word or grade limit, at the line it starts on.
 
         `lines_known` is false for a YAML value folded onto one line: its sentences
@@ -396,7 +397,7 @@ class TextRules:
         if limits is None:
             return
         for sentence in result.every:
-            if skip is not None and sentence.line in skip:
+            if skip is not None and sentence.line in skip:  # the line its block starts on decides its section
                 continue
             too_long = sentence.words > limits.max_words
             grade = sentence.grade
@@ -410,7 +411,7 @@ class TextRules:
                 what = f"{sentence.words} words (limit {limits.max_words})"
             else:
                 what = f"reading grade {grade:.0f} (limit {limits.max_grade:g})"
-            at = None if line is None else line + (sentence.line if lines_known else 0)
+            at = None if line is None else line + (readability.line_of(text, sentence) if lines_known else 0)
             errors.add(path, at, field_name, f'sentence of {what}: "{sentence.text}"',
                        "say one thing per sentence: end it where the thought changes, and use everyday words "
                        "for long ones (the medical word can follow in brackets)" if too_hard else
@@ -481,7 +482,7 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
     for line, field_name, text, lines_known in parts:
         result = readability.measure(text)
         skip = _skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and text is body else None
-        text_rules.check_sentences(result, path, line, field_name, errors, lines_known, skip)
+        text_rules.check_sentences(text, result, path, line, field_name, errors, lines_known, skip)
         measured.append(result)
     article.grade = readability.combine(measured)
     _check_grade(article.grade, text_rules.max_grade, path, errors, "body")
@@ -538,7 +539,7 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
         if loc[0] == "images":
             continue
         result = readability.measure(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
-        text_rules.check_sentences(result, path, lines.line(loc), _field_name(loc), errors, lines_known=False)
+        text_rules.check_sentences(text, result, path, lines.line(loc), _field_name(loc), errors, lines_known=False)
         measured.append(result)
     entry.grade = readability.combine(measured)
     _check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
@@ -572,7 +573,7 @@ def load_content(root: Path) -> Content:
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
     text_rules = TextRules.build(rules, countries)
     for entry, line in glossary_entries:  # shown on every page that uses the word
-        text_rules.check_sentences(readability.measure(entry.definition), glossary_path, line,
+        text_rules.check_sentences(entry.definition, readability.measure(entry.definition), glossary_path, line,
                                    f"{entry.term}: definition", errors, lines_known=False)
     for path in sorted((root / "exercises").glob("*.yml")):
         entry = _load_exercise(path, content, text_rules, errors)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import heapq
 import html
-import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -84,7 +83,8 @@ class Sentence(NamedTuple):  # a tuple: a page has dozens of sentences, and tupl
     words: int
     syllables: int
     polysyllables: int = 0  # words of 3 or more syllables, for SMOG
-    line: int = 0  # how many lines after the first line of the measured text it starts
+    line: int = 0  # the line its block starts on, counted from 0 in the measured text
+    word_index: int = 0  # words of its block before it: `line_of` turns this into its own line
 
     @property
     def grade(self) -> float:
@@ -165,14 +165,9 @@ def visible_blocks(markdown_text: str) -> list[str]:
     return [text for text, _ in located_blocks(markdown_text)]
 
 
-# A block's lines as (line number, words before that line in the block): enough to
-# find the line of its n-th word, so a sentence in a paragraph is traced to its line.
-LineStarts = tuple[tuple[int, int], ...]
-
-
-def located_blocks(markdown_text: str) -> list[tuple[str, LineStarts]]:
-    """The visible blocks, each with the lines (counted from 0) its words come from."""
-    blocks: list[tuple[str, LineStarts]] = []
+def located_blocks(markdown_text: str) -> list[tuple[str, int]]:
+    """The visible blocks, each with the line (counted from 0) it starts on."""
+    blocks: list[tuple[str, int]] = []
     current: list[str] = []
     lines: list[int] = []
     in_code = False
@@ -180,13 +175,7 @@ def located_blocks(markdown_text: str) -> list[tuple[str, LineStarts]]:
     def flush() -> None:
         text = _inline_text(" ".join(current))
         if text:
-            if len(current) == 1:
-                starts: LineStarts = ((lines[0], 0),)
-            else:
-                before = itertools.accumulate((len(_WORD.findall(_inline_text(piece))) for piece in current[:-1]),
-                                              initial=0)
-                starts = tuple(zip(lines, before))
-            blocks.append((text, starts))
+            blocks.append((text, lines[0]))
         current.clear()
         lines.clear()
 
@@ -229,17 +218,34 @@ def located_blocks(markdown_text: str) -> list[tuple[str, LineStarts]]:
 @functools.lru_cache(maxsize=8192)
 def measure(markdown_text: str, hardest: int = 5) -> Readability:
     sentences: list[Sentence] = []
-    for block, starts in located_blocks(markdown_text):
+    for block, line in located_blocks(markdown_text):
         seen = 0  # words of this block before the current sentence
         for text in _SENTENCE_END.split(block):
             if words := _WORD.findall(text):  # a piece without words ("..." or a number) is no sentence
                 counts = list(map(syllables, words))
-                line = starts[0][0]
-                if len(starts) > 1:
-                    line = next(at for at, before in reversed(starts) if before <= seen)
-                sentences.append(Sentence(text, len(words), sum(counts), sum(c >= 3 for c in counts), line))
+                sentences.append(Sentence(text, len(words), sum(counts), sum(c >= 3 for c in counts), line, seen))
                 seen += len(words)
     return summarize(sentences, hardest)
+
+
+def line_of(markdown_text: str, sentence: Sentence) -> int:
+    """The line (from 0) a sentence starts on, inside a paragraph that spans several lines.
+
+    Only asked for the few sentences that get reported, so the measuring above
+    need not track every line of every paragraph.
+    """
+    lines = markdown_text.split("\n")
+    seen = 0
+    for number in range(sentence.line, len(lines)):
+        text = lines[number]
+        if number > sentence.line and (not text.strip() or _LIST_ITEM.match(text) or _HEADING.match(text)):
+            break  # the block ended
+        if number == sentence.line and (item := _LIST_ITEM.match(text)):
+            text = item.group(1)
+        seen += len(_WORD.findall(_inline_text(text)))
+        if seen > sentence.word_index:
+            return number
+    return sentence.line
 
 
 def combine(parts: list[Readability], hardest: int = 5) -> Readability:
