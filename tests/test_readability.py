@@ -86,3 +86,19 @@ def test_parts_measured_apart_give_the_grade_of_the_whole():
     combined = readability.combine([readability.measure.__wrapped__(p) for p in parts])
     assert (combined.grade, combined.words, combined.sentences, combined.smog) == (
         whole.grade, whole.words, whole.sentences, whole.smog)
+
+
+def test_lint_grades_lists_smog_beside_flesch_kincaid(tmp_path, capsys):
+    """`python -m guide lint --grades`: one row per page, both grades, hardest first."""
+    from helpers import make_project
+
+    from guide.__main__ import main
+
+    proj = make_project(tmp_path / "p")
+    assert main(["--content", str(proj.content), "lint", "--docs", str(proj.docs), "--grades"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Flesch-Kincaid", "SMOG", "page"]
+    rows = [line.split() for line in lines[1:-1]]
+    assert {r[2] for r in rows} >= {"articles/test-sciatica.md", "articles/test-neck.md"}
+    assert [float(r[0]) for r in rows] == sorted((float(r[0]) for r in rows), reverse=True)
+    assert all(float(r[1]) > 3 for r in rows)  # SMOG's constant alone is 3.1: a real figure, not a blank

@@ -41,7 +41,7 @@ def cmd_lint(args) -> int:
         # medical terms in short sentences shows up here even when its FK grade passes.
         print("  Flesch-Kincaid  SMOG  page")
         for grade, smog, name in sorted(rows, reverse=True):
-            print(f"  grade {grade:4.1f}     {smog:4.1f}  {name}")
+            print(f"  {grade:14.1f}  {smog:4.1f}  {name}")
     grades = sorted(g for g, _, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
     print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, "
