@@ -242,6 +242,20 @@ def test_sentence_limits_name_file_line_field_and_sentence(proj, edit, expected)
     assert errors_for(proj) == [expected]
 
 
+def test_a_skipped_section_is_left_to_the_page_grade_only(proj):
+    """rules.yml's sentence.skip_sections: those sections' sentences are not checked one by one."""
+    import re
+
+    rules = proj.content / "rules.yml"
+    text = re.sub(r"\n  skip_sections:.*", "", rules.read_text(encoding="utf-8"))
+    rules.write_text(text.replace("  grade_from_words: 8\n", "  grade_from_words: 8\n  skip_sections: [What it feels like]\n"),
+                     encoding="utf-8")
+    proj.edit(ARTICLE, "See also [the neck page](test-neck.md).",
+              "See also [the neck page](test-neck.md).\n" + HARD_SENTENCE)
+    article = next(a for a in load_content(proj.content).articles if a.slug == "test-sciatica")  # no error
+    assert HARD_SENTENCE in [s.text for s in article.grade.every]  # the page grade still counts it
+
+
 def test_short_headings_are_not_held_to_the_sentence_grade(proj):
     """A one-word heading scores a silly grade; below grade_from_words only its length counts."""
     proj.edit(ARTICLE, "## What it feels like", "## Radiculopathy")
