@@ -192,10 +192,74 @@ def test_reading_grade_gate_names_hardest_sentences(proj):
             "characteristically originating intervertebrally, necessitating comprehensive multidisciplinary evaluation.")
     proj.edit(ARTICLE, "The pain can be sharp. It may burn or tingle. It can feel worse when you cough.", hard)
     found = errors_for(proj)
-    grade_errors = [e for e in found if "reading grade" in e]
+    grade_errors = [e for e in found if ": body: reading grade " in e]
     assert len(grade_errors) == 1, found
+    assert any(": body: sentence of " in e and "Radiculopathy constitutes" in e for e in found), found  # and the sentence itself
     assert grade_errors[0].startswith("content_src/articles/test-sciatica.md: body: reading grade ")
     assert "is above 8" in grade_errors[0] and "Radiculopathy constitutes" in grade_errors[0]
+
+
+HARD_SENTENCE = (
+    "Radiculopathy frequently necessitates comprehensive multidisciplinary evaluation, incorporating "
+    "electrodiagnostic investigations, magnetic resonance imaging and a neurological examination, with a "
+    "physical assessment and a psychological consultation, so that the team can plan a return to work with "
+    "you and your whole family.")
+
+
+def test_one_impossible_sentence_fails_a_page_whose_grade_passes(proj):
+    """The page's average stays under 8; the one 40-word, grade-30 sentence is named at its line."""
+    proj.edit(ARTICLE, "See also [the neck page](test-neck.md).",
+              "See also [the neck page](test-neck.md).\n" + HARD_SENTENCE)
+    found = errors_for(proj)
+    assert found == [
+        f'content_src/articles/test-sciatica.md:22: body: sentence of 40 words and reading grade 30 '
+        f'(limits: 25 words, grade 12): "{HARD_SENTENCE}"\n'
+        "    hint: say one thing per sentence: end it where the thought changes, and use everyday words "
+        "for long ones (the medical word can follow in brackets)"]
+
+
+@pytest.mark.parametrize("edit, expected", [
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "It can feel worse when you cough.",
+                         "It can feel worse when you cough, sneeze, laugh, lift a bag, bend down to tie a shoe, "
+                         "sit in a low chair for a long time or stand up after a long drive."),
+        'content_src/articles/test-sciatica.md:20: body: sentence of 34 words (limit 25): "It can feel worse when '
+        'you cough, sneeze, laugh, lift a bag, bend down to tie a shoe, sit in a low chair for a long time or stand '
+        'up after a long drive."\n'
+        "    hint: say one thing per sentence: end it where the thought changes, or drop words the reader does not need",
+        id="too-many-words"),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "  - Keep moving as much as you can.",
+                         "  - Intervertebral foraminal narrowing characteristically accompanies degenerative spondylosis in older adults."),
+        'content_src/articles/test-sciatica.md:9: key_points[1]: sentence of reading grade 31 (limit 12): '
+        '"Intervertebral foraminal narrowing characteristically accompanies degenerative spondylosis in older adults."\n'
+        "    hint: say one thing per sentence: end it where the thought changes, and use everyday words "
+        "for long ones (the medical word can follow in brackets)",
+        id="grade-too-high-in-key-point"),
+])
+def test_sentence_limits_name_file_line_field_and_sentence(proj, edit, expected):
+    edit(proj)
+    assert errors_for(proj) == [expected]
+
+
+def test_a_skipped_section_is_left_to_the_page_grade_only(proj):
+    """rules.yml's sentence.skip_sections: those sections' sentences are not checked one by one."""
+    import re
+
+    rules = proj.content / "rules.yml"
+    text = re.sub(r"\n  skip_sections:.*", "", rules.read_text(encoding="utf-8"))
+    rules.write_text(text.replace("  grade_from_words: 8\n", "  grade_from_words: 8\n  skip_sections: [What it feels like]\n"),
+                     encoding="utf-8")
+    proj.edit(ARTICLE, "See also [the neck page](test-neck.md).",
+              "See also [the neck page](test-neck.md).\n" + HARD_SENTENCE)
+    article = next(a for a in load_content(proj.content).articles if a.slug == "test-sciatica")  # no error
+    assert HARD_SENTENCE in [s.text for s in article.grade.every]  # the page grade still counts it
+
+
+def test_short_headings_are_not_held_to_the_sentence_grade(proj):
+    """A one-word heading scores a silly grade; below grade_from_words only its length counts."""
+    proj.edit(ARTICLE, "## What it feels like", "## Radiculopathy")
+    load_content(proj.content)
 
 
 @pytest.mark.parametrize("pattern, text, found", [

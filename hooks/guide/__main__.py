@@ -35,12 +35,15 @@ def cmd_lint(args) -> int:
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
-    rows = [(a.grade.grade, a.path.relative_to(args.content).as_posix()) for a in content.articles]
-    rows += [(e.grade.grade, e.path.relative_to(args.content).as_posix()) for e in content.exercises]
+    rows = [(a.grade.grade, a.grade.smog, a.path.relative_to(args.content).as_posix()) for a in content.articles]
+    rows += [(e.grade.grade, e.grade.smog, e.path.relative_to(args.content).as_posix()) for e in content.exercises]
     if args.grades:
-        for grade, name in sorted(rows, reverse=True):
-            print(f"  grade {grade:4.1f}  {name}")
-    grades = sorted(g for g, _ in rows)
+        # SMOG beside Flesch-Kincaid: it counts long words only, so a page full of
+        # medical terms in short sentences shows up here even when its FK grade passes.
+        print("  Flesch-Kincaid  SMOG  page")
+        for grade, smog, name in sorted(rows, reverse=True):
+            print(f"  {grade:14.1f}  {smog:4.1f}  {name}")
+    grades = sorted(g for g, _, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
     print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, {len(clinic_slugs(content))} clinic profiles, "
           f"{len(content.sources)} sources; reading grade median {median:.1f}, hardest {max(grades, default=0):.1f} "

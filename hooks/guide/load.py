@@ -299,10 +299,11 @@ class _Wording:
 
 class TextRules:
     def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, any_number: re.Pattern,
-                 max_grade: float):
+                 max_grade: float, sentence: models.SentenceLimits | None = None):
         self.forbidden = forbidden
         self.phone_numbers = phone_numbers
         self.max_grade = max_grade
+        self.sentence = sentence
         # The numbers without the look-arounds: found by fast literal search, and
         # a text without any of them needs no full check.
         self.any_number = any_number
@@ -318,6 +319,7 @@ class TextRules:
             re.compile(rf"(?<![\w,.]){'(?:' + alternatives + ')'}(?![\w,]|\.\d)"),
             re.compile(alternatives),
             rules.max_grade,
+            rules.sentence,
         )
 
     def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
@@ -382,6 +384,54 @@ class TextRules:
                                "use letters, digits, '-' and '_' only, separated by spaces")
 
 
+    def check_sentences(self, text: str, result: readability.Readability, path: Path, line: int | None,
+                        field_name: str, errors: ErrorCollector, lines_known: bool = True,
+                        skip: range | None = None) -> None:
+        """Each sentence over the word or grade limit, at the line it starts on.
+
+        `lines_known` is false for a YAML value folded onto one line: its sentences
+        are all reported at the field's own line. Sentences starting on a line in
+        `skip` (counted like `sentence.line`) are not checked.
+        """
+        limits = self.sentence
+        if limits is None:
+            return
+        for sentence in result.every:
+            if skip is not None and sentence.line in skip:  # the line its block starts on decides its section
+                continue
+            too_long = sentence.words > limits.max_words
+            grade = sentence.grade
+            too_hard = sentence.words >= limits.grade_from_words and grade > limits.max_grade
+            if not (too_long or too_hard):
+                continue
+            if too_long and too_hard:
+                what = (f"{sentence.words} words and reading grade {grade:.0f} "
+                        f"(limits: {limits.max_words} words, grade {limits.max_grade:g})")
+            elif too_long:
+                what = f"{sentence.words} words (limit {limits.max_words})"
+            else:
+                what = f"reading grade {grade:.0f} (limit {limits.max_grade:g})"
+            at = None if line is None else line + (readability.line_of(text, sentence) if lines_known else 0)
+            errors.add(path, at, field_name, f'sentence of {what}: "{sentence.text}"',
+                       "say one thing per sentence: end it where the thought changes, and use everyday words "
+                       "for long ones (the medical word can follow in brackets)" if too_hard else
+                       "say one thing per sentence: end it where the thought changes, or drop words the "
+                       "reader does not need")
+
+
+def _skipped_lines(body: str, headings: list[str]) -> range | None:
+    """The lines of the first section whose '## ' heading is in `headings`, to the next '## ' heading."""
+    if not headings:
+        return None
+    lines = body.split("\n")
+    starts = [i for i, text in enumerate(lines) if text.startswith("## ")]
+    for index, start in enumerate(starts):
+        if lines[start][3:].strip() in headings:
+            end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+            return range(start, end)
+    return None
+
+
 def _check_grade(result: readability.Readability, limit: float, path: Path, errors: ErrorCollector, field_name: str) -> None:
     if result.grade > limit:
         hardest = "; ".join(f'"{s.text[:90]}" ({s.grade:.0f})' for s in result.hardest[:3])
@@ -421,7 +471,18 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
     check_refs([meta.section], [s.id for s in content.sections], path, source.lines, errors, "section", "section",
                "content_src/sections.yml")
     article = Article(slug, path, meta, body, line0, source.lines)
-    article.grade = readability.measure("\n\n".join([meta.answer, *("- " + p for p in meta.key_points), body]))
+    # Measured part by part, so each sentence keeps its own line; the page's grade is all parts together.
+    parts = [(source.lines.line(("answer",)), "answer", meta.answer, False)]
+    parts += [(source.lines.line(("key_points", i)), f"key_points[{i}]", "- " + point, False)
+              for i, point in enumerate(meta.key_points)]
+    parts.append((line0, "body", body, True))
+    measured = []
+    for line, field_name, text, lines_known in parts:
+        result = readability.measure(text)
+        skip = _skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and text is body else None
+        text_rules.check_sentences(text, result, path, line, field_name, errors, lines_known, skip)
+        measured.append(result)
+    article.grade = readability.combine(measured)
     _check_grade(article.grade, text_rules.max_grade, path, errors, "body")
     return article
 
@@ -465,10 +526,14 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
             errors.add(path, lines.line(("images", name)), f"images.{name}", f"image '{image}' not found",
                        f"add the SVG file to {errors.rel(images)}/")
     entry = ExerciseEntry(path.stem, path, exercise, lines)
-    # The grade counts the prose, not the dose figures or the pictures' descriptions.
-    prose = [f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text
-             for loc, text in _exercise_texts(exercise) if loc[0] not in ("images", "dose")]
-    entry.grade = readability.measure("\n\n".join(prose))
+    measured = []
+    for loc, text in _exercise_texts(exercise):
+        if loc[0] in ("images", "dose"):  # the grade counts the prose, not dose figures or picture descriptions
+            continue
+        result = readability.measure(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
+        text_rules.check_sentences(text, result, path, lines.line(loc), _field_name(loc), errors, lines_known=False)
+        measured.append(result)
+    entry.grade = readability.combine(measured)
     _check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
     return entry
 
@@ -487,7 +552,8 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
     sections = [s for s, _ in _load_list(root / "sections.yml", models.Section, errors)]
     rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
     glossary_path = root / "glossary.yml"
-    glossary = [g for g, _ in _load_list(glossary_path, models.GlossaryEntry, errors, key="term")] if glossary_path.exists() else []
+    glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
+    glossary = [g for g, _ in glossary_entries]
 
     if site is not None and countries and site.country not in countries:
         errors.add(root / "site.yml", None, "country", f"unknown country '{site.country}'",
@@ -503,6 +569,9 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
         errors.raise_if_any()
         return content
     text_rules = TextRules.build(rules, countries)
+    for entry, line in glossary_entries:  # shown on every page that uses the word
+        text_rules.check_sentences(entry.definition, readability.measure(entry.definition), glossary_path, line,
+                                   f"{entry.term}: definition", errors, lines_known=False)
     for path in sorted((root / "exercises").glob("*.yml")):
         entry = _load_exercise(path, content, text_rules, errors)
         if entry is not None:

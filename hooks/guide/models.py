@@ -279,8 +279,22 @@ class ForbiddenWording(Strict):
     hint: Text
 
 
+class SentenceLimits(Strict):
+    """Limits for each sentence on its own: a page's average grade can hide one impossible sentence."""
+
+    max_words: Annotated[int, Field(gt=0, description="no sentence may have more words than this")]
+    max_grade: Annotated[float, Field(gt=0, description="no sentence may have a higher Flesch-Kincaid grade than this")]
+    grade_from_words: Annotated[int, Field(ge=1, description=(
+        "the grade limit applies to sentences of at least this many words: the formula means little "
+        "for a heading of one or two words"))]
+    skip_sections: list[Text] = Field(default_factory=list, description=(
+        "article sections (## headings, exact text) whose sentences are not checked one by one; "
+        "they still count in the page's grade"))
+
+
 class Rules(Strict):
-    max_grade: Annotated[float, Field(gt=0, le=12)]
+    max_grade: Annotated[float, Field(gt=0, le=12, description="highest Flesch-Kincaid grade of a whole page")]
+    sentence: SentenceLimits | None = Field(None, description="limits for every sentence; not checked when omitted")
     forbidden: list[ForbiddenWording] = Field(default_factory=list)
 
     @field_validator("forbidden")

