@@ -20,9 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-# The copied project's own guide package, never the checkout's.
+# The copied project's own guide package, never the checkout's; one edition, as the plain build has.
 GUIDE_BUILD = [sys.executable, "-c",
-               "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main(['build']))"]
+               "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main(['build', '--edition', 'root']))"]
 BUILD_TIMEOUT_S = 3600
 
 

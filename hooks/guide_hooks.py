@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from guide import brand_html, docs_pages, handouts, render, review, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
-from guide.brand import select_brand
+from guide.brand import default_brand, edition_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import disclaimer_box, red_flag_box
@@ -70,10 +70,17 @@ def on_config(config):
     build_date.ensure_source_date_epoch(root, content)
     for message in review.overdue(content, dt.date.today()):
         log.warning(message)
+    clinic = (config.extra.get("clinic") or "").strip()
+    edition = "" if clinic else (config.extra.get("edition") or "").strip()
     try:
-        brand = select_brand(content, (config.extra.get("clinic") or "").strip())
+        brand = select_brand(content, clinic) if clinic else default_brand(content, edition)
     except ContentErrors as exc:
         raise PluginError("Clinic profile errors:\n" + exc.report()) from None
+    # Each country's edition is its own build in its own folder; every page links to itself in the others.
+    config.extra["pn_editions"] = [] if clinic else edition_links(content, edition)
+    config.extra["pn_editions_intro"] = content.site.editions_intro
+    if edition and config.site_url:
+        config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
     content = render.brand_content(content, brand)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name

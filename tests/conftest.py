@@ -26,6 +26,6 @@ def mini_site(tmp_path_factory) -> BuildResult:
 def real_site(tmp_path_factory) -> BuildResult:
     """The real project (content_src/ and docs/), built once into a temporary folder."""
     out = tmp_path_factory.mktemp("real") / "site"
-    result = run_build(ROOT, "-d", str(out))
+    result = run_build(ROOT, "-d", str(out), editions=True)
     assert result.ok, result.output
     return result

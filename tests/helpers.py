@@ -56,8 +56,8 @@ class Project:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
         return path
 
-    def build(self, *extra: str, env: dict | None = None) -> BuildResult:
-        return run_build(self.root, *extra, env=env)
+    def build(self, *extra: str, env: dict | None = None, editions: bool = False) -> BuildResult:
+        return run_build(self.root, *extra, env=env, editions=editions)
 
 
 def build_env(extra: dict | None = None) -> dict:
@@ -72,9 +72,12 @@ def guide_command(root: Path) -> list[str]:
     return [sys.executable, "-c", "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main())"]
 
 
-def run_build(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
-    """`python -m guide build` (what `make build` runs) in the project at root."""
+def run_build(root: Path, *extra: str, env: dict | None = None, editions: bool = False) -> BuildResult:
+    """`python -m guide build` (what `make build` runs) in the project at root: the root
+    edition only, unless `editions` (every country's edition, as `make build` does)."""
     extra = tuple("--site-dir" if a == "-d" else a for a in extra)
+    if not editions and "--edition" not in extra:
+        extra += ("--edition", "root")
     proc = subprocess.run(
         [*guide_command(root), "build", *extra],
         cwd=root, env=build_env({"GUIDE_CLINIC": "", "GUIDE_HANDOUTS": "", **(env or {})}),

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from . import build, models, verify
-from .brand import clinic_slugs, default_brand, select_brand
+from .brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .lint import project_errors
 from .errors import ContentErrors
 from .load import load_content
@@ -61,8 +61,12 @@ def cmd_verify(args) -> int:
         print("Clinic profile errors:\n" + exc.report(), file=sys.stderr)
         return 1
     # The same checks the build makes before publishing: pages, pictures, data files, scripts.
+    editions = [build.EditionBuild("", brand)]
+    if not args.clinic:
+        editions = [build.EditionBuild(e, default_brand(content, e)) for e in edition_ids(content)
+                    if not e or (args.site / e).is_dir()]
     try:
-        build.check_site(args.site, content, brand, args.site_url, PROJECT)
+        build.check_site(args.site, content, editions, args.site_url, PROJECT)
     except build.BuildFailed as failed:
         for line in failed.details:
             print(line, file=sys.stderr)
@@ -95,8 +99,10 @@ def cmd_build(args) -> int:
     project = args.content.resolve().parent
     clinic = (args.clinic or "").strip()
     site_dir = (args.site_dir or build.default_site_dir(project, clinic)).resolve()
+    editions = None if args.edition is None else tuple("" if e in ("", "root") else e for e in args.edition)
     return build.main(build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
-                                         config_file=args.config_file.resolve() if args.config_file else None))
+                                         config_file=args.config_file.resolve() if args.config_file else None,
+                                         editions=editions))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
                       help="also print one PDF per exercise and a home programme (needs Chromium)")
     make.add_argument("--site-dir", type=Path, default=None, help="where to publish (default site/ or site-<slug>/)")
     make.add_argument("--config-file", type=Path, default=None, help="the engine's config (default mkdocs.yml)")
+    make.add_argument("--edition", action="append", default=None, metavar="ID",
+                      help="build only this edition ('root' for the one at the site's root); repeatable; default all")
     make.set_defaults(func=cmd_build)
     check = sub.add_parser("verify", help="check built HTML pages for the safety boxes")
     check.add_argument("site", type=Path)

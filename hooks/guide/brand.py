@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import models, patient_text
-from .errors import ErrorCollector
+from .errors import ContentError, ContentErrors, ErrorCollector
 from .load import Content, TextRules, _field_name, _load_one
 
 CLINICS_DIR = "clinics"
@@ -53,6 +53,7 @@ class Brand:
     urgent_advice: str
     urgent_number: str | None
     clinic: Clinic | None = None
+    edition: str = ""  # '' for the root edition; else its id, which is also its folder
 
     @property
     def emergency_tel(self) -> str:
@@ -63,8 +64,19 @@ class Brand:
         return "tel:" + self.urgent_number.replace(" ", "") if self.urgent_number else None
 
 
-def default_brand(content: Content) -> Brand:
+def default_brand(content: Content, edition: str = "") -> Brand:
+    """The public guide's brand: the root edition's (site.yml), or another country's edition."""
     site = content.site
+    if edition:
+        chosen = next((e for e in site.editions if e.id == edition), None)
+        if chosen is None:
+            known = ", ".join(e.id for e in site.editions) or "none"
+            raise ContentErrors([ContentError("content_src/site.yml", None, "editions", f"no edition '{edition}'",
+                                              f"known editions: {known}")])
+        country = content.countries[chosen.country]
+        return Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
+                     locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
+                     urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id)
     country = content.countries[site.country]
     return Brand(
         slug="default",
@@ -77,6 +89,23 @@ def default_brand(content: Content) -> Brand:
         urgent_advice=site.urgent_advice or country.urgent_advice,
         urgent_number=site.urgent_number or (None if site.urgent_advice else country.urgent_number),
     )
+
+
+def edition_ids(content: Content, clinic: str = "") -> list[str]:
+    """The editions a build publishes, root first ('' is the root). A clinic's copy has one."""
+    return [""] if clinic else ["", *(e.id for e in content.site.editions)]
+
+
+def edition_links(content: Content, current: str) -> list[dict]:
+    """For the edition switch and hreflang: each edition's name, language, and the path from
+    the current edition's root to its root (the same page then has the same path below it)."""
+    site = content.site
+    up = "../" if current else ""
+    links = [{"id": "", "label": site.edition_label, "lang": site.locale, "prefix": up, "current": current == ""}]
+    for e in site.editions:
+        links.append({"id": e.id, "label": e.label, "lang": e.locale,
+                      "prefix": "" if e.id == current else f"{up}{e.id}/", "current": e.id == current})
+    return links if site.editions else []
 
 
 # ---------------------------------------------------------------- colour contrast

@@ -38,7 +38,7 @@ from pathlib import Path
 import yaml
 
 from . import headers, lint, svg_safety, verify
-from .brand import default_brand, select_brand
+from .brand import default_brand, edition_ids, select_brand
 from .errors import ContentErrors
 from .load import load_content
 
@@ -72,6 +72,7 @@ class BuildOptions:
     clinic: str = ""
     handouts: bool = False
     config_file: Path | None = None
+    editions: tuple[str, ...] | None = None  # None: every edition site.yml lists ('' is the root)
 
     @property
     def config(self) -> Path:
@@ -111,11 +112,25 @@ def check_config(config: Path) -> list[str]:
             f"    hint: add the lines\n      hooks:\n        - {HOOKS_FILE}"]
 
 
+@dataclass(frozen=True)
+class EditionBuild:
+    """One engine run: an edition of the site, its brand, and its folder in the published site."""
+
+    id: str  # '' for the root edition
+    brand: object
+
+    @property
+    def folder(self) -> str:
+        return f"{self.id}/" if self.id else ""
+
+
 def _expectations(options: BuildOptions):
-    """What every page must show, from the safety sources and the brand: no articles needed."""
+    """What every page must show, from the safety sources and the brands: no articles needed."""
     content = load_content(options.project / "content_src", pages=options.handouts)
-    brand = select_brand(content, options.clinic) if options.clinic else default_brand(content)
-    return content, brand
+    if options.clinic:
+        return content, [EditionBuild("", select_brand(content, options.clinic))]
+    wanted = edition_ids(content) if options.editions is None else list(options.editions)
+    return content, [EditionBuild(e, default_brand(content, e)) for e in wanted]
 
 
 # ---------------------------------------------------------------- 2. the engine
@@ -139,11 +154,12 @@ def engine_command(options: BuildOptions, staging: Path) -> list[str]:
             "--site-dir", str(staging)]
 
 
-def engine_env(options: BuildOptions) -> dict[str, str]:
+def engine_env(options: BuildOptions, edition: str = "") -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         OWNER_ENV: "1",
         "GUIDE_CLINIC": options.clinic,
+        "GUIDE_EDITION": edition,
         "GUIDE_HANDOUTS": "1" if options.handouts else "",
         "NO_MKDOCS_2_WARNING": env.get("NO_MKDOCS_2_WARNING", "1"),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(options.project / "hooks"), env.get("PYTHONPATH")])),
@@ -175,13 +191,13 @@ class _Relay:
             print(line, file=self.out, flush=True)
 
 
-def run_engine(options: BuildOptions, staging: Path, out=sys.stderr) -> tuple[EngineRun, list[list[str]]]:
+def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: str = "") -> tuple[EngineRun, list[list[str]]]:
     options.log_file.parent.mkdir(parents=True, exist_ok=True)
-    with open(options.log_file, "w", encoding="utf-8") as log:
+    with open(options.log_file, "a" if edition else "w", encoding="utf-8") as log:
         relay = _Relay(out, log)
         # A session of its own: Ctrl-C reaches this command, which then stops the
         # engine's whole process group and cleans up, instead of both racing.
-        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options),
+        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options, edition),
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
                                 start_new_session=True)
         try:
@@ -272,11 +288,21 @@ def suspect_templates(project: Path) -> list[str]:
     return out
 
 
-def check_site(staging: Path, content, brand, site_url: str | None, project: Path) -> headers.SiteScan:
-    """Every check of the built output; raises BuildFailed listing every problem."""
-    expect = verify.Expectations(content, brand, site_url)
+def check_site(staging: Path, content, editions, site_url: str | None, project: Path) -> headers.SiteScan:
+    """Every check of the built output; raises BuildFailed listing every problem.
+
+    `editions` is a brand, or a list of EditionBuild: each edition's pages are checked
+    against its own brand (its emergency number), the rest of the tree once."""
+    if not isinstance(editions, list):
+        editions = [EditionBuild("", editions)]
     scan = headers.SiteScan()
-    problems = [p.format() for p in verify.verify_site(staging, expect, also=scan.add_page)]
+    problems: list[str] = []
+    nested = tuple(e.id for e in editions if e.id)
+    for edition in editions:
+        expect = verify.Expectations(content, edition.brand, site_url)
+        problems += [p.format() for p in verify.verify_site(
+            staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
+            skip=() if edition.id else nested)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p for p in problems)
     problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]
     for path in sorted(p for p in staging.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file()):
@@ -373,7 +399,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
     if problems:
         raise BuildFailed("the engine's config would not load the guide's hooks", problems)
     try:
-        content, brand = _expectations(options)
+        content, editions = _expectations(options)
     except ContentErrors as exc:
         raise BuildFailed("the content or clinic profile has errors", exc.report().splitlines()[:-1]) from None
     pictures = lint.svg_errors(content, options.project / "docs")
@@ -385,14 +411,19 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
         try:
             if staging.exists():
                 shutil.rmtree(staging)
-            run, tracebacks = run_engine(options, staging, out)
-            if run.returncode != 0:
-                raise engine_failure(run, tracebacks, options)
-            if not staging.is_dir():
-                raise BuildFailed("the engine exited 0 but wrote no site")
-            scan = check_site(staging, content, brand, site_url, options.project)
+            # The root edition first: the engine empties its output folder before it builds.
+            for edition in editions:
+                if len(editions) > 1:
+                    print(f"INFO    -  Building the {edition.brand.country} edition into {edition.folder or '/'}",
+                          file=out, flush=True)
+                run, tracebacks = run_engine(options, staging / edition.folder, out, edition.id)
+                if run.returncode != 0:
+                    raise engine_failure(run, tracebacks, options)
+                if not (staging / edition.folder).is_dir():
+                    raise BuildFailed("the engine exited 0 but wrote no site")
+            scan = check_site(staging, content, editions, site_url, options.project)
             if options.handouts:
-                _print_handouts(staging, content, brand)
+                _print_handouts(staging, content, editions[0].brand)
             headers.write_header_files(staging, scan)
             publish(staging, options.site_dir)
         except KeyboardInterrupt:

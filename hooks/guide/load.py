@@ -555,6 +555,11 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
     glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
     glossary = [g for g, _ in glossary_entries]
 
+    if site is not None and countries:
+        for index, edition in enumerate(site.editions):
+            if edition.country not in countries:
+                errors.add(root / "site.yml", None, f"editions[{index}].country", f"unknown country '{edition.country}'",
+                           f"use one of: {', '.join(countries)} (content_src/countries.yml)")
     if site is not None and countries and site.country not in countries:
         errors.add(root / "site.yml", None, "country", f"unknown country '{site.country}'",
                    f"use one of: {', '.join(countries)} (content_src/countries.yml)")

@@ -111,6 +111,15 @@ class Country(Strict):
     urgent_number: Phone | None = None
 
 
+class Edition(Strict):
+    """Another country's edition of the public guide, published in its own folder."""
+
+    id: Annotated[str, Field(pattern=r"^[a-z]{2,10}$", description="short lower-case id, also the folder: 'uk' is published at /uk/")]
+    label: Text = Field(description="what a reader picks, e.g. 'United Kingdom'")
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter code from content_src/countries.yml")]
+    locale: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="e.g. en-GB")]
+
+
 class SiteSettings(Strict):
     name: Text = Field(description="the site's name, shown in the header and page titles")
     short_name: Text
@@ -124,6 +133,15 @@ class SiteSettings(Strict):
         ge=5, le=200,
         description="most links in one level of the navigation menu; a bigger section is split into A-to-Z groups "
                     "of at most this many, so no page carries a menu of hundreds of links")] = 25
+    edition_label: Text | None = Field(None, description="the root edition's name in the edition switch, e.g. 'United States'")
+    editions: list[Edition] = Field(default_factory=list, description="other countries' editions, each in its own folder")
+    editions_intro: Text | None = Field(None, description="the words before the edition links, e.g. 'This guide for:'")
+
+    @model_validator(mode="after")
+    def _editions_named(self) -> "SiteSettings":
+        if self.editions and not (self.edition_label and self.editions_intro):
+            raise ValueError("with 'editions', give 'edition_label' (this edition's name) and 'editions_intro'")
+        return self
 
 
 HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="a colour written as #rrggbb, e.g. #1a3d6b")]

@@ -158,16 +158,19 @@ def html_files(site_dir: Path) -> list[Path]:
     return sorted(p for p in Path(site_dir).rglob("*.html") if p.is_file())
 
 
-def verify_site(site_dir: Path, expect: Expectations, *, also=None) -> list[Problem]:
+def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[str, ...] = (),
+                prefix: str = "") -> list[Problem]:
     """Problems on every page of site_dir. `also(tree, page)` is handed each parsed page,
-    so that other checks of the built site need not read and parse every page again."""
+    so that other checks of the built site need not read and parse every page again.
+    `skip` names sub-folders checked on their own (other editions); `prefix` is site_dir's
+    place in the published site, so that pages are named as a reader finds them."""
     site_dir = Path(site_dir)
-    pages = html_files(site_dir)
+    pages = [p for p in html_files(site_dir) if p.relative_to(site_dir).parts[0] not in skip]
     if not pages:
         return [Problem(site_dir.as_posix(), "no HTML pages found")]
     problems: list[Problem] = []
     for path in pages:
-        page = path.relative_to(site_dir).as_posix()
+        page = prefix + path.relative_to(site_dir).as_posix()
         tree, unreadable = parse_page(path.read_bytes(), page)
         problems.extend(unreadable)
         if tree is not None:
