@@ -77,5 +77,6 @@ def test_fifty_rebuilds_do_not_grow_memory(project):
     rows = [tuple(map(int, line.split())) for line in proc.stdout.split("\n") if line.strip()]
     assert len(rows) == 50
     (held_10, peak_10), (held_50, peak_50) = rows[9], rows[49]
-    assert held_50 - held_10 < 500_000, f"heap held grew {held_50 - held_10} bytes from rebuild 10 to 50"
+    trace = " ".join(f"{n + 1}:{held // 1000}k" for n, (held, _) in enumerate(rows))
+    assert held_50 - held_10 < 500_000, f"heap held grew {held_50 - held_10} bytes from rebuild 10 to 50: {trace}"
     assert peak_50 - peak_10 < 500_000, f"peak grew {peak_50 - peak_10} bytes from rebuild 10 to 50"
