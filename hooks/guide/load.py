@@ -53,7 +53,6 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.S | 
 _DENIED_TAGS = {"script", "iframe", "object", "embed", "form", "style", "link", "meta", "base"}
 _UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript):", re.I)
 _H1 = re.compile(r"^#\s", re.M)
-WHEN_TO_GET_HELP = "## When to get help"
 
 
 @dataclass
@@ -218,6 +217,18 @@ def check_refs(values: list[str], known: set[str] | list[str], path: Path, lines
                        f"unknown {what} '{value}'", f"{hint} (defined in {where})")
 
 
+def check_page_sets(values: list[str], content: "Content", path: Path, lines: LineMap, errors: ErrorCollector) -> None:
+    """A page's red_flags: known set ids, and always the set every page shows (general)."""
+    check_refs(values, content.red_flag_set_ids, path, lines, errors, "red_flags", "red-flag set",
+               "content_src/safety/red_flags.yml")
+    required = content.red_flags.required_set
+    if required not in values:
+        errors.add(path, lines.line(("red_flags",)), "red_flags",
+                   f"the warning signs leave out the '{required}' set",
+                   f"add it: red_flags: [{', '.join([*values, required])}]; every page shows the '{required}' signs "
+                   "(stroke, heart attack, serious accident, fever, cancer) beside its own region's")
+
+
 # ---------------------------------------------------------------- text rules
 _ESCAPE_OR_CHAR = re.compile(r"\\.|.", re.S)
 
@@ -299,8 +310,9 @@ class _Wording:
 
 class TextRules:
     def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, any_number: re.Pattern,
-                 max_grade: float):
+                 max_grade: float, safety_only: list[_Wording] | None = None):
         self.forbidden = forbidden
+        self.safety_only = safety_only or []
         self.phone_numbers = phone_numbers
         self.max_grade = max_grade
         # The numbers without the look-arounds: found by fast literal search, and
@@ -318,14 +330,11 @@ class TextRules:
             re.compile(rf"(?<![\w,.]){'(?:' + alternatives + ')'}(?![\w,]|\.\d)"),
             re.compile(alternatives),
             rules.max_grade,
+            [_Wording.compile(r) for r in rules.safety_only],
         )
 
     def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
-        lowered = text.lower()
-        for wording in self.forbidden:
-            for match in wording.finditer(text, lowered):
-                errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                           f"'{text[match.start():match.end()]}': {wording.rule.why}", wording.rule.hint)
+        self._check_wording(self.forbidden, text, path, line, field_name, errors)
         self.check_numbers(text, path, line, field_name, errors)
         if "[[" in text:
             for match in _TOKEN.finditer(text):
@@ -333,6 +342,20 @@ class TextRules:
                     errors.add(path, line + text[: match.start()].count("\n"), field_name,
                                f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
         self.check_html(text, path, line, field_name, errors)
+
+    def check_safety_only(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+        """Articles' own text: wording only content_src/safety/ may use (triage lists, emergency instructions).
+        Exercises are not checked: their stop rules may send the reader to the emergency number."""
+        self._check_wording(self.safety_only, text, path, line, field_name, errors)
+
+    @staticmethod
+    def _check_wording(rules: list[_Wording], text: str, path: Path, line: int, field_name: str,
+                       errors: ErrorCollector) -> None:
+        lowered = text.lower()
+        for wording in rules:
+            for match in wording.finditer(text, lowered):
+                errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                           f"'{text[match.start():match.end()].strip()}': {wording.rule.why}", wording.rule.hint)
 
     def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
         if not self.any_number.search(text):
@@ -405,18 +428,20 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
         at = line0 + body[: _H1.search(body).start()].count("\n")
         errors.add(path, at, "body", "a '# ' (level-1) heading in the body",
                    "the title comes from the front matter; start body headings at '## '")
-    if WHEN_TO_GET_HELP not in body:
-        errors.add(path, line0, "body", f"missing the '{WHEN_TO_GET_HELP}' section",
-                   f"end every article with a '{WHEN_TO_GET_HELP}' section")
     text_rules.check(body, path, line0, "body", errors)
+    text_rules.check_safety_only(body, path, line0, "body", errors)
     if meta is None:
         return None
     for name in ("title", "summary", "answer"):
         text_rules.check(getattr(meta, name), path, source.lines.line((name,)), name, errors)
-    for index, point in enumerate(meta.key_points):
-        text_rules.check(point, path, source.lines.line(("key_points", index)), f"key_points[{index}]", errors)
-    check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags", "red-flag set",
-               "content_src/safety/red_flags.yml")
+    for name in ("answer",):
+        text_rules.check_safety_only(getattr(meta, name), path, source.lines.line((name,)), name, errors)
+    for field_name in ("key_points", "help_notes"):
+        for index, text in enumerate(getattr(meta, field_name)):
+            at = source.lines.line((field_name, index))
+            text_rules.check(text, path, at, f"{field_name}[{index}]", errors)
+            text_rules.check_safety_only(text, path, at, f"{field_name}[{index}]", errors)
+    check_page_sets(meta.red_flags, content, path, source.lines, errors)
     if content.sources:  # when the bibliography itself is broken, that error is the one to fix
         check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
                    "content_src/bibliography.yml")
@@ -434,14 +459,17 @@ def _check_links(content: Content, errors: ErrorCollector) -> None:
     slugs = {p.stem for p in (content.root / "articles").glob("*.md")}
     exercises = {p.stem for p in (content.root / "exercises").glob("*.yml")}
     for article in content.articles:
-        for pattern, known, folder in ((ARTICLE_LINK, slugs, "content_src/articles/"),
-                                       (_EXERCISE_LINK, exercises, "content_src/exercises/")):
-            for match in pattern.finditer(article.body):
-                if match.group(1) not in known:
-                    line = article.body_line + article.body[: match.start()].count("\n")
-                    close = difflib.get_close_matches(match.group(1), list(known), n=1)
-                    hint = f"did you mean '{close[0]}'?" if close else f"link to a file that exists in {folder}"
-                    errors.add(article.path, line, "body", f"link to '{match.group(1)}' goes nowhere", hint)
+        texts = [(article.body, article.body_line, "body")] + [
+            (note, article.lines.line(("help_notes", i)), f"help_notes[{i}]") for i, note in enumerate(article.meta.help_notes)]
+        for text, first_line, field_name in texts:
+            for pattern, known, folder in ((ARTICLE_LINK, slugs, "content_src/articles/"),
+                                           (_EXERCISE_LINK, exercises, "content_src/exercises/")):
+                for match in pattern.finditer(text):
+                    if match.group(1) not in known:
+                        line = first_line + text[: match.start()].count("\n")
+                        close = difflib.get_close_matches(match.group(1), list(known), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else f"link to a file that exists in {folder}"
+                        errors.add(article.path, line, field_name, f"link to '{match.group(1)}' goes nowhere", hint)
 
 
 # ---------------------------------------------------------------- exercises
@@ -461,8 +489,7 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
         return None
     for loc, text in _exercise_texts(exercise):
         text_rules.check(text, path, lines.line(loc), _field_name(loc), errors)
-    check_refs(exercise.red_flags, content.red_flag_set_ids, path, lines, errors, "red_flags", "red-flag set",
-               "content_src/safety/red_flags.yml")
+    check_page_sets(exercise.red_flags, content, path, lines, errors)
     if content.sources:
         check_refs(exercise.sources, content.sources, path, lines, errors, "sources", "source id",
                    "content_src/bibliography.yml")
@@ -520,6 +547,10 @@ def load_content(root: Path) -> Content:
         errors.add(root / "articles", None, "", "no articles found", "add at least one article")
     _check_links(content, errors)
     _check_unique_orders(content, errors)
+    if content.articles and content.article(red_flags.help.page) is None:
+        errors.add(root / "safety" / "red_flags.yml", flag_lines.line(("help", "page")), "help.page",
+                   f"no article '{red_flags.help.page}' to link 'When to get help' to",
+                   "name the article (its file name without .md) that explains the warning signs")
     errors.raise_if_any()
     content.articles.sort(key=lambda a: ([s.id for s in sections].index(a.meta.section), a.meta.order, a.slug))
     content.exercises.sort(key=lambda e: (["lumbar", "cervical", "general"].index(e.data.region), e.data.order, e.slug))
@@ -539,6 +570,9 @@ def _check_red_flags(red_flags: models.RedFlags, lines: LineMap, path: Path, err
         check_refs(item.sets, set_ids, path, LineMap(lines.offset, {("sets", i): lines.line(("items", index, "sets", i))
                                                                     for i in range(len(item.sets))}),
                    errors, "sets", "red-flag set", "the 'sets' list at the top of this file")
+    if red_flags.required_set not in set_ids:
+        errors.add(path, lines.line(("required_set",)), "required_set", f"unknown red-flag set '{red_flags.required_set}'",
+                   f"use one of the ids in the 'sets' list: {', '.join(set_ids)}")
     for index, flag_set in enumerate(red_flags.sets):
         severities = {i.severity for i in red_flags.items if flag_set.id in i.sets}
         if not severities:

@@ -7,7 +7,8 @@ folder of HTML, so the guarantee holds whatever tool produced the pages:
 
 A page fails when it has no red-flag box, not exactly one disclaimer, a box
 whose text differs from its single source (edited, emptied or half-rendered),
-a hidden box, an emergency link to the wrong number, names a red-flag set
+a hidden box, an article without its generated "When to get help" (or one
+that differs from red_flags.yml), an emergency link to the wrong number, names a red-flag set
 or source id that does not exist, or links to another website unmarked.
 """
 
@@ -23,7 +24,8 @@ from lxml import html as lxml_html
 from . import links
 from .brand import Brand
 from .load import Content
-from .safety_html import DISCLAIMER, RED_FLAGS, disclaimer_box, ordered_sets, red_flag_box, visible_text
+from .safety_html import (DISCLAIMER, HELP, RED_FLAGS, disclaimer_box, help_section, ordered_sets, red_flag_box,
+                          visible_text)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
 
@@ -47,10 +49,19 @@ class Expectations:
         self.source_ids = set(content.sources)
         self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
         self.own_hosts = links.own_hosts(site_url)
+        # Every article's page must carry the generated "When to get help" for its own sets.
+        help_page = content.red_flags.help.page
+        self.help_pages = {f"{a.meta.section}/{a.slug}/index.html": (self.canonical_sets(a.meta.red_flags), a.slug != help_page)
+                           for a in content.articles}
 
     @functools.lru_cache(maxsize=None)
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
         return visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
+
+    @functools.lru_cache(maxsize=None)
+    def help_text(self, sets: tuple[str, ...], linked: bool) -> str:
+        # The link's address depends on where the page is; its text does not.
+        return visible_text(help_section(self.content.red_flags, self.brand, sets, "#" if linked else None))
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
         return tuple(ordered_sets(self.content.red_flags, sets))
@@ -94,7 +105,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
     boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
     for element in marked:
-        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS):
+        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, HELP):
             fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
 
     if not disclaimers:
@@ -125,6 +136,33 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
             fail(f"the warning-signs box has no emergency link to {expect.brand.emergency_tel}")
         if why := _hidden(element):
             fail(f"the warning-signs box {why}")
+
+    helps = [e for e in marked if e.get("data-safety") == HELP]
+    expected_help = expect.help_pages.get(page)
+    if expected_help and not helps:
+        fail("no 'When to get help' section (element with data-safety=\"help\")")
+    elif len(helps) > 1:
+        fail(f"{len(helps)} 'When to get help' sections; a page has at most one")
+    for element in helps:
+        named = tuple(element.get("data-red-flag-sets", "").split())
+        if expected_help and named != expected_help[0]:
+            fail(f"the 'When to get help' section names sets ({' '.join(named)}), "
+                 f"not the page's ({' '.join(expected_help[0])})")
+            continue
+        unknown = [s for s in named if s not in expect.set_ids]
+        if unknown or not named:
+            fail(f"the 'When to get help' section names unknown or no red-flag sets: {' '.join(named) or '(none)'}")
+            continue
+        linked = expected_help[1] if expected_help else bool(element.xpath(".//a[not(starts-with(@href, 'tel:'))]"))
+        if visible_text(element) != expect.help_text(expect.canonical_sets(list(named)), linked):
+            fail(f"the 'When to get help' section ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+        if why := _hidden(element):
+            fail(f"the 'When to get help' section {why}")
+    box_sets = {tuple(e.get("data-red-flag-sets", "").split()) for e in boxes}
+    for element in helps:
+        named = tuple(element.get("data-red-flag-sets", "").split())
+        if box_sets and named not in box_sets:
+            fail(f"the 'When to get help' section ({' '.join(named)}) and the warning-signs box name different sets")
 
     for element in tree.xpath("//*[@data-source-id]"):
         if element.get("data-source-id") not in expect.source_ids:
