@@ -289,7 +289,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         "search": {"exclude": True},
     }
     parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
-             "and stop if your symptoms spread or you notice new numbness or weakness.\n"]
+             "and stop if your symptoms spread or you notice new numbness, tingling or weakness.\n"]
     if handouts:
         parts.append(_handout_link(HOME_PROGRAMME_SLUG, "Printable home programme"))
     for entry in content.exercises:
