@@ -77,7 +77,10 @@ def test_every_article_gets_a_generated_when_to_get_help(mini_site):
     assert len(sections) == 1
     help_ = sections[0]
     assert help_.get("data-red-flag-sets") == "lumbar general"  # the same sets as the page's box
-    assert " ".join(help_.xpath("string(.//h2)").split()) == "When to get help"
+    heading = help_.getprevious()
+    assert heading.tag == "h2" and heading.get("id") == "when-to-get-help"
+    assert " ".join(heading.text_content().split()) == "When to get help"
+    assert tree.xpath('//nav[contains(@class, "md-nav--secondary")]//a[@href="#when-to-get-help"]')  # in the contents
     tiers = [" ".join(li.text_content().split()) for li in help_.xpath(".//li")]
     assert tiers == [
         "Emergency signs: call 911 now, or go straight to the nearest emergency department.",

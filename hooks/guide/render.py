@@ -18,7 +18,7 @@ from babel.dates import format_date
 from . import models
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import help_section, urgent_route
+from .safety_html import HELP_ANCHOR, help_section, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -197,7 +197,8 @@ def help_link(content: Content, article: Article, sections: dict[str, str]) -> s
 def _when_to_get_help(content: Content, article: Article, brand: Brand, sections: dict[str, str]) -> str:
     """Generated from red_flags.yml for the page's sets (checked after the build like the box),
     then the article's own help_notes, which are advice, never warning signs."""
-    section = help_section(content.red_flags, brand, article.meta.red_flags, help_link(content, article, sections))
+    heading = f"## {content.red_flags.help.heading} {{ #{HELP_ANCHOR} }}\n\n"
+    section = heading + help_section(content.red_flags, brand, article.meta.red_flags, help_link(content, article, sections))
     notes = ""
     if article.meta.help_notes:
         items = "\n".join(f"- {fill_tokens(_rewrite_links(n, sections), brand)}" for n in article.meta.help_notes)

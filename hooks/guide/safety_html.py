@@ -93,7 +93,8 @@ def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str
 
 def help_section(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None, more_href: str | None) -> str:
     """An article's "When to get help": each tier's action for the signs in the page's box,
-    and a link to the page that explains them (none on that page itself)."""
+    and a link to the page that explains them (none on that page itself). Its heading,
+    `help.heading` with the id HELP_ANCHOR, comes just before it."""
     sets, groups = tier_groups(red_flags, set_ids)
     return _render("help.html", brand, marker=HELP, sets=sets, groups=groups, help=red_flags.help,
                    anchor=HELP_ANCHOR, more_href=more_href)

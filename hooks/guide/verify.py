@@ -51,6 +51,7 @@ class Expectations:
         self.own_hosts = links.own_hosts(site_url)
         # Every article's page must carry the generated "When to get help" for its own sets.
         help_page = content.red_flags.help.page
+        self.help_heading = " ".join(content.red_flags.help.heading.split())
         self.help_pages = {f"{a.meta.section}/{a.slug}/index.html": (self.canonical_sets(a.meta.red_flags), a.slug != help_page)
                            for a in content.articles}
 
@@ -158,6 +159,10 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
             fail(f"the 'When to get help' section ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
         if why := _hidden(element):
             fail(f"the 'When to get help' section {why}")
+        heading = element.getprevious()
+        if heading is None or heading.tag != "h2" or visible_text(heading) != expect.help_heading:
+            fail(f"the 'When to get help' section does not follow its heading "
+                 f"(<h2>{expect.help_heading}</h2>, from content_src/safety/red_flags.yml)")
     box_sets = {tuple(e.get("data-red-flag-sets", "").split()) for e in boxes}
     for element in helps:
         named = tuple(element.get("data-red-flag-sets", "").split())
