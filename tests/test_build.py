@@ -192,6 +192,11 @@ def test_unknown_red_flag_set_in_docs_page_is_refused(project):
     assert_refused(project.build(), "docs/extra.md:3: red_flags[0]: unknown red-flag set 'neck'")
 
 
+def test_docs_page_without_the_general_set_is_refused(project):
+    project.write("docs/extra.md", "---\ntitle: Extra\nred_flags: [lumbar]\n---\n\nSome text.\n")
+    assert_refused(project.build(), "docs/extra.md:3: red_flags: the warning signs leave out the 'general' set")
+
+
 def test_unknown_red_flag_set_in_article_is_refused(project):
     project.edit(ARTICLE, "red_flags: [lumbar, general]", "red_flags: [lumbar, spine]")
     assert_refused(project.build(), "content_src/articles/test-sciatica.md:10: red_flags[1]: unknown red-flag set 'spine'")

@@ -274,3 +274,51 @@ def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(p
     errors = ErrorCollector(Path("."))
     rules.check(text, Path("a.md"), 1, "body", errors)
     assert [e.message.split("'")[1] for e in errors.errors] == found
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("## When to get help\n\nSee the box.", True),
+    ("Call [[emergency-number]] if your legs go numb.", True),
+    ("If this happens, phone for an ambulance.", True),
+    ("Go straight to the nearest emergency department.", True),
+    ("You can also go to A&E.", True),
+    ("Head to the ER now.", True),
+    # Ordinary prose about the same things is not an instruction of the article's own.
+    ("Read the [warning signs](warning-signs.md) page.", False),
+    ("The warning signs page says when to get help.", False),
+    ("Many people who are checked in the emergency department go home the same day.", False),
+    ("Get advice the same day from [[urgent-advice]].", False),
+    ("You will usually need an emergency scan (MRI).", False),
+    ("Go to your doctor if it is not easing.", False),
+])
+def test_articles_may_not_give_their_own_emergency_instruction(text, refused):
+    """The real rules.yml: precise enough to refuse an article's own triage, and nothing else."""
+    from pathlib import Path
+
+    from guide import models
+    from guide.errors import ErrorCollector
+    from guide.load import TextRules
+    from guide.source_files import load_yaml_file
+
+    root = Path(__file__).resolve().parents[1] / "content_src"
+    errors = ErrorCollector(root)
+    data, _ = load_yaml_file(root / "rules.yml", errors)
+    rules = TextRules.build(models.Rules.model_validate(data), {})
+    rules.check_safety_only(text, Path("a.md"), 1, "body", errors)
+    assert bool(errors.errors) == refused, [e.format() for e in errors.errors]
+
+
+def test_exercise_without_the_general_set_is_refused(proj):
+    import shutil
+
+    from helpers import ROOT
+
+    real = ROOT / "content_src" / "exercises"
+    shutil.copytree(real / "images", proj.content / "exercises" / "images")
+    text = (real / "bridge.yml").read_text(encoding="utf-8")
+    assert "red_flags: [lumbar, general]\n" in text
+    proj.write("content_src/exercises/bridge.yml", text.replace("red_flags: [lumbar, general]\n", "red_flags: [lumbar]\n"))
+    line = text[: text.index("red_flags:")].count("\n") + 1
+    assert (f"content_src/exercises/bridge.yml:{line}: red_flags: the warning signs leave out the 'general' set\n"
+            "    hint: add it: red_flags: [lumbar, general]; every page shows the 'general' signs "
+            "(stroke, heart attack, serious accident, fever, cancer) beside its own region's") in errors_for(proj)
