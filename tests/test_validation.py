@@ -173,6 +173,12 @@ CASES = [
         id="help-links-to-missing-article",
     ),
     pytest.param(
+        lambda p: p.edit("content_src/safety/red_flags.yml", '    action: "Contact {urgent}."', '    action: "Contact {urgent}, or call 999."'),
+        "content_src/safety/red_flags.yml:26: tiers.urgent.action: '999' looks like an emergency or advice-line number\n"
+        "    hint: numbers differ by country; write {emergency} or {urgent} instead",
+        id="phone-number-in-warning-signs",
+    ),
+    pytest.param(
         lambda p: p.edit(ARTICLE, "Get advice from [[urgent-advice]] if", "Call 911 if"),
         "content_src/articles/test-sciatica.md:25: body: '911' looks like an emergency or advice-line number\n"
         "    hint: numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead",

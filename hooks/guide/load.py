@@ -21,6 +21,7 @@ from .source_files import LineMap, load_yaml_file, split_front_matter
 M = TypeVar("M", bound=BaseModel)
 
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
+NUMBER_HINT = "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead"
 _TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
 ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
@@ -333,9 +334,10 @@ class TextRules:
             [_Wording.compile(r) for r in rules.safety_only],
         )
 
-    def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+    def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector,
+              number_hint: str = NUMBER_HINT) -> None:
         self._check_wording(self.forbidden, text, path, line, field_name, errors)
-        self.check_numbers(text, path, line, field_name, errors)
+        self.check_numbers(text, path, line, field_name, errors, number_hint)
         if "[[" in text:
             for match in _TOKEN.finditer(text):
                 if match.group(0) not in TOKENS:
@@ -357,13 +359,13 @@ class TextRules:
                 errors.add(path, line + text[: match.start()].count("\n"), field_name,
                            f"'{text[match.start():match.end()].strip()}': {wording.rule.why}", wording.rule.hint)
 
-    def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+    def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector,
+                      hint: str = NUMBER_HINT) -> None:
         if not self.any_number.search(text):
             return
         for match in self.phone_numbers.finditer(text):
             errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                       f"'{match.group(0)}' looks like an emergency or advice-line number",
-                       "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead")
+                       f"'{match.group(0)}' looks like an emergency or advice-line number", hint)
 
     @staticmethod
     def check_html(text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
@@ -532,6 +534,7 @@ def load_content(root: Path) -> Content:
         errors.raise_if_any()
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
     text_rules = TextRules.build(rules, countries)
+    _check_red_flag_wording(red_flags, flag_lines, root / "safety" / "red_flags.yml", text_rules, errors)
     for path in sorted((root / "exercises").glob("*.yml")):
         entry = _load_exercise(path, content, text_rules, errors)
         if entry is not None:
@@ -578,6 +581,32 @@ def _check_red_flags(red_flags: models.RedFlags, lines: LineMap, path: Path, err
         if not severities:
             errors.add(path, lines.line(("sets", index)), f"sets[{index}]", f"set '{flag_set.id}' has no warning signs",
                        "list it in the 'sets' of at least one item, or remove it")
+
+
+def _red_flag_texts(red_flags: models.RedFlags) -> list[tuple[tuple, str]]:
+    out: list[tuple[tuple, str]] = []
+    for severity in models.SEVERITIES:
+        tier = red_flags.tiers.of(severity)
+        out += [(("tiers", severity, name), getattr(tier, name)) for name in ("label", "heading", "action", "help")]
+    out += [(("notes", i), note) for i, note in enumerate(red_flags.notes)]
+    out += [(("help", name), getattr(red_flags.help, name)) for name in ("heading", "intro", "more")]
+    for i, item in enumerate(red_flags.items):
+        out.append((("items", i, "text"), item.text))
+        if item.short:
+            out.append((("items", i, "short"), item.short))
+    return out
+
+
+def _check_red_flag_wording(red_flags: models.RedFlags, lines: LineMap, path: Path, text_rules: TextRules,
+                            errors: ErrorCollector) -> None:
+    """The same wording rules as articles (no phone numbers, no promises), and the same reading grade:
+    people read the warning signs frightened, often on a phone."""
+    texts = _red_flag_texts(red_flags)
+    for loc, text in texts:
+        text_rules.check(text, path, lines.line(loc), _field_name(loc), errors,
+                         number_hint="numbers differ by country; write {emergency} or {urgent} instead")
+    grade = readability.measure("\n\n".join(text for _, text in texts))
+    _check_grade(grade, text_rules.max_grade, path, errors, "items")
 
 
 def _check_unique_orders(content: Content, errors: ErrorCollector) -> None:
