@@ -181,7 +181,8 @@ CASES = [
     pytest.param(
         lambda p: p.edit(ARTICLE, "Get advice from [[urgent-advice]] if", "Call 911 if"),
         "content_src/articles/test-sciatica.md:25: body: '911' looks like an emergency or advice-line number\n"
-        "    hint: numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead",
+        "    hint: numbers differ by country; write [[urgent-advice]] for same-day advice "
+        "(the warning box and 'When to get help' already give the emergency number)",
         id="hard-coded-emergency-number",
     ),
     pytest.param(

@@ -22,6 +22,9 @@ M = TypeVar("M", bound=BaseModel)
 
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
 NUMBER_HINT = "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead"
+# Articles leave emergency instructions to the warning box (rules.yml safety_only).
+ARTICLE_NUMBER_HINT = ("numbers differ by country; write [[urgent-advice]] for same-day advice "
+                       "(the warning box and 'When to get help' already give the emergency number)")
 _TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
 ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
@@ -430,18 +433,18 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
         at = line0 + body[: _H1.search(body).start()].count("\n")
         errors.add(path, at, "body", "a '# ' (level-1) heading in the body",
                    "the title comes from the front matter; start body headings at '## '")
-    text_rules.check(body, path, line0, "body", errors)
+    text_rules.check(body, path, line0, "body", errors, ARTICLE_NUMBER_HINT)
     text_rules.check_safety_only(body, path, line0, "body", errors)
     if meta is None:
         return None
     for name in ("title", "summary", "answer"):
-        text_rules.check(getattr(meta, name), path, source.lines.line((name,)), name, errors)
+        text_rules.check(getattr(meta, name), path, source.lines.line((name,)), name, errors, ARTICLE_NUMBER_HINT)
     for name in ("answer",):
         text_rules.check_safety_only(getattr(meta, name), path, source.lines.line((name,)), name, errors)
     for field_name in ("key_points", "help_notes"):
         for index, text in enumerate(getattr(meta, field_name)):
             at = source.lines.line((field_name, index))
-            text_rules.check(text, path, at, f"{field_name}[{index}]", errors)
+            text_rules.check(text, path, at, f"{field_name}[{index}]", errors, ARTICLE_NUMBER_HINT)
             text_rules.check_safety_only(text, path, at, f"{field_name}[{index}]", errors)
     check_page_sets(meta.red_flags, content, path, source.lines, errors)
     if content.sources:  # when the bibliography itself is broken, that error is the one to fix
