@@ -267,6 +267,9 @@ def test_verifier_runs_on_its_own_over_any_folder(mini_site, tmp_path):
     bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert "understanding/test-neck/index.html: the 'When to get help' section (cervical general) differs " \
            "from content_src/safety/red_flags.yml" in bad.stderr
+    target.write_text(original.replace('id="when-to-get-help">When to get help</h2>', 'id="when-to-get-help">Help</h2>'))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert "understanding/test-neck/index.html: the 'When to get help' section does not follow its heading" in bad.stderr
     tree = html.fromstring(original)
     for section in tree.xpath('//*[@data-safety="help"]'):
         section.getparent().remove(section)

@@ -138,7 +138,19 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
         if why := _hidden(element):
             fail(f"the warning-signs box {why}")
 
-    helps = [e for e in marked if e.get("data-safety") == HELP]
+    _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
+
+    for element in tree.xpath("//*[@data-source-id]"):
+        if element.get("data-source-id") not in expect.source_ids:
+            fail(f"cites unknown source id '{element.get('data-source-id')}'")
+    for href in links.unmarked_external(tree, expect.own_hosts):
+        fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
+    return problems
+
+
+def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail) -> None:
+    """An article's generated "When to get help": present, one, for the page's own sets, text and
+    heading as red_flags.yml gives them, and visible."""
     expected_help = expect.help_pages.get(page)
     if expected_help and not helps:
         fail("no 'When to get help' section (element with data-safety=\"help\")")
@@ -168,13 +180,6 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
         named = tuple(element.get("data-red-flag-sets", "").split())
         if box_sets and named not in box_sets:
             fail(f"the 'When to get help' section ({' '.join(named)}) and the warning-signs box name different sets")
-
-    for element in tree.xpath("//*[@data-source-id]"):
-        if element.get("data-source-id") not in expect.source_ids:
-            fail(f"cites unknown source id '{element.get('data-source-id')}'")
-    for href in links.unmarked_external(tree, expect.own_hosts):
-        fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
-    return problems
 
 
 def html_files(site_dir: Path) -> list[Path]:
