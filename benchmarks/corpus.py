@@ -2,8 +2,8 @@
 
 Every article looks like a real one (front matter with red-flag sets, sources,
 keywords and review dates; about 600 words of plain-language body with
-headings, lists, glossary words and links to other articles; a closing
-'## When to get help') and passes the project's real content rules. The same
+headings, lists, glossary words and links to other articles; the build adds
+'When to get help') and passes the project's real content rules. The same
 seed always gives the same corpus, so runs are comparable.
 """
 
@@ -47,7 +47,9 @@ def _slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-def plan_articles(count: int, section_ids: list[str], words: dict, seed: int) -> list[Plan]:
+def plan_articles(count: int, section_ids: list[str], words: dict, seed: int, help_page: str | None = None) -> list[Plan]:
+    """`help_page`: the slug every article's generated "When to get help" links to
+    (red_flags.yml help.page); the first article of a section of that name takes it."""
     rng = random.Random(seed)
     plans = []
     per_section: dict[str, int] = {}
@@ -60,7 +62,10 @@ def plan_articles(count: int, section_ids: list[str], words: dict, seed: int) ->
         # Spread articles evenly over the real sections, as an editor would.
         section = section_ids[index % len(section_ids)]
         per_section[section] = per_section.get(section, 0) + 1
-        plans.append(Plan(f"{_slugify(topic)}-{index:05d}", title, topic, condition["region"], section, per_section[section]))
+        slug = f"{_slugify(topic)}-{index:05d}"
+        if help_page and section == help_page and per_section[section] == 1:
+            slug = help_page
+        plans.append(Plan(slug, title, topic, condition["region"], section, per_section[section]))
     return plans
 
 
@@ -123,15 +128,15 @@ def article_text(plan: Plan, plans: list[Plan], sources: list[str], words: dict,
         parts.append(text)
     questions = "\n".join(f"- {write.fill(q)}" for q in rng.sample(words["questions"], 3))
     parts.append(f"## Questions to ask your {write.fill('{helper}')}\n\n{questions}")
-    parts.append("## When to get help\n\n" + words["when_to_get_help"].strip())
     dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{dumped}---\n\n" + "\n\n".join(parts) + "\n"
 
 
-def write_articles(folder: Path, count: int, section_ids: list[str], sources: list[str], seed: int = 6) -> list[Plan]:
+def write_articles(folder: Path, count: int, section_ids: list[str], sources: list[str], seed: int = 6,
+                   help_page: str | None = None) -> list[Plan]:
     """Write `count` articles into folder/ (content_src/articles) and return their plans."""
     words = load_words()
-    plans = plan_articles(count, section_ids, words, seed)
+    plans = plan_articles(count, section_ids, words, seed, help_page)
     folder.mkdir(parents=True, exist_ok=True)
     for plan in plans:
         (folder / f"{plan.slug}.md").write_text(article_text(plan, plans, sources, words, seed), encoding="utf-8")

@@ -57,7 +57,8 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
         shutil.copytree(ROOT / "docs" / theme_part, dest / "docs" / theme_part)
     sections = [s["id"] for s in yaml.safe_load((dest / "content_src" / "sections.yml").read_text())]
     sources = [s["id"] for s in yaml.safe_load((dest / "content_src" / "bibliography.yml").read_text())]
-    plans = corpus.write_articles(dest / "content_src" / "articles", articles, sections, sources)
+    help_page = yaml.safe_load((dest / "content_src" / "safety" / "red_flags.yml").read_text())["help"]["page"]
+    plans = corpus.write_articles(dest / "content_src" / "articles", articles, sections, sources, help_page=help_page)
     (dest / "docs" / "index.md").write_text(corpus.home_page(plans), encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "about.md", dest / "docs" / "about.md")
     return Layout(dest, articles)

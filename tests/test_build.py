@@ -65,10 +65,46 @@ def test_article_page_shows_answer_sources_and_review_dates(mini_site):
     assert tree.xpath('//*[@data-source-id]/@data-source-id') == ["NHS-SCI", "NICE-NG59"]
     review = " ".join(tree.xpath('string(//*[@class="pn-review"])').split())
     assert review == "Last reviewed November 25, 2026 by Editorial team. Next review due November 25, 2028."
-    # Placeholders became the brand's numbers, as phone links.
+    # Placeholders became the brand's own words and numbers.
     body = tree.xpath('//article')[0]
-    assert body.xpath('.//p[contains(., "if you have any of the signs")]/a[@href="tel:911"]')
+    assert body.xpath('.//p[contains(., "Get advice from your doctor or an urgent care center if your leg gets weaker")]')
     assert "[[" not in html.tostring(body, encoding="unicode")
+
+
+def test_every_article_gets_a_generated_when_to_get_help(mini_site):
+    tree = page(mini_site.site, "understanding/test-sciatica/index.html")
+    sections = tree.xpath('//article//*[@data-safety="help"]')
+    assert len(sections) == 1
+    help_ = sections[0]
+    assert help_.get("data-red-flag-sets") == "lumbar general"  # the same sets as the page's box
+    heading = help_.getprevious()
+    assert heading.tag == "h2" and heading.get("id") == "when-to-get-help"
+    assert " ".join(heading.text_content().split()) == "When to get help"
+    assert tree.xpath('//nav[contains(@class, "md-nav--secondary")]//a[@href="#when-to-get-help"]')  # in the contents
+    tiers = [" ".join(li.text_content().split()) for li in help_.xpath(".//li")]
+    assert tiers == [
+        "Emergency signs: call 911 now, or go straight to the nearest emergency department.",
+        "Same-day signs: contact your doctor or an urgent care center today.",
+        "See someone soon: book an appointment with your doctor or physical therapist.",
+    ]
+    assert help_.xpath('.//a[@href="tel:911"]')
+    assert help_.xpath(".//a/@href")[-1] == "../../warning-signs/warning-signs/"
+    # After the article's own text, before its sources.
+    order = [el.get("data-safety") or el.get("id") for el in tree.xpath("//article//*[@data-safety or self::h2[@id]]")]
+    assert order.index("help") < order.index("sources")
+    # The page that explains the signs does not link to itself.
+    signs = page(mini_site.site, "warning-signs/warning-signs/index.html")
+    assert not signs.xpath('//*[@data-safety="help"]//a[not(starts-with(@href, "tel:"))]')
+
+
+def test_help_notes_follow_the_generated_section(project):
+    project.edit(ARTICLE, "keywords:", "help_notes:\n  - Ask your pharmacist about [the neck page](test-neck.md).\nkeywords:")
+    result = project.build()
+    assert result.ok, result.output
+    tree = page(project.site, "understanding/test-sciatica/index.html")
+    notes = tree.xpath('//*[@data-safety="help"]/following-sibling::*[1][contains(@class, "pn-help-notes")]//li')
+    assert [" ".join(n.text_content().split()) for n in notes] == ["Ask your pharmacist about the neck page."]
+    assert notes[0].xpath(".//a/@href") == ["../test-neck/"]
 
 
 def test_links_between_articles_are_rewritten_to_their_sections(mini_site):
@@ -156,6 +192,11 @@ def test_unknown_red_flag_set_in_docs_page_is_refused(project):
     assert_refused(project.build(), "docs/extra.md:3: red_flags[0]: unknown red-flag set 'neck'")
 
 
+def test_docs_page_without_the_general_set_is_refused(project):
+    project.write("docs/extra.md", "---\ntitle: Extra\nred_flags: [lumbar]\n---\n\nSome text.\n")
+    assert_refused(project.build(), "docs/extra.md:3: red_flags: the warning signs leave out the 'general' set")
+
+
 def test_unknown_red_flag_set_in_article_is_refused(project):
     project.edit(ARTICLE, "red_flags: [lumbar, general]", "red_flags: [lumbar, spine]")
     assert_refused(project.build(), "content_src/articles/test-sciatica.md:10: red_flags[1]: unknown red-flag set 'spine'")
@@ -216,10 +257,26 @@ def test_verifier_runs_on_its_own_over_any_folder(mini_site, tmp_path):
     ok = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert ok.returncode == 0, ok.stderr
     target = copy / "understanding" / "test-neck" / "index.html"
-    target.write_text(target.read_text().replace("Clumsy hands", "Clumsy fingers"))
+    original = target.read_text()
+    target.write_text(original.replace("Clumsy hands", "Clumsy fingers"))
     bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert bad.returncode == 1
-    assert "understanding/test-neck/index.html: the warning-signs box (cervical) differs" in bad.stderr
+    assert "understanding/test-neck/index.html: the warning-signs box (cervical general) differs" in bad.stderr
+    # The generated "When to get help" is checked like the box: edited, or missing.
+    target.write_text(original.replace("Same-day signs:", "Signs for later:"))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert "understanding/test-neck/index.html: the 'When to get help' section (cervical general) differs " \
+           "from content_src/safety/red_flags.yml" in bad.stderr
+    target.write_text(original.replace('id="when-to-get-help">When to get help</h2>', 'id="when-to-get-help">Help</h2>'))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert "understanding/test-neck/index.html: the 'When to get help' section does not follow its heading" in bad.stderr
+    tree = html.fromstring(original)
+    for section in tree.xpath('//*[@data-safety="help"]'):
+        section.getparent().remove(section)
+    target.write_bytes(html.tostring(tree))
+    bad = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    assert bad.returncode == 1
+    assert "understanding/test-neck/index.html: no 'When to get help' section" in bad.stderr
 
 
 def test_overdue_review_fails_the_strict_build(project):

@@ -36,7 +36,7 @@ def _project(tmp_path: Path, reviewed: str) -> Project:
     project = make_project(tmp_path / "project")
     # With a site address the sitemap lists every page with a <lastmod> date.
     project.edit("mkdocs.yml", "site_dir: site", f"site_url: {SITE_URL}\nsite_dir: site")
-    for article in ("test-sciatica", "test-neck"):
+    for article in ("test-sciatica", "test-neck", "warning-signs"):
         project.edit(f"content_src/articles/{article}.md", "reviewed: 2026-11-25", f"reviewed: {reviewed}")
     return project
 

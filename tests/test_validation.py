@@ -14,6 +14,8 @@ from guide.load import load_content
 from helpers import make_project
 
 ARTICLE = "content_src/articles/test-sciatica.md"
+HINT_CALL = ("    hint: the warning box and the generated 'When to get help' already say when to call; warning signs belong in "
+             "content_src/safety/red_flags.yml, and advice for this page in the front matter's help_notes")
 
 
 @pytest.fixture
@@ -29,7 +31,7 @@ def errors_for(proj) -> list[str]:
 
 def test_fixture_content_is_valid(proj):
     content = load_content(proj.content)
-    assert [a.slug for a in content.articles] == ["test-sciatica", "test-neck"]
+    assert [a.slug for a in content.articles] == ["test-sciatica", "test-neck", "warning-signs"]
 
 
 CASES = [
@@ -111,15 +113,76 @@ CASES = [
         id="very-large-file",
     ),
     pytest.param(
-        lambda p: p.edit(ARTICLE, "## When to get help", "## Getting help"),
-        "content_src/articles/test-sciatica.md:17: body: missing the '## When to get help' section\n"
-        "    hint: end every article with a '## When to get help' section",
-        id="no-when-to-get-help",
+        lambda p: p.edit(ARTICLE, "## What you can do", "## When to get help"),
+        "content_src/articles/test-sciatica.md:23: body: '## When to get help': the 'When to get help' section is added "
+        "by the build from content_src/safety/red_flags.yml\n"
+        "    hint: delete this section; warning signs belong in content_src/safety/red_flags.yml, "
+        "and advice for this page in the front matter's help_notes",
+        id="own-when-to-get-help",
     ),
     pytest.param(
-        lambda p: p.edit(ARTICLE, "Call [[emergency-number]] if", "Call 911 if"),
+        lambda p: p.edit(ARTICLE, "Stay as active as you can.", "If your legs go numb, call [[emergency-number]]."),
+        "content_src/articles/test-sciatica.md:25: body: '[[emergency-number]]': an article may not give its own emergency instruction\n"
+        + HINT_CALL,
+        id="own-emergency-instruction-token",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "Stay as active as you can.", "If your legs go numb, call an ambulance."),
+        "content_src/articles/test-sciatica.md:25: body: 'call an ambulance': an article may not give its own emergency instruction\n"
+        + HINT_CALL,
+        id="own-emergency-instruction-words",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "See also [the neck page](test-neck.md).", "If it gets bad, go straight to A&E."),
+        "content_src/articles/test-sciatica.md:21: body: 'go straight to A&E': an article may not give its own emergency instruction\n"
+        "    hint: the warning box and the generated 'When to get help' already say where to go; warning signs belong in "
+        "content_src/safety/red_flags.yml, and advice for this page in the front matter's help_notes",
+        id="own-emergency-department",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "keywords:", "help_notes:\n  - Go to the ER if your leg goes weak.\nkeywords:"),
+        "content_src/articles/test-sciatica.md:13: help_notes[0]: 'Go to the ER': an article may not give its own emergency instruction\n"
+        "    hint: the warning box and the generated 'When to get help' already say where to go; warning signs belong in "
+        "content_src/safety/red_flags.yml, and advice for this page in the front matter's help_notes",
+        id="emergency-instruction-in-help-notes",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/articles/test-neck.md", "red_flags: [cervical, general]", "red_flags: [cervical]"),
+        "content_src/articles/test-neck.md:10: red_flags: the warning signs leave out the 'general' set\n"
+        "    hint: add it: red_flags: [cervical, general]; every page shows the 'general' signs "
+        "(stroke, heart attack, serious accident, fever, cancer) beside its own region's",
+        id="page-without-general-set",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
+        "content_src/safety/red_flags.yml:60: items[0].short: an emergency sign needs a short form\n"
+        "    hint: a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one",
+        id="emergency-sign-without-short-form",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/safety/red_flags.yml", "    severity: emergency\n", "    severity: soon\n"),
+        "content_src/safety/red_flags.yml:61: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
+        "    hint: 'emergency' (call the emergency number now), 'urgent' (same-day medical advice) "
+        "or 'routine' (see a doctor or therapist soon)",
+        id="unknown-severity",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/safety/red_flags.yml", "  page: warning-signs", "  page: warning-sign"),
+        "content_src/safety/red_flags.yml:44: help.page: no article 'warning-sign' to link 'When to get help' to\n"
+        "    hint: name the article (its file name without .md) that explains the warning signs",
+        id="help-links-to-missing-article",
+    ),
+    pytest.param(
+        lambda p: p.edit("content_src/safety/red_flags.yml", '    action: "Contact {urgent}."', '    action: "Contact {urgent}, or call 999."'),
+        "content_src/safety/red_flags.yml:26: tiers.urgent.action: '999' looks like an emergency or advice-line number\n"
+        "    hint: numbers differ by country; write {emergency} or {urgent} instead",
+        id="phone-number-in-warning-signs",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "Get advice from [[urgent-advice]] if", "Call 911 if"),
         "content_src/articles/test-sciatica.md:25: body: '911' looks like an emergency or advice-line number\n"
-        "    hint: numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead",
+        "    hint: numbers differ by country; write [[urgent-advice]] for same-day advice "
+        "(the warning box and 'When to get help' already give the emergency number)",
         id="hard-coded-emergency-number",
     ),
     pytest.param(
@@ -282,3 +345,51 @@ def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(p
     errors = ErrorCollector(Path("."))
     rules.check(text, Path("a.md"), 1, "body", errors)
     assert [e.message.split("'")[1] for e in errors.errors] == found
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("## When to get help\n\nSee the box.", True),
+    ("Call [[emergency-number]] if your legs go numb.", True),
+    ("If this happens, phone for an ambulance.", True),
+    ("Go straight to the nearest emergency department.", True),
+    ("You can also go to A&E.", True),
+    ("Head to the ER now.", True),
+    # Ordinary prose about the same things is not an instruction of the article's own.
+    ("Read the [warning signs](warning-signs.md) page.", False),
+    ("The warning signs page says when to get help.", False),
+    ("Many people who are checked in the emergency department go home the same day.", False),
+    ("Get advice the same day from [[urgent-advice]].", False),
+    ("You will usually need an emergency scan (MRI).", False),
+    ("Go to your doctor if it is not easing.", False),
+])
+def test_articles_may_not_give_their_own_emergency_instruction(text, refused):
+    """The real rules.yml: precise enough to refuse an article's own triage, and nothing else."""
+    from pathlib import Path
+
+    from guide import models
+    from guide.errors import ErrorCollector
+    from guide.load import TextRules
+    from guide.source_files import load_yaml_file
+
+    root = Path(__file__).resolve().parents[1] / "content_src"
+    errors = ErrorCollector(root)
+    data, _ = load_yaml_file(root / "rules.yml", errors)
+    rules = TextRules.build(models.Rules.model_validate(data), {})
+    rules.check_safety_only(text, Path("a.md"), 1, "body", errors)
+    assert bool(errors.errors) == refused, [e.format() for e in errors.errors]
+
+
+def test_exercise_without_the_general_set_is_refused(proj):
+    import shutil
+
+    from helpers import ROOT
+
+    real = ROOT / "content_src" / "exercises"
+    shutil.copytree(real / "images", proj.content / "exercises" / "images")
+    text = (real / "bridge.yml").read_text(encoding="utf-8")
+    assert "red_flags: [lumbar, general]\n" in text
+    proj.write("content_src/exercises/bridge.yml", text.replace("red_flags: [lumbar, general]\n", "red_flags: [lumbar]\n"))
+    line = text[: text.index("red_flags:")].count("\n") + 1
+    assert (f"content_src/exercises/bridge.yml:{line}: red_flags: the warning signs leave out the 'general' set\n"
+            "    hint: add it: red_flags: [lumbar, general]; every page shows the 'general' signs "
+            "(stroke, heart attack, serious accident, fever, cancer) beside its own region's") in errors_for(proj)

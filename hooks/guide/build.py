@@ -126,7 +126,7 @@ class EditionBuild:
 
 def _expectations(options: BuildOptions):
     """What every page must show, from the safety sources and the brands: no articles needed."""
-    content = load_content(options.project / "content_src", pages=options.handouts)
+    content = load_content(options.project / "content_src", pages=True if options.handouts else "index")
     if options.clinic:
         return content, [EditionBuild("", select_brand(content, options.clinic))]
     wanted = edition_ids(content) if options.editions is None else list(options.editions)
@@ -300,6 +300,7 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     nested = tuple(e.id for e in editions if e.id)
     for edition in editions:
         expect = verify.Expectations(content, edition.brand, site_url)
+        expect.prefix = edition.folder
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
             skip=() if edition.id else nested)]

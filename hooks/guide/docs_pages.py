@@ -6,7 +6,7 @@ from pathlib import Path
 
 from . import models
 from .errors import ContentError, ErrorCollector
-from .load import Content, check_refs, validate_model
+from .load import Content, check_page_sets, check_refs, validate_model
 from .source_files import split_front_matter
 
 # Theme overrides live in docs/ too but are templates, not pages.
@@ -33,9 +33,8 @@ def check_front_matter(docs_dir: Path, content: Content) -> list[ContentError]:
         meta = validate_model(models.DocsPageMeta, source.meta, path, source.lines, errors)
         if meta is None:
             continue
-        if meta.red_flags is not None:
-            check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags",
-                       "red-flag set", "content_src/safety/red_flags.yml")
+        if meta.red_flags is not None:  # when omitted, the page shows every set
+            check_page_sets(meta.red_flags, content, path, source.lines, errors)
         if meta.sources is not None:
             check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
                        "content_src/bibliography.yml")

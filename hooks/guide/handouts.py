@@ -20,7 +20,8 @@ from .chromium import find_chromium
 
 HANDOUTS_DIR = "handouts"
 # A single exercise should fit one sheet. Like a print dialog's "fit to page",
-# shrink a little when it does not, but never below a size that stays readable.
+# shrink a little when it does not fit one side, but never below a size that
+# stays readable; if it still does not fit, it takes both sides at full size.
 FIT_SCALES = (1.0, 0.94, 0.88)
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 
@@ -69,7 +70,8 @@ def handout_pages(content: Content) -> list[tuple[str, str, bool]]:
 def print_handouts(site_dir: Path, content: Content, brand: Brand) -> list[Path]:
     """Print the handout pages of the built site; return the PDFs written.
 
-    A single exercise is shrunk step by step (FIT_SCALES) until it fits one sheet.
+    A single exercise is shrunk step by step (FIT_SCALES) until it fits one side of a sheet;
+    if it never does, it is printed at full size on both sides.
     """
     from playwright.sync_api import Error, sync_playwright
 
@@ -87,11 +89,17 @@ def print_handouts(site_dir: Path, content: Content, brand: Brand) -> list[Path]
                 page.goto(source.as_uri(), wait_until="load")
                 page.evaluate(_UNLINK_LOCAL_PAGES)
                 scales = FIT_SCALES if one_sheet else FIT_SCALES[:1]
+                first = None
                 for scale in scales:
                     pdf_bytes = page.pdf(format=paper(brand), print_background=True, scale=scale,
                                          margin={"top": "8mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
+                    first = first or pdf_bytes
                     if page_count(pdf_bytes) == 1:
                         break
+                else:
+                    # Too long for one side even shrunk: both sides of the sheet at full size
+                    # read better than one side in small print.
+                    pdf_bytes = first
                 target.write_bytes(pdf_bytes)
                 written.append(target)
             browser.close()

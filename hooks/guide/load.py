@@ -21,6 +21,10 @@ from .source_files import LineMap, load_yaml_file, split_front_matter
 M = TypeVar("M", bound=BaseModel)
 
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
+NUMBER_HINT = "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead"
+# Articles leave emergency instructions to the warning box (rules.yml safety_only).
+ARTICLE_NUMBER_HINT = ("numbers differ by country; write [[urgent-advice]] for same-day advice "
+                       "(the warning box and 'When to get help' already give the emergency number)")
 _TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
 ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
@@ -53,7 +57,6 @@ _CODE = re.compile(r"^(```|~~~).*?^\1[ \t]*$|(`+)(?!`).+?(?<!`)\2(?!`)", re.S | 
 _DENIED_TAGS = {"script", "iframe", "object", "embed", "form", "style", "link", "meta", "base"}
 _UNSAFE_URL = re.compile(r"\s*(?:javascript|data|vbscript):", re.I)
 _H1 = re.compile(r"^#\s", re.M)
-WHEN_TO_GET_HELP = "## When to get help"
 
 
 @dataclass
@@ -218,6 +221,18 @@ def check_refs(values: list[str], known: set[str] | list[str], path: Path, lines
                        f"unknown {what} '{value}'", f"{hint} (defined in {where})")
 
 
+def check_page_sets(values: list[str], content: "Content", path: Path, lines: LineMap, errors: ErrorCollector) -> None:
+    """A page's red_flags: known set ids, and always the set every page shows (general)."""
+    check_refs(values, content.red_flag_set_ids, path, lines, errors, "red_flags", "red-flag set",
+               "content_src/safety/red_flags.yml")
+    required = content.red_flags.required_set
+    if required not in values:
+        errors.add(path, lines.line(("red_flags",)), "red_flags",
+                   f"the warning signs leave out the '{required}' set",
+                   f"add it: red_flags: [{', '.join([*values, required])}]; every page shows the '{required}' signs "
+                   "(stroke, heart attack, serious accident, fever, cancer) beside its own region's")
+
+
 # ---------------------------------------------------------------- text rules
 _ESCAPE_OR_CHAR = re.compile(r"\\.|.", re.S)
 
@@ -299,8 +314,10 @@ class _Wording:
 
 class TextRules:
     def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, any_number: re.Pattern,
-                 max_grade: float, sentence: models.SentenceLimits | None = None):
+                 max_grade: float, sentence: models.SentenceLimits | None = None,
+                 safety_only: list[_Wording] | None = None):
         self.forbidden = forbidden
+        self.safety_only = safety_only or []
         self.phone_numbers = phone_numbers
         self.max_grade = max_grade
         self.sentence = sentence
@@ -320,15 +337,13 @@ class TextRules:
             re.compile(alternatives),
             rules.max_grade,
             rules.sentence,
+            [_Wording.compile(r) for r in rules.safety_only],
         )
 
-    def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
-        lowered = text.lower()
-        for wording in self.forbidden:
-            for match in wording.finditer(text, lowered):
-                errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                           f"'{text[match.start():match.end()]}': {wording.rule.why}", wording.rule.hint)
-        self.check_numbers(text, path, line, field_name, errors)
+    def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector,
+              number_hint: str = NUMBER_HINT) -> None:
+        self._check_wording(self.forbidden, text, path, line, field_name, errors)
+        self.check_numbers(text, path, line, field_name, errors, number_hint)
         if "[[" in text:
             for match in _TOKEN.finditer(text):
                 if match.group(0) not in TOKENS:
@@ -336,13 +351,27 @@ class TextRules:
                                f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
         self.check_html(text, path, line, field_name, errors)
 
-    def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+    def check_safety_only(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
+        """Articles' own text: wording only content_src/safety/ may use (triage lists, emergency instructions).
+        Exercises are not checked: their stop rules may send the reader to the emergency number."""
+        self._check_wording(self.safety_only, text, path, line, field_name, errors)
+
+    @staticmethod
+    def _check_wording(rules: list[_Wording], text: str, path: Path, line: int, field_name: str,
+                       errors: ErrorCollector) -> None:
+        lowered = text.lower()
+        for wording in rules:
+            for match in wording.finditer(text, lowered):
+                errors.add(path, line + text[: match.start()].count("\n"), field_name,
+                           f"'{text[match.start():match.end()].strip()}': {wording.rule.why}", wording.rule.hint)
+
+    def check_numbers(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector,
+                      hint: str = NUMBER_HINT) -> None:
         if not self.any_number.search(text):
             return
         for match in self.phone_numbers.finditer(text):
             errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                       f"'{match.group(0)}' looks like an emergency or advice-line number",
-                       "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead")
+                       f"'{match.group(0)}' looks like an emergency or advice-line number", hint)
 
     @staticmethod
     def check_html(text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
@@ -455,16 +484,16 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
         at = line0 + body[: _H1.search(body).start()].count("\n")
         errors.add(path, at, "body", "a '# ' (level-1) heading in the body",
                    "the title comes from the front matter; start body headings at '## '")
-    if WHEN_TO_GET_HELP not in body:
-        errors.add(path, line0, "body", f"missing the '{WHEN_TO_GET_HELP}' section",
-                   f"end every article with a '{WHEN_TO_GET_HELP}' section")
-    text_rules.check(body, path, line0, "body", errors)
+    text_rules.check(body, path, line0, "body", errors, ARTICLE_NUMBER_HINT)
+    text_rules.check_safety_only(body, path, line0, "body", errors)
     if meta is None:
         return None
     for loc, text in patient_text.texts(meta):
-        text_rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
-    check_refs(meta.red_flags, content.red_flag_set_ids, path, source.lines, errors, "red_flags", "red-flag set",
-               "content_src/safety/red_flags.yml")
+        at = source.lines.line(loc)
+        text_rules.check(text, path, at, _field_name(loc), errors, ARTICLE_NUMBER_HINT)
+        if loc[0] in ("answer", "key_points", "help_notes"):
+            text_rules.check_safety_only(text, path, at, _field_name(loc), errors)
+    check_page_sets(meta.red_flags, content, path, source.lines, errors)
     if content.sources:  # when the bibliography itself is broken, that error is the one to fix
         check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
                    "content_src/bibliography.yml")
@@ -493,14 +522,17 @@ def _check_links(content: Content, errors: ErrorCollector) -> None:
     slugs = {p.stem for p in (content.root / "articles").glob("*.md")}
     exercises = {p.stem for p in (content.root / "exercises").glob("*.yml")}
     for article in content.articles:
-        for pattern, known, folder in ((ARTICLE_LINK, slugs, "content_src/articles/"),
-                                       (_EXERCISE_LINK, exercises, "content_src/exercises/")):
-            for match in pattern.finditer(article.body):
-                if match.group(1) not in known:
-                    line = article.body_line + article.body[: match.start()].count("\n")
-                    close = difflib.get_close_matches(match.group(1), list(known), n=1)
-                    hint = f"did you mean '{close[0]}'?" if close else f"link to a file that exists in {folder}"
-                    errors.add(article.path, line, "body", f"link to '{match.group(1)}' goes nowhere", hint)
+        texts = [(article.body, article.body_line, "body")] + [
+            (note, article.lines.line(("help_notes", i)), f"help_notes[{i}]") for i, note in enumerate(article.meta.help_notes)]
+        for text, first_line, field_name in texts:
+            for pattern, known, folder in ((ARTICLE_LINK, slugs, "content_src/articles/"),
+                                           (_EXERCISE_LINK, exercises, "content_src/exercises/")):
+                for match in pattern.finditer(text):
+                    if match.group(1) not in known:
+                        line = first_line + text[: match.start()].count("\n")
+                        close = difflib.get_close_matches(match.group(1), list(known), n=1)
+                        hint = f"did you mean '{close[0]}'?" if close else f"link to a file that exists in {folder}"
+                        errors.add(article.path, line, field_name, f"link to '{match.group(1)}' goes nowhere", hint)
 
 
 # ---------------------------------------------------------------- exercises
@@ -514,8 +546,7 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
         return None
     for loc, text in _exercise_texts(exercise):
         text_rules.check(text, path, lines.line(loc), _field_name(loc), errors)
-    check_refs(exercise.red_flags, content.red_flag_set_ids, path, lines, errors, "red_flags", "red-flag set",
-               "content_src/safety/red_flags.yml")
+    check_page_sets(exercise.red_flags, content, path, lines, errors)
     if content.sources:
         check_refs(exercise.sources, content.sources, path, lines, errors, "sources", "source id",
                    "content_src/bibliography.yml")
@@ -539,9 +570,10 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
 
 
 # ---------------------------------------------------------------- entry point
-def load_content(root: Path, *, pages: bool = True) -> Content:
+def load_content(root: Path, *, pages: bool | str = True) -> Content:
     """Everything in content_src/; with pages=False only the shared files (safety, brand,
-    bibliography, rules): enough to check built pages, and fast at any number of articles."""
+    bibliography, rules); with pages="index" also each article's front matter, unchecked:
+    enough to check built pages, and fast at any number of articles."""
     root = Path(root)
     errors = ErrorCollector(root)
     site, _ = _load_one(root / "site.yml", models.SiteSettings, errors)
@@ -572,11 +604,14 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
     if not pages:
         errors.raise_if_any()
+        if pages == "index":
+            content.articles = _article_index(root)
         return content
     text_rules = TextRules.build(rules, countries)
     for entry, line in glossary_entries:  # shown on every page that uses the word
         text_rules.check_sentences(entry.definition, readability.measure(entry.definition), glossary_path, line,
                                    f"{entry.term}: definition", errors, lines_known=False)
+    _check_red_flag_wording(red_flags, flag_lines, root / "safety" / "red_flags.yml", text_rules, errors)
     for path in sorted((root / "exercises").glob("*.yml")):
         entry = _load_exercise(path, content, text_rules, errors)
         if entry is not None:
@@ -592,10 +627,28 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
         errors.add(root / "articles", None, "", "no articles found", "add at least one article")
     _check_links(content, errors)
     _check_unique_orders(content, errors)
+    if content.articles and content.article(red_flags.help.page) is None:
+        errors.add(root / "safety" / "red_flags.yml", flag_lines.line(("help", "page")), "help.page",
+                   f"no article '{red_flags.help.page}' to link 'When to get help' to",
+                   "name the article (its file name without .md) that explains the warning signs")
     errors.raise_if_any()
     content.articles.sort(key=lambda a: ([s.id for s in sections].index(a.meta.section), a.meta.order, a.slug))
     content.exercises.sort(key=lambda e: (["lumbar", "cervical", "general"].index(e.data.region), e.data.order, e.slug))
     return content
+
+
+def _article_index(root: Path) -> list[Article]:
+    """Every article's front matter, validated by its model but not by the text rules: what
+    the check of a built site needs (which pages are articles, with which warning-sign sets).
+    A broken article is skipped here; the full load reports it."""
+    quiet = ErrorCollector(root)
+    index = []
+    for path in sorted((root / "articles").glob("*.md")):
+        source = split_front_matter(path, quiet, required=True)
+        meta = source and validate_model(models.ArticleMeta, source.meta, path, source.lines, quiet)
+        if meta is not None:
+            index.append(Article(path.stem, path, meta, source.body, source.body_line, source.lines))
+    return index
 
 
 def _check_red_flags(red_flags: models.RedFlags, lines: LineMap, path: Path, errors: ErrorCollector) -> None:
@@ -611,11 +664,40 @@ def _check_red_flags(red_flags: models.RedFlags, lines: LineMap, path: Path, err
         check_refs(item.sets, set_ids, path, LineMap(lines.offset, {("sets", i): lines.line(("items", index, "sets", i))
                                                                     for i in range(len(item.sets))}),
                    errors, "sets", "red-flag set", "the 'sets' list at the top of this file")
+    if red_flags.required_set not in set_ids:
+        errors.add(path, lines.line(("required_set",)), "required_set", f"unknown red-flag set '{red_flags.required_set}'",
+                   f"use one of the ids in the 'sets' list: {', '.join(set_ids)}")
     for index, flag_set in enumerate(red_flags.sets):
         severities = {i.severity for i in red_flags.items if flag_set.id in i.sets}
         if not severities:
             errors.add(path, lines.line(("sets", index)), f"sets[{index}]", f"set '{flag_set.id}' has no warning signs",
                        "list it in the 'sets' of at least one item, or remove it")
+
+
+def _red_flag_texts(red_flags: models.RedFlags) -> list[tuple[tuple, str]]:
+    out: list[tuple[tuple, str]] = []
+    for severity in models.SEVERITIES:
+        tier = red_flags.tiers.of(severity)
+        out += [(("tiers", severity, name), getattr(tier, name)) for name in ("label", "heading", "action", "help")]
+    out += [(("notes", i), note) for i, note in enumerate(red_flags.notes)]
+    out += [(("help", name), getattr(red_flags.help, name)) for name in ("heading", "intro", "more")]
+    for i, item in enumerate(red_flags.items):
+        out.append((("items", i, "text"), item.text))
+        if item.short:
+            out.append((("items", i, "short"), item.short))
+    return out
+
+
+def _check_red_flag_wording(red_flags: models.RedFlags, lines: LineMap, path: Path, text_rules: TextRules,
+                            errors: ErrorCollector) -> None:
+    """The same wording rules as articles (no phone numbers, no promises), and the same reading grade:
+    people read the warning signs frightened, often on a phone."""
+    texts = _red_flag_texts(red_flags)
+    for loc, text in texts:
+        text_rules.check(text, path, lines.line(loc), _field_name(loc), errors,
+                         number_hint="numbers differ by country; write {emergency} or {urgent} instead")
+    grade = readability.measure("\n\n".join(text for _, text in texts))
+    _check_grade(grade, text_rules.max_grade, path, errors, "items")
 
 
 def _check_unique_orders(content: Content, errors: ErrorCollector) -> None:

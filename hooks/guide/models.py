@@ -70,36 +70,73 @@ class RedFlagSet(Strict):
     title: Text = Field(description="who this set is for, e.g. 'Low back, buttock and leg'")
 
 
+Severity = Literal["emergency", "urgent", "routine"]
+# Most urgent first: the box shows the tiers in this order.
+SEVERITIES: tuple[str, ...] = ("emergency", "urgent", "routine")
+
+
 class RedFlagItem(Strict):
     id: Slug
-    severity: Literal["emergency", "urgent"] = Field(
-        description="'emergency' (call the emergency number now) or 'urgent' (same-day medical advice)"
+    severity: Severity = Field(
+        description="'emergency' (call the emergency number now), 'urgent' (same-day medical advice) "
+                    "or 'routine' (see a doctor or therapist soon)"
     )
     sets: list[Slug] = Field(min_length=1, description="the ids of the red-flag sets this sign belongs to")
     text: Text = Field(description="the warning sign in plain words; never a phone number")
+    short: Annotated[str, Field(min_length=3, max_length=40)] | None = Field(
+        None, validate_default=True,
+        description="a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one")
+
+    @field_validator("short")
+    @classmethod
+    def _emergency_has_short(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None and info.data.get("severity") == "emergency":
+            raise ValueError("an emergency sign needs a short form")
+        return value
+
+
+class RedFlagTier(Strict):
+    label: Annotated[str, Field(min_length=3, max_length=40, description="the tier's name, e.g. 'Emergency signs'")]
+    heading: Text = Field(description="the heading above this tier's signs in the box")
+    action: Text = Field(description="what to do, shown under this tier's signs")
+    help: Text = Field(description="one line for each article's 'When to get help' section: what to do for this tier's signs")
+
+
+class RedFlagTiers(Strict):
+    emergency: RedFlagTier = Field(description="heading or action must contain {emergency}, the brand's emergency number")
+    urgent: RedFlagTier = Field(description="action must contain {urgent}, the brand's urgent-advice route")
+    routine: RedFlagTier
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "RedFlagTiers":
+        if "{emergency}" not in self.emergency.heading:
+            raise ValueError("emergency.heading must contain {emergency}, where the emergency number goes")
+        if "{emergency}" not in self.emergency.help:
+            raise ValueError("emergency.help must contain {emergency}, where the emergency number goes")
+        if "{urgent}" not in self.urgent.action or "{urgent}" not in self.urgent.help:
+            raise ValueError("urgent.action and urgent.help must contain {urgent}, where the urgent-advice route goes")
+        return self
+
+    def of(self, severity: str) -> RedFlagTier:
+        return getattr(self, severity)
+
+
+class HelpSection(Strict):
+    heading: Text = Field(description="the heading of the section the build adds near the end of every article")
+    intro: Text = Field(description="one line before the tiers, pointing to the warning box")
+    more: Text = Field(description="the text of the link to the warning-signs page")
+    page: Slug = Field(description="the article (file name without .md) that explains every warning sign")
 
 
 class RedFlags(Strict):
-    emergency_heading: Text = Field(description="must contain {emergency}, filled with the brand's emergency number")
-    emergency_action: Text
-    urgent_heading: Text
-    urgent_action: Text = Field(description="must contain {urgent}, filled with the brand's urgent-advice route")
+    tiers: RedFlagTiers
+    notes: list[Text] = Field(min_length=1, max_length=3, description=(
+        "short lines at the foot of the box, e.g. what 'new' means, with an example"))
+    help: HelpSection
     sets: list[RedFlagSet] = Field(min_length=1)
     items: list[RedFlagItem] = Field(min_length=1)
-
-    @field_validator("emergency_heading")
-    @classmethod
-    def _has_emergency(cls, value: str) -> str:
-        if "{emergency}" not in value:
-            raise ValueError("must contain {emergency}, where the emergency number goes")
-        return value
-
-    @field_validator("urgent_action")
-    @classmethod
-    def _has_urgent(cls, value: str) -> str:
-        if "{urgent}" not in value:
-            raise ValueError("must contain {urgent}, where the urgent-advice route goes")
-        return value
+    # Every page shows this set beside its region's: signs that can come with any back or neck pain.
+    required_set: Slug = Field("general", description="the set every page must show beside its own")
 
 
 # ---------------------------------------------------------------- brand
@@ -207,7 +244,7 @@ class Section(Strict):
 # ---------------------------------------------------------------- pages
 class ArticleMeta(Strict):
     # What a patient reads: checked by the text rules, counted in the grade, placeholders filled (guide.patient_text).
-    patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points")
+    patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points", "help_notes")
     plain_text: ClassVar[tuple[str, ...]] = ("title", "summary")
     title: Annotated[str, Field(min_length=3, max_length=80, description="the question or topic, in plain words")]
     summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the page's meta description")]
@@ -218,6 +255,10 @@ class ArticleMeta(Strict):
     red_flags: list[Slug] = Field(min_length=1, description="red-flag set ids from content_src/safety/red_flags.yml")
     sources: list[SourceId] = Field(min_length=2, description="at least two ids from content_src/bibliography.yml")
     keywords: list[Text] = Field(default_factory=list, description="words patients search with: synonyms, UK/US spellings, misspellings")
+    help_notes: list[Annotated[str, Field(min_length=3, max_length=300)]] = Field(
+        default_factory=list, max_length=5,
+        description="short Markdown lines of advice for this page, shown after the generated 'When to get help'; "
+                    "never a warning sign or an emergency instruction (those come from content_src/safety/red_flags.yml)")
     reviewed: IsoDate = Field(description="date of the last clinical review, YYYY-MM-DD")
     next_review: IsoDate = Field(description="date the next review is due, YYYY-MM-DD, at most 3 years after 'reviewed'")
     reviewer: Text = Field(description="the reviewer's role, e.g. 'Physical therapist (clinical reviewer)'")
@@ -314,8 +355,11 @@ class Rules(Strict):
     max_grade: Annotated[float, Field(gt=0, le=12, description="highest Flesch-Kincaid grade of a whole page")]
     sentence: SentenceLimits | None = Field(None, description="limits for every sentence; not checked when omitted")
     forbidden: list[ForbiddenWording] = Field(default_factory=list)
+    safety_only: list[ForbiddenWording] = Field(default_factory=list, description=(
+        "wording only content_src/safety/ may use: an article that writes its own triage list or emergency "
+        "instruction is refused (exercises' stop rules are not checked)"))
 
-    @field_validator("forbidden")
+    @field_validator("forbidden", "safety_only")
     @classmethod
     def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
         for rule in value:

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from . import models, patient_text
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import urgent_route
+from .safety_html import HELP_ANCHOR, help_section, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -194,10 +194,32 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
         + f'!!! abstract "Key points"\n\n{key_points}\n\n'
         + body
         + "\n\n"
+        + _when_to_get_help(content, article, brand, sections)
         + _sources_list(content, meta.sources, depth=2)
         + _review_line(meta.reviewed, meta.next_review, meta.reviewer, brand)
     )
     return Page(article_path(content, article), markdown, front)
+
+
+def help_link(content: Content, article: Article, sections: dict[str, str]) -> str | None:
+    """Where an article's "When to get help" links to: the warning-signs page, from an
+    article's folder (two levels down); None on that page itself."""
+    target = content.red_flags.help.page
+    if article.slug == target:
+        return None
+    return f"../../{sections[target]}/{target}/"
+
+
+def _when_to_get_help(content: Content, article: Article, brand: Brand, sections: dict[str, str]) -> str:
+    """Generated from red_flags.yml for the page's sets (checked after the build like the box),
+    then the article's own help_notes, which are advice, never warning signs."""
+    heading = f"## {content.red_flags.help.heading} {{ #{HELP_ANCHOR} }}\n\n"
+    section = heading + help_section(content.red_flags, brand, article.meta.red_flags, help_link(content, article, sections))
+    notes = ""
+    if article.meta.help_notes:
+        items = "\n".join(f"- {fill_tokens(_rewrite_links(n, sections), brand)}" for n in article.meta.help_notes)
+        notes = _block("pn-help-notes", items + "\n")
+    return section + "\n\n" + notes
 
 
 def _sentence(text: str) -> str:
@@ -284,7 +306,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         "search": {"exclude": True},
     }
     parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
-             "and stop if your symptoms spread or you notice new numbness or weakness.\n"]
+             "and stop if your symptoms spread or you notice new numbness, tingling or weakness.\n"]
     if handouts:
         parts.append(_handout_link(HOME_PROGRAMME_SLUG, "Printable home programme"))
     for entry in content.exercises:

@@ -1,4 +1,4 @@
-"""The one renderer of safety content: the red-flag box and the disclaimer.
+"""The one renderer of safety content: the red-flag box, each article's "When to get help" and the disclaimer.
 
 Templates, handouts and the post-build verifier all call these functions, so
 the text a page must show is always derived from content_src/safety/ and the
@@ -8,15 +8,21 @@ brand, never copied.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from dataclasses import dataclass
+from html import escape as escape_html
+from pathlib import Path
 
+import jinja2
 from lxml import html as lxml_html
+from markupsafe import Markup, escape
 
 from . import models
 from .brand import Brand
 
 DISCLAIMER = "disclaimer"
 RED_FLAGS = "red-flags"
+HELP = "help"
+HELP_ANCHOR = "when-to-get-help"
 
 
 def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> list[str]:
@@ -27,49 +33,77 @@ def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> l
 
 def _tel(number: str, tel: str, css: str = "") -> str:
     klass = f' class="{css}"' if css else ""
-    return f'<a{klass} href="{escape(tel)}">{escape(number)}</a>'
+    return f'<a{klass} href="{escape_html(tel)}">{escape_html(number)}</a>'
 
 
 def urgent_route(brand: Brand) -> str:
-    route = escape(brand.urgent_advice)
+    route = escape_html(brand.urgent_advice)
     if brand.urgent_number and brand.urgent_number not in brand.urgent_advice:
         route += f" ({_tel(brand.urgent_number, brand.urgent_tel)})"
     elif brand.urgent_number:
-        route = route.replace(escape(brand.urgent_number), _tel(brand.urgent_number, brand.urgent_tel), 1)
+        route = route.replace(escape_html(brand.urgent_number), _tel(brand.urgent_number, brand.urgent_tel), 1)
     return route
 
 
-def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
+)
+
+
+@dataclass(frozen=True)
+class TierGroup:
+    severity: str
+    tier: models.RedFlagTier
+    items: list[models.RedFlagItem]
+
+
+def tier_groups(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> tuple[list[str], list[TierGroup]]:
+    """The page's sets in canonical order, and its signs grouped by tier, most urgent first."""
     sets = ordered_sets(red_flags, set_ids)
     items = [i for i in red_flags.items if set(i.sets) & set(sets)]
-    emergency = [i for i in items if i.severity == "emergency"]
-    urgent = [i for i in items if i.severity == "urgent"]
-    call = _tel(brand.emergency_number, brand.emergency_tel)
+    groups = [TierGroup(s, red_flags.tiers.of(s), [i for i in items if i.severity == s]) for s in models.SEVERITIES]
+    return sets, [g for g in groups if g.items]
 
-    def group(kind: str, heading: str, entries: list[models.RedFlagItem], after: str) -> str:
-        if not entries:
-            return ""
-        lis = "".join(f'<li data-flag="{escape(i.id)}">{escape(i.text)}</li>' for i in entries)
-        return (f'<div class="pn-redflags__group pn-redflags__group--{kind}">'
-                f'<h2 class="pn-redflags__heading">{heading}</h2><ul>{lis}</ul>{after}</div>')
 
-    emergency_heading = escape(red_flags.emergency_heading).replace("{emergency}", call)
-    emergency_after = (f'<p class="pn-redflags__action">{escape(red_flags.emergency_action)}</p>'
-                       f'<p class="pn-redflags__call">{_tel("Call " + brand.emergency_number, brand.emergency_tel, "pn-call")}</p>')
-    urgent_after = f'<p class="pn-redflags__action">{escape(red_flags.urgent_action).replace("{urgent}", urgent_route(brand))}</p>'
-    return (
-        f'<aside class="pn-redflags" data-safety="{RED_FLAGS}" data-red-flag-sets="{" ".join(sets)}" '
-        f'aria-label="Warning signs">'
-        + group("emergency", emergency_heading, emergency, emergency_after)
-        + group("urgent", escape(red_flags.urgent_heading), urgent, urgent_after)
-        + "</aside>"
-    )
+def emergency_shorts(red_flags: models.RedFlags, set_ids: Sequence[str] | None = None) -> list[str]:
+    """The few-word names of the emergency signs a page shows, for templates that list them briefly."""
+    _, groups = tier_groups(red_flags, set_ids)
+    return [i.short for g in groups if g.severity == "emergency" for i in g.items if i.short]
+
+
+def _render(template: str, brand: Brand, **context) -> str:
+    call = _TEMPLATES.get_template("_tel.html").module.tel(brand.emergency_number, brand.emergency_tel)
+    route = Markup(urgent_route(brand))
+
+    def placeholders(text: str) -> Markup:
+        return escape(text).replace("{emergency}", call).replace("{urgent}", route)
+
+    env = _TEMPLATES.overlay()
+    env.filters["placeholders"] = placeholders
+    markup = env.get_template(template).render(brand=brand, **context)
+    # One line: the help section sits inside Markdown, where a blank line would end the HTML block.
+    return "".join(line.strip() for line in markup.splitlines())
+
+
+def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
+    sets, groups = tier_groups(red_flags, set_ids)
+    return _render("red_flags.html", brand, marker=RED_FLAGS, sets=sets, groups=groups, notes=red_flags.notes)
+
+
+def help_section(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None, more_href: str | None) -> str:
+    """An article's "When to get help": each tier's action for the signs in the page's box,
+    and a link to the page that explains them (none on that page itself). Its heading,
+    `help.heading` with the id HELP_ANCHOR, comes just before it."""
+    sets, groups = tier_groups(red_flags, set_ids)
+    return _render("help.html", brand, marker=HELP, sets=sets, groups=groups, help=red_flags.help,
+                   anchor=HELP_ANCHOR, more_href=more_href)
 
 
 def disclaimer_box(disclaimer: models.Disclaimer) -> str:
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in disclaimer.paragraphs)
-    return (f'<aside class="pn-disclaimer" data-safety="{DISCLAIMER}" aria-label="{escape(disclaimer.title)}">'
-            f'<h2 class="pn-disclaimer__title">{escape(disclaimer.title)}</h2>{paragraphs}</aside>')
+    paragraphs = "".join(f"<p>{escape_html(p)}</p>" for p in disclaimer.paragraphs)
+    return (f'<aside class="pn-disclaimer" data-safety="{DISCLAIMER}" aria-label="{escape_html(disclaimer.title)}">'
+            f'<h2 class="pn-disclaimer__title">{escape_html(disclaimer.title)}</h2>{paragraphs}</aside>')
 
 
 def visible_text(markup: str | lxml_html.HtmlElement) -> str:

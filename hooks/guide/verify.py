@@ -7,7 +7,8 @@ folder of HTML, so the guarantee holds whatever tool produced the pages:
 
 A page fails when it has no red-flag box, not exactly one disclaimer, a box
 whose text differs from its single source (edited, emptied or half-rendered),
-a hidden box, an emergency link to the wrong number, names a red-flag set
+a hidden box, an article without its generated "When to get help" (or one
+that differs from red_flags.yml), an emergency link to the wrong number, names a red-flag set
 or source id that does not exist, or links to another website unmarked.
 """
 
@@ -22,7 +23,8 @@ from lxml import html as lxml_html
 from . import links
 from .brand import Brand
 from .load import Content
-from .safety_html import DISCLAIMER, RED_FLAGS, disclaimer_box, ordered_sets, red_flag_box, visible_text
+from .safety_html import (DISCLAIMER, HELP, RED_FLAGS, disclaimer_box, help_section, ordered_sets, red_flag_box,
+                          visible_text)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
 
@@ -49,11 +51,25 @@ class Expectations:
         # Per instance, not functools.lru_cache: a cache on the method would keep every
         # rebuild's Content alive for as long as `mkdocs serve` runs.
         self._red_flag_texts: dict[tuple[str, ...], str] = {}
+        # Every article's page must carry the generated "When to get help" for its own sets.
+        help_page = content.red_flags.help.page
+        self.help_heading = " ".join(content.red_flags.help.heading.split())
+        self.help_pages = {f"{a.meta.section}/{a.slug}/index.html": (self.canonical_sets(a.meta.red_flags), a.slug != help_page)
+                           for a in content.articles}
+        self._help_texts: dict[tuple, str] = {}
+        self.prefix = ""  # the edition's folder in the published site, when pages are named from its root
 
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
         if sets not in self._red_flag_texts:
             self._red_flag_texts[sets] = visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
         return self._red_flag_texts[sets]
+
+    def help_text(self, sets: tuple[str, ...], linked: bool) -> str:
+        # The link's address depends on where the page is; its text does not.
+        if (sets, linked) not in self._help_texts:
+            self._help_texts[sets, linked] = visible_text(
+                help_section(self.content.red_flags, self.brand, sets, "#" if linked else None))
+        return self._help_texts[sets, linked]
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
         return tuple(ordered_sets(self.content.red_flags, sets))
@@ -97,7 +113,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
     boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
     for element in marked:
-        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS):
+        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, HELP):
             fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
 
     if not disclaimers:
@@ -129,6 +145,8 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
         if why := _hidden(element):
             fail(f"the warning-signs box {why}")
 
+    _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
+
     for element in tree.xpath("//*[@data-source-id]"):
         if element.get("data-source-id") not in expect.source_ids:
             fail(f"cites unknown source id '{element.get('data-source-id')}'")
@@ -152,6 +170,40 @@ def unfilled_placeholders(tree) -> list[str]:
     for node in tree.xpath(_PLACEHOLDER_NODES):
         found.extend(t for t in PLACEHOLDER.findall(str(node)) if t not in found)
     return found
+
+
+def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail) -> None:
+    """An article's generated "When to get help": present, one, for the page's own sets, text and
+    heading as red_flags.yml gives them, and visible."""
+    expected_help = expect.help_pages.get(page.removeprefix(expect.prefix))
+    if expected_help and not helps:
+        fail("no 'When to get help' section (element with data-safety=\"help\")")
+    elif len(helps) > 1:
+        fail(f"{len(helps)} 'When to get help' sections; a page has at most one")
+    for element in helps:
+        named = tuple(element.get("data-red-flag-sets", "").split())
+        if expected_help and named != expected_help[0]:
+            fail(f"the 'When to get help' section names sets ({' '.join(named)}), "
+                 f"not the page's ({' '.join(expected_help[0])})")
+            continue
+        unknown = [s for s in named if s not in expect.set_ids]
+        if unknown or not named:
+            fail(f"the 'When to get help' section names unknown or no red-flag sets: {' '.join(named) or '(none)'}")
+            continue
+        linked = expected_help[1] if expected_help else bool(element.xpath(".//a[not(starts-with(@href, 'tel:'))]"))
+        if visible_text(element) != expect.help_text(expect.canonical_sets(list(named)), linked):
+            fail(f"the 'When to get help' section ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+        if why := _hidden(element):
+            fail(f"the 'When to get help' section {why}")
+        heading = element.getprevious()
+        if heading is None or heading.tag != "h2" or visible_text(heading) != expect.help_heading:
+            fail(f"the 'When to get help' section does not follow its heading "
+                 f"(<h2>{expect.help_heading}</h2>, from content_src/safety/red_flags.yml)")
+    box_sets = {tuple(e.get("data-red-flag-sets", "").split()) for e in boxes}
+    for element in helps:
+        named = tuple(element.get("data-red-flag-sets", "").split())
+        if box_sets and named not in box_sets:
+            fail(f"the 'When to get help' section ({' '.join(named)}) and the warning-signs box name different sets")
 
 
 def html_files(site_dir: Path) -> list[Path]:
