@@ -13,6 +13,7 @@ from pathlib import Path
 from . import models, patient_text
 from .errors import ErrorCollector
 from .load import Content, TextRules, _field_name, _load_one
+from .locale import Words
 
 CLINICS_DIR = "clinics"
 CLINIC_FILE = "clinic.yml"
@@ -53,6 +54,7 @@ class Brand:
     urgent_advice: str
     urgent_number: str | None
     clinic: Clinic | None = None
+    words: Words | None = None  # care words and spelling for `locale` (content_src/locale.yml)
 
     @property
     def emergency_tel(self) -> str:
@@ -76,6 +78,7 @@ def default_brand(content: Content) -> Brand:
         emergency_number=site.emergency_number or country.emergency_number,
         urgent_advice=site.urgent_advice or country.urgent_advice,
         urgent_number=site.urgent_number or (None if site.urgent_advice else country.urgent_number),
+        words=content.locales.words(site.locale),
     )
 
 
@@ -149,6 +152,10 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
     if not (folder / profile.logo).is_file():
         errors.add(path, lines.line(("logo",)), "logo", f"logo file '{profile.logo}' not found",
                    f"put the logo in {errors.rel(folder)}/")
+    known = content.locales.settings.locales
+    if profile.locale not in known:
+        errors.add(path, lines.line(("locale",)), "locale", f"locale '{profile.locale}' is not in content_src/locale.yml",
+                   f"use one of: {', '.join(known)}, or add it (with its care words) to locale.yml")
     rules = TextRules.build(content.rules, content.countries)
     for field in ("name", "short_name"):
         rules.check_numbers(getattr(profile, field), path, lines.line((field,)), field, errors)
@@ -179,6 +186,7 @@ def clinic_brand(content: Content, clinic: Clinic) -> Brand:
         urgent_advice=profile.urgent_advice or country.urgent_advice,
         urgent_number=profile.urgent_number or (None if profile.urgent_advice else country.urgent_number),
         clinic=clinic,
+        words=content.locales.words(profile.locale),
     )
 
 

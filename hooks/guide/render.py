@@ -6,6 +6,7 @@ generated files, so nothing generated is ever committed to docs/.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -63,6 +64,7 @@ def long_date(value: dt.date, brand: Brand) -> str:
 
 
 def fill_tokens(text: str, brand: Brand) -> str:
+    text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.locale)
     emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
 
@@ -75,12 +77,19 @@ def urgent_route_text(brand: Brand) -> str:
 
 def plain_tokens(text: str, brand: Brand) -> str:
     """Placeholders as plain text, for titles, summaries and attributes, where a link cannot go."""
+    text = brand.words.apply(text, markup=False) if brand.words else text
     return text.replace("[[emergency-number]]", brand.emergency_number).replace("[[urgent-advice]]", urgent_route_text(brand))
 
 
 def brand_content(content: Content, brand: Brand) -> Content:
-    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text)."""
-    return patient_text.branded(content, lambda text: plain_tokens(text, brand))
+    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text), and the
+    glossary in the brand's locale (its words are matched in pages that are in that locale)."""
+    branded = patient_text.branded(content, lambda text: plain_tokens(text, brand))
+    if not brand.words:
+        return branded
+    fill = lambda text: brand.words.apply(text, markup=False)  # noqa: E731
+    glossary = [g.model_copy(update={"term": fill(g.term), "definition": fill(g.definition)}) for g in content.glossary]
+    return dataclasses.replace(branded, glossary=glossary)
 
 
 def _rewrite_links(body: str, sections: dict[str, str]) -> str:
