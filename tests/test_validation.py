@@ -152,6 +152,31 @@ CASES = [
         id="duplicate-source-id",
     ),
     pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", "If it is bad, go to A&E."),
+        "content_src/articles/test-sciatica.md:20: body: 'A&E' is written for one country only\n"
+        "    hint: write [[er]] (the emergency room or A&E, per country) (content_src/locale.yml)",
+        id="one-country-care-word",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "answer: Sciatica is pain", "answer: Sciatica is pain from the centre of your back,"),
+        "content_src/articles/test-sciatica.md:6: answer: 'centre' is written for one country only\n"
+        "    hint: write 'center': content is spelt as in en-US, and en-GB copies read 'centre' "
+        "(content_src/locale.yml, spelling)",
+        id="one-country-spelling",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "It may burn or tingle.", "Ask [[gpp]] about it."),
+        "content_src/articles/test-sciatica.md:20: body: unknown placeholder '[[gpp]]'\n"
+        "    hint: did you mean '[[gp]]'? (care words are defined in content_src/locale.yml)",
+        id="unknown-care-word-token",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "It may burn or tingle.", "Ask [[GP]] about it."),
+        "content_src/articles/test-sciatica.md:20: body: unknown placeholder '[[GP]]'\n"
+        "    hint: did you mean '[[gp]]'? (care words are defined in content_src/locale.yml)",
+        id="care-word-token-in-capitals",
+    ),
+    pytest.param(
         lambda p: p.edit("content_src/safety/disclaimer.yml", "paragraphs:", "paragraphs: []\nold_paragraphs:"),
         None,  # checked below: an emptied disclaimer is refused before any page is built
         id="emptied-disclaimer",
@@ -282,3 +307,12 @@ def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(p
     errors = ErrorCollector(Path("."))
     rules.check(text, Path("a.md"), 1, "body", errors)
     assert [e.message.split("'")[1] for e in errors.errors] == found
+
+
+def test_care_words_and_spellings_are_only_refused_in_prose(proj):
+    """Keywords hold every spelling on purpose; addresses, code and tokens are not prose."""
+    proj.edit(ARTICLE, "keywords: [siatica,", "keywords: [A&E, physio, centre, siatica,")
+    proj.edit(ARTICLE, "It may burn or tingle.",
+              "It may burn or tingle. See [a plan](https://example.org/walking-programme) or `centre`. "
+              "Ask [[Physical-therapist]] Lee, or go to [[er]].")
+    load_content(proj.content)

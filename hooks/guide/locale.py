@@ -10,6 +10,7 @@ addresses, HTML tags or attribute lists is read or changed: those are not prose.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from html import escape
@@ -161,9 +162,11 @@ class Locales:
                 # [[er]], or [[Er]] at the start of a sentence; never [[ER]]
                 known = name in SAFETY_TOKENS or name[:1].lower() + name[1:] in self.token_ids
                 if not known:
+                    close = difflib.get_close_matches(match.group(0), self.token_names, n=1)
+                    hint = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(self.token_names)}"
                     errors.add(path, line + text.count("\n", 0, match.start()), field_name,
                                f"unknown placeholder '{match.group(0)}'",
-                               f"use one of: {', '.join(self.token_names)} (care words are defined in content_src/locale.yml)")
+                               f"{hint} (care words are defined in content_src/locale.yml)")
 
 
 def no_locales() -> Locales:
