@@ -555,7 +555,8 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
     disclaimer, _ = _load_one(root / "safety" / "disclaimer.yml", models.Disclaimer, errors)
     red_flags, flag_lines = _load_one(root / "safety" / "red_flags.yml", models.RedFlags, errors)
     sources = {s.id: s for s, _ in _load_list(root / "bibliography.yml", models.Source, errors)}
-    sections = [s for s, _ in _load_list(root / "sections.yml", models.Section, errors)]
+    section_entries = _load_list(root / "sections.yml", models.Section, errors)
+    sections = [s for s, _ in section_entries]
     rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
     locale_settings, _ = _load_one(root / "locale.yml", models.LocaleSettings, errors) if (root / "locale.yml").exists() else (None, None)
     locales = Locales(locale_settings) if locale_settings else no_locales()
@@ -581,6 +582,8 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
         errors.raise_if_any()
         return content
     text_rules = TextRules.build(rules, countries, locales)
+    for index, (section, line) in enumerate(section_entries):  # menu titles, shown in each brand's locale
+        locales.check(section.title, root / "sections.yml", line, f"[{index}].title", errors)
     for entry, line in glossary_entries:  # shown on every page that uses the word ('also' holds every spelling)
         locales.check(entry.term, glossary_path, line, f"{entry.term}: term", errors)
         locales.check(entry.definition, glossary_path, line, f"{entry.term}: definition", errors)

@@ -89,7 +89,8 @@ def brand_content(content: Content, brand: Brand) -> Content:
         return branded
     fill = lambda text: brand.words.apply(text, markup=False)  # noqa: E731
     glossary = [g.model_copy(update={"term": fill(g.term), "definition": fill(g.definition)}) for g in content.glossary]
-    return dataclasses.replace(branded, glossary=glossary)
+    sections = [s.model_copy(update={"title": fill(s.title)}) for s in content.sections]
+    return dataclasses.replace(branded, glossary=glossary, sections=sections)
 
 
 def _rewrite_links(body: str, sections: dict[str, str]) -> str:
@@ -284,7 +285,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
 def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:
     """Every exercise on one page, briefly: to print as a home programme, one exercise a sheet."""
     meta = {
-        "title": "Home exercise programme",
+        "title": plain_tokens("Home exercise program", brand),
         "description": "All the exercises in this guide on one page, to print and use at home.",
         "pn_kind": "exercise",
         "red_flags": ["lumbar", "cervical", "general"],
@@ -295,7 +296,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
              "and stop if your symptoms spread or you notice new numbness or weakness.\n"]
     if handouts:
-        parts.append(_handout_link(HOME_PROGRAMME_SLUG, "Printable home programme"))
+        parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens("Printable home program", brand)))
     for entry in content.exercises:
         ex = entry.data
         steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))
@@ -312,15 +313,16 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
 
-def render_exercise_library(content: Content) -> Page:
+def render_exercise_library(content: Content, brand: Brand | None = None) -> Page:
     meta = {
         "title": "Exercise library",
         "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
         "pn_kind": "exercise-library",
     }
-    parts = ["These are exercises that physical therapists often use for pinched nerves. "
+    intro = ("These are exercises that [[physical-therapists]] often use for pinched nerves. "
              "They are examples, not a plan for you. Ask your therapist which ones suit you, "
-             "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n"]
+             "and how much to do. To print them all, use the [home exercise program](home-programme.md).\n")
+    parts = [fill_tokens(intro, brand) if brand else content.locales.written(intro)]
     for region, heading in REGIONS.items():
         entries = [e for e in content.exercises if e.data.region == region]
         if not entries:
@@ -405,7 +407,7 @@ def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list
     pages = [render_article(content, a, brand, sections) for a in content.articles]
     pages += [render_exercise(content, e, brand, handouts) for e in content.exercises]
     if content.exercises:
-        pages.append(render_exercise_library(content))
+        pages.append(render_exercise_library(content, brand))
         pages.append(render_home_programme(content, brand, handouts))
     if content.glossary:
         pages.append(render_glossary(content))
