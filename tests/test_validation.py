@@ -165,6 +165,12 @@ CASES = [
         id="one-country-spelling",
     ),
     pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", "Ask a physical\ntherapist."),
+        "content_src/articles/test-sciatica.md:20: body: 'physical therapist' is written for one country only\n"
+        "    hint: write [[physical-therapist]] (or 'your therapist') (content_src/locale.yml)",
+        id="one-country-phrase-across-lines",
+    ),
+    pytest.param(
         lambda p: p.edit(ARTICLE, "It may burn or tingle.", "Ask [[gpp]] about it."),
         "content_src/articles/test-sciatica.md:20: body: unknown placeholder '[[gpp]]'\n"
         "    hint: did you mean '[[gp]]'? (care words are defined in content_src/locale.yml)",

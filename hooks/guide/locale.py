@@ -202,7 +202,8 @@ class Locales:
                 offset = text.count("\n", 0, start)
                 if skip is not None and offset in skip:
                     continue
-                errors.add(path, line + offset, field_name, f"'{text[start:end]}' is written for one country only", hint)
+                errors.add(path, line + offset, field_name,
+                           f"'{' '.join(text[start:end].split())}' is written for one country only", hint)
         if "[[" in text:
             for match in TOKEN.finditer(text):
                 name = match.group(1)
