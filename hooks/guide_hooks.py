@@ -129,12 +129,13 @@ def on_page_context(context, *, page, config, nav):
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if page.file.src_uri in _Build.page_meta:
         page.meta.update(_Build.page_meta[page.file.src_uri])
-    elif not page.file.src_uri.startswith(render.CLINIC_PAGES + "/"):
+    elif _Build.brand.words and not page.file.src_uri.startswith(render.CLINIC_PAGES + "/"):
         # docs/ pages are written like content (US spelling, care-word tokens); a clinic's own pages are its words.
+        # Only care words: a page outside content_src/ gets no emergency number, and the post-build check says so.
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
-                page.meta[key] = render.plain_tokens(page.meta[key], _Build.brand)
-        markdown = render.fill_tokens(markdown, _Build.brand)
+                page.meta[key] = _Build.brand.words.apply(page.meta[key], markup=False)
+        markdown = _Build.brand.words.apply(markdown, markup=True)
     return markdown
 
 
