@@ -97,7 +97,7 @@ def on_config(config):
 
 def on_files(files, *, config):
     clinic = _Build.brand.clinic
-    errors = docs_pages.check_front_matter(Path(config.docs_dir), _Build.content)
+    errors = docs_pages.check_front_matter(Path(config.docs_dir), _Build.content, words=True)
     if clinic:
         errors += docs_pages.check_front_matter(clinic.folder / "pages", _Build.content)
     if errors:
@@ -134,7 +134,15 @@ def on_page_context(context, *, page, config, nav):
 
 
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    page.meta.update(_Build.page_meta.get(page.file.src_uri, {}))
+    if page.file.src_uri in _Build.page_meta:
+        page.meta.update(_Build.page_meta[page.file.src_uri])
+    elif _Build.brand.words and not page.file.src_uri.startswith(render.CLINIC_PAGES + "/"):
+        # docs/ pages are written like content (US spelling, care-word tokens); a clinic's own pages are its words.
+        # Only care words: a page outside content_src/ gets no emergency number, and the post-build check says so.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = _Build.brand.words.apply(page.meta[key], markup=False)
+        markdown = _Build.brand.words.apply(markdown, markup=True)
     return markdown
 
 

@@ -34,6 +34,11 @@ def clinic_project(tmp_path: Path):
 def builds(tmp_path_factory):
     """The fixture project built unbranded and as each example clinic."""
     proj = clinic_project(tmp_path_factory.mktemp("clinics"))
+    proj.edit("content_src/articles/test-sciatica.md", "See also [the neck page](test-neck.md).",
+              "See also [the neck page](test-neck.md). If the pain is very bad, go to [[er]]. "
+              "[[Physical-therapists]] may ask you to find your center of balance.")
+    proj.edit("content_src/articles/test-sciatica.md", "summary: Sciatica is pain",
+              "summary: At the center of it, sciatica is pain")
     out = {}
     for slug in ("", VALLEY, STREET):
         target = proj.root / (f"site-{slug}" if slug else "site")
@@ -77,6 +82,28 @@ def test_uk_copy_sends_same_day_advice_to_nhs_111(builds):
     assert "Contact your GP or NHS 111." in visible_text(box)
     assert box.xpath('.//a[@href="tel:111"]')
     assert not box.xpath('.//a[@href="tel:911"]')
+
+
+@pytest.mark.parametrize("slug, reads, never", [
+    ("default", ["go to the emergency room (ER).", "Physical therapists may", "your center of balance"],
+     ["A&E", "centre", "physiotherapist"]),
+    (VALLEY, ["go to the emergency room (ER).", "Physical therapists may", "your center of balance"],
+     ["A&E", "centre", "physiotherapist"]),
+    (STREET, ["go to A&E (the emergency department).", "Physiotherapists may", "your centre of balance"],
+     ["emergency room", "center", "physical therapist"]),
+])
+def test_care_words_and_spelling_follow_the_brand_locale(builds, slug, reads, never):
+    page = tree(builds[slug])
+    text = visible_text(page.xpath('//*[contains(@class,"md-content")]')[0])
+    for words in reads:
+        assert words in text
+    # The article's own words: the safety boxes, disclaimer and clinic card come from content_src/safety/ and the profile.
+    article = text[text.index("What it feels like"):text.index("When to get help")]
+    for words in never:
+        assert words not in article
+    described = page.xpath('string(//meta[@name="description"]/@content)')
+    assert described.startswith("At the centre of it" if slug == STREET else "At the center of it")
+    assert "[[" not in (builds[slug] / ARTICLE).read_text()
 
 
 def test_unbranded_copy_has_no_clinic_parts(builds):
@@ -233,7 +260,7 @@ def test_every_exercise_has_a_one_sheet_branded_handout(handout_site):
         # The whole warning box is on the side a reader sees first.
         first = first_page_text(pdf)
         for heading in ("Call 999 now if you have any of these", "Get medical advice today if you have any of these",
-                        "See your doctor or physical therapist soon if you have any of these", '"New" means'):
+                        "See your doctor or therapist soon if you have any of these", '"New" means'):
             assert heading in first, (slug, heading)
         text = pdf_text(pdf)
         assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, slug

@@ -215,6 +215,37 @@ CASES = [
         id="duplicate-source-id",
     ),
     pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", "If it is bad, go to A&E."),
+        "content_src/articles/test-sciatica.md:20: body: 'A&E' is written for one country only\n"
+        "    hint: write [[er]] (the emergency room or A&E, per country) (content_src/locale.yml)",
+        id="one-country-care-word",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "answer: Sciatica is pain", "answer: Sciatica is pain from the centre of your back,"),
+        "content_src/articles/test-sciatica.md:6: answer: 'centre' is written for one country only\n"
+        "    hint: write 'center': content is spelt as in en-US, and en-GB copies read 'centre' "
+        "(content_src/locale.yml, spelling)",
+        id="one-country-spelling",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "The pain can be sharp.", "Ask a physical\ntherapist."),
+        "content_src/articles/test-sciatica.md:20: body: 'physical therapist' is written for one country only\n"
+        "    hint: write [[physical-therapist]] (or 'your therapist') (content_src/locale.yml)",
+        id="one-country-phrase-across-lines",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "It may burn or tingle.", "Ask [[gpp]] about it."),
+        "content_src/articles/test-sciatica.md:20: body: unknown placeholder '[[gpp]]'\n"
+        "    hint: did you mean '[[gp]]'? (care words are defined in content_src/locale.yml)",
+        id="unknown-care-word-token",
+    ),
+    pytest.param(
+        lambda p: p.edit(ARTICLE, "It may burn or tingle.", "Ask [[GP]] about it."),
+        "content_src/articles/test-sciatica.md:20: body: unknown placeholder '[[GP]]'\n"
+        "    hint: did you mean '[[gp]]'? (care words are defined in content_src/locale.yml)",
+        id="care-word-token-in-capitals",
+    ),
+    pytest.param(
         lambda p: p.edit("content_src/safety/disclaimer.yml", "paragraphs:", "paragraphs: []\nold_paragraphs:"),
         None,  # checked below: an emptied disclaimer is refused before any page is built
         id="emptied-disclaimer",
@@ -393,3 +424,12 @@ def test_exercise_without_the_general_set_is_refused(proj):
     assert (f"content_src/exercises/bridge.yml:{line}: red_flags: the warning signs leave out the 'general' set\n"
             "    hint: add it: red_flags: [lumbar, general]; every page shows the 'general' signs "
             "(stroke, heart attack, serious accident, fever, cancer) beside its own region's") in errors_for(proj)
+
+
+def test_care_words_and_spellings_are_only_refused_in_prose(proj):
+    """Keywords hold every spelling on purpose; addresses, code and tokens are not prose."""
+    proj.edit(ARTICLE, "keywords: [siatica,", "keywords: [A&E, physio, centre, siatica,")
+    proj.edit(ARTICLE, "It may burn or tingle.",
+              "It may burn or tingle. See [a plan](https://example.org/walking-programme) or `centre`. "
+              "Ask [[Physical-therapist]] Lee, or go to [[er]].")
+    load_content(proj.content)

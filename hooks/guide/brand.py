@@ -13,6 +13,7 @@ from pathlib import Path
 from . import models, patient_text
 from .errors import ContentError, ContentErrors, ErrorCollector
 from .load import Content, TextRules, _field_name, _load_one
+from .locale import Words
 
 CLINICS_DIR = "clinics"
 CLINIC_FILE = "clinic.yml"
@@ -54,6 +55,7 @@ class Brand:
     urgent_number: str | None
     clinic: Clinic | None = None
     edition: str = ""  # '' for the root edition; else its id, which is also its folder
+    words: Words | None = None  # care words and spelling for `locale` (content_src/locale.yml)
 
     @property
     def emergency_tel(self) -> str:
@@ -76,7 +78,8 @@ def default_brand(content: Content, edition: str = "") -> Brand:
         country = content.countries[chosen.country]
         return Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
                      locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
-                     urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id)
+                     urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id,
+                     words=content.locales.words(chosen.locale))
     country = content.countries[site.country]
     return Brand(
         slug="default",
@@ -88,6 +91,7 @@ def default_brand(content: Content, edition: str = "") -> Brand:
         emergency_number=site.emergency_number or country.emergency_number,
         urgent_advice=site.urgent_advice or country.urgent_advice,
         urgent_number=site.urgent_number or (None if site.urgent_advice else country.urgent_number),
+        words=content.locales.words(site.locale),
     )
 
 
@@ -178,6 +182,10 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
     if not (folder / profile.logo).is_file():
         errors.add(path, lines.line(("logo",)), "logo", f"logo file '{profile.logo}' not found",
                    f"put the logo in {errors.rel(folder)}/")
+    known = content.locales.settings.locales
+    if profile.locale not in known:
+        errors.add(path, lines.line(("locale",)), "locale", f"locale '{profile.locale}' is not in content_src/locale.yml",
+                   f"use one of: {', '.join(known)}, or add it (with its care words) to locale.yml")
     rules = TextRules.build(content.rules, content.countries)
     for field in ("name", "short_name"):
         rules.check_numbers(getattr(profile, field), path, lines.line((field,)), field, errors)
@@ -208,6 +216,7 @@ def clinic_brand(content: Content, clinic: Clinic) -> Brand:
         urgent_advice=profile.urgent_advice or country.urgent_advice,
         urgent_number=profile.urgent_number or (None if profile.urgent_advice else country.urgent_number),
         clinic=clinic,
+        words=content.locales.words(profile.locale),
     )
 
 

@@ -23,7 +23,9 @@ def list_pages(docs_dir: Path) -> list[str]:
     )
 
 
-def check_front_matter(docs_dir: Path, content: Content) -> list[ContentError]:
+def check_front_matter(docs_dir: Path, content: Content, *, words: bool = False) -> list[ContentError]:
+    """With `words`, also the care words and spelling (content_src/locale.yml): docs/ pages are written like
+    content and shown in each brand's locale; a clinic's own pages are in its own words."""
     errors = ErrorCollector(docs_dir)
     for rel in list_pages(docs_dir):
         path = docs_dir / rel
@@ -33,6 +35,11 @@ def check_front_matter(docs_dir: Path, content: Content) -> list[ContentError]:
         meta = validate_model(models.DocsPageMeta, source.meta, path, source.lines, errors)
         if meta is None:
             continue
+        if words:
+            for key in ("title", "description"):
+                if isinstance(source.meta.get(key), str):
+                    content.locales.check(source.meta[key], path, source.lines.line((key,)), key, errors)
+            content.locales.check(source.body, path, source.body_line, "body", errors)
         if meta.red_flags is not None:  # when omitted, the page shows every set
             check_page_sets(meta.red_flags, content, path, source.lines, errors)
         if meta.sources is not None:

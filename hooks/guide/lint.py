@@ -38,4 +38,4 @@ def svg_errors(content: Content, docs_dir: Path) -> list[ContentError]:
 
 
 def project_errors(content: Content, docs_dir: Path) -> list[ContentError]:
-    return check_front_matter(docs_dir, content) + clinic_errors(content) + svg_errors(content, docs_dir)
+    return check_front_matter(docs_dir, content, words=True) + clinic_errors(content) + svg_errors(content, docs_dir)

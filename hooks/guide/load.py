@@ -15,17 +15,18 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import models, patient_text, readability
+from .locale import Locales, no_locales
 from .errors import ErrorCollector
 from .source_files import LineMap, load_yaml_file, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 
+# The safety placeholders; care-word tokens come from content_src/locale.yml (guide.locale).
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
 NUMBER_HINT = "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead"
 # Articles leave emergency instructions to the warning box (rules.yml safety_only).
 ARTICLE_NUMBER_HINT = ("numbers differ by country; write [[urgent-advice]] for same-day advice "
                        "(the warning box and 'When to get help' already give the emergency number)")
-_TOKEN = re.compile(r"\[\[([a-z-]+)\]\]")
 ARTICLE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 # Raw HTML an author may never use: it could run code or load other sites.
@@ -92,6 +93,7 @@ class Content:
     articles: list[Article] = field(default_factory=list)
     exercises: list[ExerciseEntry] = field(default_factory=list)
     glossary: list[models.GlossaryEntry] = field(default_factory=list)
+    locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
 
     @property
     def red_flag_set_ids(self) -> list[str]:
@@ -315,9 +317,10 @@ class _Wording:
 class TextRules:
     def __init__(self, forbidden: list[_Wording], phone_numbers: re.Pattern, any_number: re.Pattern,
                  max_grade: float, sentence: models.SentenceLimits | None = None,
-                 safety_only: list[_Wording] | None = None):
+                 safety_only: list[_Wording] | None = None, locales: Locales | None = None):
         self.forbidden = forbidden
         self.safety_only = safety_only or []
+        self.locales = locales or no_locales()
         self.phone_numbers = phone_numbers
         self.max_grade = max_grade
         self.sentence = sentence
@@ -326,7 +329,7 @@ class TextRules:
         self.any_number = any_number
 
     @classmethod
-    def build(cls, rules: models.Rules, countries: dict[str, models.Country]) -> "TextRules":
+    def build(cls, rules: models.Rules, countries: dict[str, models.Country], locales: Locales | None = None) -> "TextRules":
         numbers = {c.emergency_number for c in countries.values()} | {
             c.urgent_number for c in countries.values() if c.urgent_number
         }
@@ -338,17 +341,14 @@ class TextRules:
             rules.max_grade,
             rules.sentence,
             [_Wording.compile(r) for r in rules.safety_only],
+            locales,
         )
 
     def check(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector,
-              number_hint: str = NUMBER_HINT) -> None:
+              number_hint: str = NUMBER_HINT, skip: range | None = None) -> None:
         self._check_wording(self.forbidden, text, path, line, field_name, errors)
         self.check_numbers(text, path, line, field_name, errors, number_hint)
-        if "[[" in text:
-            for match in _TOKEN.finditer(text):
-                if match.group(0) not in TOKENS:
-                    errors.add(path, line + text[: match.start()].count("\n"), field_name,
-                               f"unknown placeholder '{match.group(0)}'", f"use one of: {', '.join(TOKENS)}")
+        self.locales.check(text, path, line, field_name, errors, skip)  # one-country words, unknown tokens
         self.check_html(text, path, line, field_name, errors)
 
     def check_safety_only(self, text: str, path: Path, line: int, field_name: str, errors: ErrorCollector) -> None:
@@ -506,9 +506,11 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
               for i, point in enumerate(meta.key_points)]
     parts.append((line0, "body", body, True))
     measured = []
+    written = text_rules.locales.written
     for line, field_name, text, lines_known in parts:
+        text = written(text)  # measured as readers of the written locale see it, care words filled
         result = readability.measure(text)
-        skip = _skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and text is body else None
+        skip = _skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and field_name == "body" else None
         text_rules.check_sentences(text, result, path, line, field_name, errors, lines_known, skip)
         measured.append(result)
     article.grade = readability.combine(measured)
@@ -561,6 +563,7 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
     for loc, text in _exercise_texts(exercise):
         if loc[0] in ("images", "dose"):  # the grade counts the prose, not dose figures or picture descriptions
             continue
+        text = text_rules.locales.written(text)
         result = readability.measure(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
         text_rules.check_sentences(text, result, path, lines.line(loc), _field_name(loc), errors, lines_known=False)
         measured.append(result)
@@ -581,8 +584,11 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
     disclaimer, _ = _load_one(root / "safety" / "disclaimer.yml", models.Disclaimer, errors)
     red_flags, flag_lines = _load_one(root / "safety" / "red_flags.yml", models.RedFlags, errors)
     sources = {s.id: s for s, _ in _load_list(root / "bibliography.yml", models.Source, errors)}
-    sections = [s for s, _ in _load_list(root / "sections.yml", models.Section, errors)]
+    section_entries = _load_list(root / "sections.yml", models.Section, errors)
+    sections = [s for s, _ in section_entries]
     rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
+    locale_settings, _ = _load_one(root / "locale.yml", models.LocaleSettings, errors) if (root / "locale.yml").exists() else (None, None)
+    locales = Locales(locale_settings) if locale_settings else no_locales()
     glossary_path = root / "glossary.yml"
     glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
     glossary = [g for g, _ in glossary_entries]
@@ -595,21 +601,30 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
     if site is not None and countries and site.country not in countries:
         errors.add(root / "site.yml", None, "country", f"unknown country '{site.country}'",
                    f"use one of: {', '.join(countries)} (content_src/countries.yml)")
+    if site is not None and locale_settings and site.locale not in locale_settings.locales:
+        errors.add(root / "site.yml", None, "locale", f"locale '{site.locale}' is not in content_src/locale.yml",
+                   f"use one of: {', '.join(locale_settings.locales)}, or add it (with its care words) to locale.yml")
     if red_flags is not None:
         _check_red_flags(red_flags, flag_lines, root / "safety" / "red_flags.yml", errors)
 
     # The articles can only be checked against valid shared files.
     if None in (site, disclaimer, red_flags, rules) or not countries:
         errors.raise_if_any()
-    content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
+    content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary,
+                      locales=locales)
     if not pages:
         errors.raise_if_any()
         if pages == "index":
             content.articles = _article_index(root)
         return content
-    text_rules = TextRules.build(rules, countries)
-    for entry, line in glossary_entries:  # shown on every page that uses the word
-        text_rules.check_sentences(entry.definition, readability.measure(entry.definition), glossary_path, line,
+    text_rules = TextRules.build(rules, countries, locales)
+    for index, (section, line) in enumerate(section_entries):  # menu titles, shown in each brand's locale
+        locales.check(section.title, root / "sections.yml", line, f"[{index}].title", errors)
+    for entry, line in glossary_entries:  # shown on every page that uses the word ('also' holds every spelling)
+        locales.check(entry.term, glossary_path, line, f"{entry.term}: term", errors)
+        locales.check(entry.definition, glossary_path, line, f"{entry.term}: definition", errors)
+        definition = locales.written(entry.definition)
+        text_rules.check_sentences(definition, readability.measure(definition), glossary_path, line,
                                    f"{entry.term}: definition", errors, lines_known=False)
     _check_red_flag_wording(red_flags, flag_lines, root / "safety" / "red_flags.yml", text_rules, errors)
     for path in sorted((root / "exercises").glob("*.yml")):

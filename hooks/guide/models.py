@@ -370,6 +370,48 @@ class Rules(Strict):
         return value
 
 
+# ---------------------------------------------------------------- locale (content_src/locale.yml)
+LocaleId = Annotated[str, Field(pattern=r"^[a-z]{2}-[A-Z]{2}$", description="a locale such as en-US or en-GB")]
+TokenId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$",
+                               description="lower-case words joined by hyphens; written in text as [[id]]")]
+SpellingWord = Annotated[str, Field(pattern=r"^[a-z]+(?:[ -][a-z]+)*$", description="a whole word, in lower case")]
+
+
+class CareWord(Strict):
+    id: TokenId
+    text: dict[LocaleId, Text] = Field(description="the words shown for each locale, e.g. {en-US: the emergency room (ER), en-GB: A&E}")
+    note: Text | None = Field(None, description="when to use it (for editors; never shown)")
+
+
+class RefusedWords(Strict):
+    words: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1, description=(
+        "words the build refuses in patient text; with a capital letter they match exactly as written "
+        "(GP, ER), in lower case they match in any case (physio)"))
+    use: Text = Field(description="what to write instead, e.g. '[[er]]'; shown as the hint")
+
+
+class LocaleSettings(Strict):
+    written_in: LocaleId = Field(description="the locale content is written in (spelling and words)")
+    locales: list[LocaleId] = Field(min_length=1, description="every locale a brand may use; each care word needs text for each")
+    tokens: list[CareWord] = Field(default_factory=list, description="care words: [[id]] in text, filled per locale")
+    spelling: dict[LocaleId, dict[SpellingWord, SpellingWord]] = Field(default_factory=dict, description=(
+        "for each locale, words as written (written_in) and as that locale spells them; whole words, case kept"))
+    refuse: list[RefusedWords] = Field(default_factory=list, description="locale-specific words never written directly")
+
+    @model_validator(mode="after")
+    def _complete(self) -> "LocaleSettings":
+        if self.written_in not in self.locales:
+            raise ValueError(f"written_in '{self.written_in}' must be one of locales: {', '.join(self.locales)}")
+        for word in self.tokens:
+            missing = [loc for loc in self.locales if loc not in word.text]
+            if missing:
+                raise ValueError(f"care word '{word.id}' has no text for {', '.join(missing)}")
+        for loc in self.spelling:
+            if loc not in self.locales:
+                raise ValueError(f"spelling for '{loc}', which is not in locales")
+        return self
+
+
 class DocsPageMeta(BaseModel):
     """Front matter of hand-written pages in docs/: only the fields we act on are checked."""
 
@@ -391,4 +433,5 @@ SCHEMAS: dict[str, object] = {
     "countries": list[Country],
     "glossary": list[GlossaryEntry],
     "clinic": ClinicProfile,
+    "locale": LocaleSettings,
 }

@@ -6,6 +6,7 @@ generated files, so nothing generated is ever committed to docs/.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -63,6 +64,7 @@ def long_date(value: dt.date, brand: Brand) -> str:
 
 
 def fill_tokens(text: str, brand: Brand) -> str:
+    text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.locale)
     emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
 
@@ -75,12 +77,20 @@ def urgent_route_text(brand: Brand) -> str:
 
 def plain_tokens(text: str, brand: Brand) -> str:
     """Placeholders as plain text, for titles, summaries and attributes, where a link cannot go."""
+    text = brand.words.apply(text, markup=False) if brand.words else text
     return text.replace("[[emergency-number]]", brand.emergency_number).replace("[[urgent-advice]]", urgent_route_text(brand))
 
 
 def brand_content(content: Content, brand: Brand) -> Content:
-    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text)."""
-    return patient_text.branded(content, lambda text: plain_tokens(text, brand))
+    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text), and the
+    glossary in the brand's locale (its words are matched in pages that are in that locale)."""
+    branded = patient_text.branded(content, lambda text: plain_tokens(text, brand))
+    if not brand.words:
+        return branded
+    fill = lambda text: brand.words.apply(text, markup=False)  # noqa: E731
+    glossary = [g.model_copy(update={"term": fill(g.term), "definition": fill(g.definition)}) for g in content.glossary]
+    sections = [s.model_copy(update={"title": fill(s.title)}) for s in content.sections]
+    return dataclasses.replace(branded, glossary=glossary, sections=sections)
 
 
 def _rewrite_links(body: str, sections: dict[str, str]) -> str:
@@ -297,7 +307,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
 def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:
     """Every exercise on one page, briefly: to print as a home programme, one exercise a sheet."""
     meta = {
-        "title": "Home exercise programme",
+        "title": plain_tokens("Home exercise program", brand),
         "description": "All the exercises in this guide on one page, to print and use at home.",
         "pn_kind": "exercise",
         "red_flags": ["lumbar", "cervical", "general"],
@@ -308,7 +318,7 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
              "and stop if your symptoms spread or you notice new numbness, tingling or weakness.\n"]
     if handouts:
-        parts.append(_handout_link(HOME_PROGRAMME_SLUG, "Printable home programme"))
+        parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens("Printable home program", brand)))
     for entry in content.exercises:
         ex = entry.data
         steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))
@@ -325,15 +335,16 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
 
-def render_exercise_library(content: Content) -> Page:
+def render_exercise_library(content: Content, brand: Brand | None = None) -> Page:
     meta = {
         "title": "Exercise library",
         "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
         "pn_kind": "exercise-library",
     }
-    parts = ["These are exercises that physical therapists often use for pinched nerves. "
+    intro = ("These are exercises that [[physical-therapists]] often use for pinched nerves. "
              "They are examples, not a plan for you. Ask your therapist which ones suit you, "
-             "and how much to do. To print them all, use the [home exercise programme](home-programme.md).\n"]
+             "and how much to do. To print them all, use the [home exercise program](home-programme.md).\n")
+    parts = [fill_tokens(intro, brand) if brand else content.locales.written(intro)]
     for region, heading in REGIONS.items():
         entries = [e for e in content.exercises if e.data.region == region]
         if not entries:
@@ -418,7 +429,7 @@ def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list
     pages = [render_article(content, a, brand, sections) for a in content.articles]
     pages += [render_exercise(content, e, brand, handouts) for e in content.exercises]
     if content.exercises:
-        pages.append(render_exercise_library(content))
+        pages.append(render_exercise_library(content, brand))
         pages.append(render_home_programme(content, brand, handouts))
     if content.glossary:
         pages.append(render_glossary(content))

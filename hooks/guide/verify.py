@@ -158,7 +158,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     return problems
 
 
-PLACEHOLDER = re.compile(r"\[\[[a-z][a-z-]*\]\]")
+PLACEHOLDER = re.compile(r"\[\[[A-Za-z][A-Za-z0-9-]*\]\]")  # [[Er]] too: care words start a sentence capitalised
 _PLACEHOLDER_NODES = ("//text()[contains(., '[[') and not(ancestor::style)"
                       " and not(ancestor::script[not(@type='application/ld+json')])]"
                       " | //@*[contains(., '[[')]")
