@@ -215,14 +215,12 @@ def pdf_text(path: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
-def test_every_exercise_has_a_one_page_branded_handout(handout_site):
-    from guide.handouts import page_count
-
+def test_every_exercise_has_a_branded_handout(handout_site):
+    # Page by page, on A4 and Letter: tests/test_print.py.
     exercises = sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
     assert len(exercises) >= 10
     for slug in exercises:
         pdf = handout_site / "handouts" / f"{slug}.pdf"
-        assert page_count(pdf.read_bytes()) == 1, f"{slug}.pdf does not fit one page"
         text = pdf_text(pdf)
         assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, slug
         assert "Call 999 now if you have any of these" in text, slug
