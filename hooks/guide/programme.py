@@ -113,6 +113,7 @@ class DoseTexts(Strict):
     reps: Text
     sets: Text
     hold: Text
+    hold_short: Text = Field(description="the hold's label where the word 'seconds' follows the number")
     per_day: Text
     days: Text
     side: Text

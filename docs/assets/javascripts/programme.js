@@ -91,7 +91,7 @@
     var lines = [];
     if (item.reps) lines.push([T.dose.reps, item.reps + " " + T.dose.times]);
     if (item.sets) lines.push([T.dose.sets, String(item.sets)]);
-    if (item.hold) lines.push([T.dose.hold, item.hold + " " + T.dose.seconds]);
+    if (item.hold) lines.push([T.dose.hold_short, item.hold + " " + T.dose.seconds]);
     if (item.per_day) lines.push([T.dose.per_day, String(item.per_day)]);
     if (item.days) lines.push([T.dose.days, String(item.days)]);
     if (item.side) lines.push([T.dose.side, T.dose.sides[item.side]]);
@@ -241,6 +241,7 @@
     function drawWeek() {
       var mine = ticksFor(readTicks()), days = lastDays(7), lang = document.documentElement.lang || undefined;
       var table = document.createElement("table");
+      table.className = "pn-week";
       var head = table.createTHead().insertRow();
       var corner = document.createElement("th");
       corner.scope = "col";
