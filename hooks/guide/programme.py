@@ -249,6 +249,7 @@ def render_pages(content: Content, brand: Brand):
             "pn_kind": "programme",
             "red_flags": ["lumbar", "cervical", "general"],
             "search": {"exclude": path == VIEW_PAGE},
+            "hide": ["toc"],  # the page's own layout needs the width
         }
         # One line: Python-Markdown passes a raw HTML block through untouched.
         pages.append(Page(path, html.strip() + "\n", meta))
