@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, render, review, verify
+from guide import brand_html, docs_pages, handouts, programme, render, review, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
 from guide.brand import default_brand, edition_links, select_brand
 from guide.errors import ContentErrors
@@ -64,6 +64,7 @@ def on_config(config):
         config.site_dir = str(_Build.staged.start())
     try:
         content = load_content(root / "content_src")
+        programme.load_texts(content)  # the home-programme pages' words, checked before any page is made
     except ContentErrors as exc:
         raise PluginError("Content errors:\n" + exc.report()) from None
     # Before any page exists: MkDocs stamps pages and the sitemap with this date.
@@ -108,6 +109,10 @@ def on_files(files, *, config):
         _Build.page_meta[page.path] = page.meta
     for dest, source in render.asset_files(_Build.content):
         files.append(File.generated(config, dest, abs_src_path=source))
+    if programme.nav_pages(_Build.content):  # offline use of the home programme
+        files.append(File.generated(config, programme.SERVICE_WORKER,
+                                    content=programme.service_worker(_Build.content, [f.dest_uri for f in files])))
+        files.append(File.generated(config, programme.MANIFEST, content=programme.manifest(_Build.brand, _Build.content)))
     if clinic:
         for page in clinic.pages():
             files.append(File.generated(config, render.clinic_page_path(page), abs_src_path=str(page)))
@@ -162,6 +167,7 @@ def on_env(env, *, config, files):
         return Markup(links.mark_external_links(markup, config.site_url))
 
     env.globals["pn_red_flags"] = red_flags
+    env.globals["pn_manifest"] = programme.MANIFEST if programme.nav_pages(content) else ""
     print_header, contact_card = marked(brand_html.print_header(brand)), marked(brand_html.contact_card(brand))
     env.globals["pn_print_header"] = lambda: print_header
     env.globals["pn_questions"] = lambda page=None: marked(brand_html.questions_box(brand, page.meta if page else {}))

@@ -243,25 +243,12 @@ def pdf_text(path: Path) -> str:
     return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
 
 
-def first_page_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True)
-    return " ".join(out.stdout.split())
-
-
-def test_every_exercise_has_a_one_sheet_branded_handout(handout_site):
-    from guide.handouts import page_count
-
+def test_every_exercise_has_a_branded_handout(handout_site):
+    # Page by page, on A4 and Letter: tests/test_print.py.
     exercises = sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
     assert len(exercises) >= 10
     for slug in exercises:
         pdf = handout_site / "handouts" / f"{slug}.pdf"
-        # One sheet: both sides at most, since the warning signs grew to cover the conditions that mimic a pinched nerve.
-        assert page_count(pdf.read_bytes()) <= 2, f"{slug}.pdf does not fit one sheet"
-        # The whole warning box is on the side a reader sees first.
-        first = first_page_text(pdf)
-        for heading in ("Call 999 now if you have any of these", "Get medical advice today if you have any of these",
-                        "See your doctor or therapist soon if you have any of these", '"New" means'):
-            assert heading in first, (slug, heading)
         text = pdf_text(pdf)
         assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, slug
         assert "Call 999 now if you have any of these" in text, slug

@@ -79,7 +79,9 @@ def cmd_verify(args) -> int:
 
 def schema_documents() -> dict[str, dict]:
     out = {}
-    for name, model in models.SCHEMAS.items():
+    from .programme import ProgrammeTexts  # content_src/programme.yml, the home-programme pages' words
+
+    for name, model in {**models.SCHEMAS, "programme": ProgrammeTexts}.items():
         schema = TypeAdapter(model).json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema.setdefault("title", name)
@@ -91,7 +93,7 @@ def cmd_schema(args) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for filename, schema in schema_documents().items():
         (args.out / filename).write_text(json.dumps(schema, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {len(models.SCHEMAS)} schemas to {args.out}")
+    print(f"wrote {len(schema_documents())} schemas to {args.out}")
     return 0
 
 

@@ -19,10 +19,7 @@ from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium
 
 HANDOUTS_DIR = "handouts"
-# A single exercise should fit one sheet. Like a print dialog's "fit to page",
-# shrink a little when it does not fit one side, but never below a size that
-# stays readable; if it still does not fit, it takes both sides at full size.
-FIT_SCALES = (1.0, 0.94, 0.88)
+PAPERS = ("A4", "Letter")
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
@@ -60,47 +57,40 @@ def page_count(pdf: bytes) -> int:
     return len(_PAGE_OBJECT.findall(pdf))
 
 
-def handout_pages(content: Content) -> list[tuple[str, str, bool]]:
-    """(page folder, PDF path, must fit one sheet) for every exercise, then the home programme."""
-    pages = [(f"exercises/{e.slug}", pdf_name(e.slug), True) for e in content.exercises]
-    pages.append((PurePosixPath(HOME_PROGRAMME).with_suffix("").as_posix(), pdf_name(HOME_PROGRAMME_SLUG), False))
+def handout_pages(content: Content) -> list[tuple[str, str]]:
+    """(page folder, PDF path) for every exercise, then the home programme."""
+    pages = [(f"exercises/{e.slug}", pdf_name(e.slug)) for e in content.exercises]
+    pages.append((PurePosixPath(HOME_PROGRAMME).with_suffix("").as_posix(), pdf_name(HOME_PROGRAMME_SLUG)))
     return pages
 
 
-def print_handouts(site_dir: Path, content: Content, brand: Brand) -> list[Path]:
+def print_handouts(site_dir: Path, content: Content, brand: Brand, paper_size: str | None = None,
+                   out_dir: Path | None = None) -> list[Path]:
     """Print the handout pages of the built site; return the PDFs written.
 
-    A single exercise is shrunk step by step (FIT_SCALES) until it fits one side of a sheet;
-    if it never does, it is printed at full size on both sides.
+    Printed at full size, never shrunk to fit: the print stylesheet lays each
+    sheet out to fit A4 and Letter at 12 pt, with the warning signs at its top
+    (tests/test_print.py reads every page of every PDF on both papers).
+    `paper_size` and `out_dir` let tests print on the other paper too.
     """
     from playwright.sync_api import Error, sync_playwright
 
     site_dir = Path(site_dir)
+    out_dir = Path(out_dir) if out_dir else site_dir
     written = []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.emulate_media(media="print")
-            for folder, pdf, one_sheet in handout_pages(content):
+            for folder, pdf in handout_pages(content):
                 source = site_dir / folder / "index.html"
-                target = site_dir / pdf
+                target = out_dir / pdf
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.goto(source.as_uri(), wait_until="load")
                 page.evaluate(_UNLINK_LOCAL_PAGES)
-                scales = FIT_SCALES if one_sheet else FIT_SCALES[:1]
-                first = None
-                for scale in scales:
-                    pdf_bytes = page.pdf(format=paper(brand), print_background=True, scale=scale,
-                                         margin={"top": "8mm", "bottom": "12mm", "left": "10mm", "right": "10mm"})
-                    first = first or pdf_bytes
-                    if page_count(pdf_bytes) == 1:
-                        break
-                else:
-                    # Too long for one side even shrunk: both sides of the sheet at full size
-                    # read better than one side in small print.
-                    pdf_bytes = first
-                target.write_bytes(pdf_bytes)
+                # No margins given: the stylesheet's @page margins hold the clinic's footer.
+                target.write_bytes(page.pdf(format=paper_size or paper(brand), print_background=True))
                 written.append(target)
             browser.close()
     except Error as exc:

@@ -16,10 +16,10 @@ from pathlib import PurePosixPath
 
 from babel.dates import format_date
 
-from . import models, patient_text
+from . import models, patient_text, programme
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, help_section, urgent_route
+from .safety_html import HELP_ANCHOR, help_section, red_flag_box, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -277,6 +277,8 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         for key, label in DOSE_LABELS if getattr(ex.dose, key)
     )
     goals = ", ".join(GOALS[g] for g in ex.goals)
+    not_for = ('!!! warning "Who should not do it, or should ask first"\n\n'
+               + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
     markdown = (
         f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
@@ -285,17 +287,27 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         + _block("pn-handout-hide",
                  f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
                  + "## Who it suits\n\n" + _bullets(ex.suits, brand))
-        + '!!! warning "Who should not do it, or should ask first"\n\n'
-        + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n"
-        # On paper these sections sit in two columns, so one exercise fits one sheet.
+        + not_for.replace("!!! warning", "!!! warning pn-print-hide", 1)
+        # On paper: the pictures and steps beside the dose, then the stop rules across the sheet,
+        # all on the first sheet.
         + _block("pn-exercise-core",
-                 f"## How to do it\n\n**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
-                 + steps + "\n\n"
-                 + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n'
-                 + "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
-                 + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand)
+                 _block("pn-exercise-core__cols",
+                        _block("pn-exercise-core__how",
+                               figures.replace('class="pn-exercise-figures"', 'class="pn-exercise-figures pn-print-only"', 1)
+                               + "## How to do it\n\n"
+                               + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
+                               + steps + "\n\n")
+                        + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
+                 # Straight after the dose, so on paper the stop rules share the exercise's first sheet.
                  + '!!! danger "Stop and get help if"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
+        # The second printed sheet starts with its own copy of the warning signs.
+        + f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+        + not_for.replace("!!! warning", "!!! warning pn-print-only", 1)
+        + _block("pn-exercise-more",
+                 "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
+                 + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand))
+        + programme.write_in_box(content)
         + _block("pn-handout-hide",
                  "## Making it harder\n\n" + _bullets(ex.progression, brand)
                  + _sources_list(content, ex.sources, depth=2))
@@ -325,12 +337,17 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in DOSE_LABELS if getattr(ex.dose, key))
         stop = "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if)
         parts.append(
-            f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
+            # On paper each exercise is a sheet of its own, headed by its own warning signs.
+            f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+            + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
             + f"{escape(_sentence(ex.summary))} [Full instructions]({entry.slug}.md)\n\n"
-            + _figures(ex.images, "../")
-            + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n\n"
-            + f"**How much:** {dose[:1].upper() + dose[1:]}.\n\n"
-            + f"**Stop and get help if:**\n\n{stop}\n"
+            + '<div class="pn-sheet-columns" markdown>\n\n'
+            + _block("pn-sheet-columns__steps",
+                     _figures(ex.images, "../")
+                     + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
+            + _block("pn-sheet-columns__stop",
+                     f"**How much:** {dose[:1].upper() + dose[1:]}.\n\n**Stop and get help if:**\n\n{stop}\n")
+            + "</div>\n"
         )
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
@@ -431,6 +448,7 @@ def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list
     if content.exercises:
         pages.append(render_exercise_library(content, brand))
         pages.append(render_home_programme(content, brand, handouts))
+    pages += programme.render_pages(content, brand)  # /programme/ and /programme/view/, when content_src/programme.yml exists
     if content.glossary:
         pages.append(render_glossary(content))
     pages.append(render_sources(content))
@@ -510,7 +528,8 @@ def navigation(content: Content, docs_pages: list[str], brand: Brand | None = No
         elif articles:
             nav.append({section.title: [article_path(content, a) for a in articles]})
     if content.exercises:
-        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME]})
+        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME,
+                                  *programme.nav_pages(content)]})
     if content.glossary:
         nav.append({"Glossary": GLOSSARY_PAGE})
     nav.append({"Sources": SOURCES_PAGE})

@@ -1,0 +1,305 @@
+"""The home-programme builder (/programme/), the patient's view (/programme/view/) and the service worker.
+
+A clinician picks exercises and doses; the whole programme travels in the
+link's fragment (after "#"), which browsers never send to a server, so no
+page or request ever carries it. The link format (docs/assets/javascripts/
+programme.js writes and reads it):
+
+    #v1.<base64url of JSON>   JSON: [[exercise id, reps, sets, hold seconds,
+                                       times a day, days a week, side, note], ...]
+
+Exercises are named by their id (the file name in content_src/exercises/),
+so a link made today still opens after the content is edited; an id that no
+longer exists is shown as such. Everything the script shows of an exercise
+(title, pictures, steps, stop rules) is rendered here at build time, from the
+same content as its own page, into inert <template> elements; the script only
+clones them and writes the link's numbers and note with textContent.
+
+Words come from content_src/programme.yml, HTML from hooks/guide/templates/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+import jinja2
+from markupsafe import Markup
+from pydantic import Field
+
+from .brand import Brand
+from .errors import ErrorCollector
+from .load import Content, _load_one
+from .models import Strict, Text
+
+TEXTS_FILE = "programme.yml"
+BUILDER_PAGE = "programme/index.md"
+VIEW_PAGE = "programme/view.md"
+SCRIPT = "assets/javascripts/programme.js"
+QR_LIBRARY = "assets/vendor/qrcode-generator-2.0.4/qrcode.min.js"
+SERVICE_WORKER = "sw.js"
+MANIFEST = "manifest.webmanifest"
+LINK_VERSION = "v1"
+# Limits the script enforces when it reads a link (and the builder's inputs allow).
+LIMITS = {"exercises": 20, "note": 200, "reps": 100, "sets": 10, "hold": 600, "per_day": 10, "days": 7}
+SIDES = ("", "l", "r", "b")
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+# ---------------------------------------------------------------- the words (content_src/programme.yml)
+class BuilderTexts(Strict):
+    title: Text
+    description: Text
+    intro: Text
+    privacy: Text
+    library_heading: Text
+    helps_with: Text
+    search_label: Text
+    search_hint: Text
+    no_match: Text
+    add: Text
+    added: Text
+    chosen_heading: Text
+    chosen_empty: Text
+    remove: Text
+    move_up: Text
+    move_down: Text
+    note_label: Text
+    note_hint: Text
+    link_heading: Text
+    link_label: Text
+    copy_link: Text
+    copied: Text
+    open_view: Text
+    qr_caption: Text
+    print: Text
+    print_hint: Text
+    default_hint: Text
+
+
+class ViewTexts(Strict):
+    title: Text
+    description: Text
+    intro: Text
+    empty: Text
+    broken: Text
+    unknown: Text
+    unknown_id: Text
+    note_heading: Text
+    dose_heading: Text
+    done_today: Text
+    week_heading: Text
+    week_intro: Text
+    clear: Text
+    cleared: Text
+    clear_confirm: Text
+    storage_heading: Text
+    storage: Annotated[list[Text], Field(min_length=1, max_length=8)]
+    full_instructions: Text
+    stop_heading: Text
+    steps_heading: Text
+    start_label: Text
+    qr_caption: Text
+    done_label: Text
+    not_done_label: Text
+    exercise_column: Text
+
+
+class DoseTexts(Strict):
+    reps: Text
+    sets: Text
+    hold: Text
+    hold_short: Text = Field(description="the hold's label where the word 'seconds' follows the number")
+    per_day: Text
+    days: Text
+    side: Text
+    seconds: Text
+    times: Text
+    sides: dict[str, Text] = Field(description="a label for each side code: '' (not needed), l, r, b")
+
+
+class WriteInTexts(Strict):
+    title: Text
+    name: Text
+    date: Text
+    dose: Text
+
+
+class ProgrammeTexts(Strict):
+    """content_src/programme.yml: the words of the home-programme pages."""
+
+    builder: BuilderTexts
+    view: ViewTexts
+    dose: DoseTexts
+    write_in: WriteInTexts
+
+
+def load_texts(content: Content) -> ProgrammeTexts | None:
+    """The programme's words, or None for a project without content_src/programme.yml."""
+    path = Path(content.root) / TEXTS_FILE
+    if not path.exists():
+        return None
+    errors = ErrorCollector(Path(content.root))
+    texts, _ = _load_one(path, ProgrammeTexts, errors)
+    if texts is not None and set(texts.dose.sides) != set(SIDES):
+        errors.add(path, None, "dose.sides", f"expected a label for each of {', '.join(repr(s) for s in SIDES)}",
+                   "keep the four keys and change only their words")
+    errors.raise_if_any()
+    return texts
+
+
+# ---------------------------------------------------------------- doses
+_NUMBER = re.compile(r"\d+")
+
+
+def _first_number(text: str | None) -> int:
+    match = _NUMBER.search(text or "")
+    return int(match.group()) if match else 0
+
+
+def default_dose(exercise) -> dict:
+    """Starting numbers for the builder, read from the exercise's own dose text (the low end of a range)."""
+    dose = exercise.dose
+    often = dose.how_often.lower()
+    per_day = _first_number(often) if "times a day" in often or "walks a day" in often else 1
+    days = 4 if "every other day" in often and "once a day" not in often else 7
+    side = "b" if re.search(r"\beach (leg|side|arm)\b|\bto each side\b", dose.reps or "") else ""
+    return {
+        "reps": _first_number(dose.reps),
+        "sets": _first_number(dose.sets) or (1 if dose.reps else 0),
+        "hold": _first_number(dose.hold) if "second" in (dose.hold or "") else 0,
+        "per_day": min(per_day, LIMITS["per_day"]),
+        "days": days,
+        "side": side,
+    }
+
+
+# ---------------------------------------------------------------- pages
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def _json(data) -> Markup:
+    # A data block, never run: "</" would still end the <script> element early.
+    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
+
+
+def _exercises(content: Content, brand: Brand):
+    from .render import GOALS, REGIONS, fill_tokens  # render imports this module for the write-in box
+
+    def filled(text: str) -> Markup:
+        return Markup(fill_tokens(str(Markup.escape(text)), brand))
+
+    items = []
+    for entry in content.exercises:
+        ex = entry.data
+        items.append({
+            "id": entry.slug,
+            "title": ex.title,
+            "summary": ex.summary,
+            "region": ex.region,
+            "region_label": REGIONS[ex.region],
+            "goals": [GOALS[g] for g in ex.goals],
+            "images": ex.images,
+            "starting_position": filled(ex.starting_position),
+            "steps": [filled(s) for s in ex.steps],
+            "stop_if": [filled(s) for s in ex.stop_if],
+            "dose": default_dose(ex),
+        })
+    return items
+
+
+def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
+    return {
+        "version": LINK_VERSION,
+        "limits": LIMITS,
+        "sides": list(SIDES),
+        "exercises": {e.slug: {"title": e.data.title, "dose": default_dose(e.data)} for e in content.exercises},
+        "texts": {"builder": texts.builder.model_dump(), "view": texts.view.model_dump(), "dose": texts.dose.model_dump()},
+        "view": f"{up}programme/view/",
+        "sw": f"{up}{SERVICE_WORKER}",
+    }
+
+
+def render_pages(content: Content, brand: Brand):
+    """The builder and the patient's view, as render.Page objects (none without texts or exercises)."""
+    from .render import REGIONS, Page
+
+    texts = load_texts(content)
+    if texts is None or not content.exercises:
+        return []
+    env = _environment()
+    exercises = _exercises(content, brand)
+    pages = []
+    for path, template, up, words in ((BUILDER_PAGE, "programme_builder.html", "../", texts.builder),
+                                      (VIEW_PAGE, "programme_view.html", "../../", texts.view)):
+        html = env.get_template(template).render(
+            texts=texts, exercises=exercises, regions=REGIONS, up=up, limits=LIMITS, sides=SIDES,
+            data=_json(_page_data(content, texts, up)), script=up + SCRIPT, qr_library=up + QR_LIBRARY,
+        )
+        meta = {
+            "title": words.title,
+            "description": words.description,
+            "pn_kind": "programme",
+            "red_flags": ["lumbar", "cervical", "general"],
+            "search": {"exclude": path == VIEW_PAGE},
+            "hide": ["toc"],  # the page's own layout needs the width
+        }
+        # One line: Python-Markdown passes a raw HTML block through untouched.
+        pages.append(Page(path, html.strip() + "\n", meta))
+    return pages
+
+
+def nav_pages(content: Content) -> list[str]:
+    return [BUILDER_PAGE, VIEW_PAGE] if (Path(content.root) / TEXTS_FILE).exists() and content.exercises else []
+
+
+def write_in_box(content: Content) -> str:
+    """The box printed on every exercise sheet for the patient's name, the date and their own dose."""
+    texts = load_texts(content)
+    if texts is None:
+        return ""
+    return _environment().get_template("write_in.html").render(texts=texts.write_in).strip() + "\n\n"
+
+
+# ---------------------------------------------------------------- offline
+def service_worker(content: Content, site_files: list[str]) -> str:
+    """The service worker: the programme pages, their script and every exercise picture, kept for offline use.
+
+    HTML is fetched network-first, so a patient online always gets the current
+    warning signs; the cache answers only when the network cannot. The cache's
+    name changes with what it holds, so a new build replaces an old cache.
+    """
+    from .render import EXERCISE_IMAGES
+
+    precache = ["programme/", "programme/view/", SCRIPT, QR_LIBRARY]
+    precache += [f for f in site_files if f.startswith("assets/stylesheets/") and f.endswith(".css")]
+    for entry in content.exercises:
+        precache += [f"{EXERCISE_IMAGES}/{entry.data.images.start}", f"{EXERCISE_IMAGES}/{entry.data.images.end}"]
+    version = hashlib.sha256("\n".join(precache).encode() + _template_source("sw.js").encode()).hexdigest()[:12]
+    return _environment().get_template("sw.js").render(precache=_json(precache), cache_name=_json(f"pn-{version}"))
+
+
+def _template_source(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def manifest(brand: Brand, content: Content) -> str:
+    data = {
+        "name": brand.name,
+        "short_name": brand.short_name,
+        "description": content.site.tagline,
+        "start_url": "./programme/view/",
+        "scope": "./",
+        "display": "standalone",
+        "background_color": "#ffffff",
+        "theme_color": "#1a3d6b",
+        "lang": brand.locale,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
