@@ -299,6 +299,7 @@ class BestBet(Strict):
         "words a patient types; the bet applies when a query contains one of these as whole words, "
         "in this order (\"er\" matches \"should i go to the er\", not \"where\")"))
     page: PagePath
+    whole_query: bool = Field(False, description="true: the bet applies only when the whole query is one of `queries` (\"exercises\", not \"exercises for sciatica\")")
     why: str = Field("", description="why ranking alone does not find this page (for the next editor)")
 
 
@@ -329,6 +330,9 @@ class SearchSettings(Strict):
     stop_words: list[Text] = Field(default_factory=list, description=(
         "words left out of a query before it is searched: common words that otherwise match the start of "
         "other words (\"should\" would find \"shoulder\")"))
+    respell: dict[str, Text] = Field(default_factory=dict, description=(
+        "query words replaced before searching: misspellings and words no page uses, "
+        "mapped to the words the pages use (siatica: sciatica, physio: physical therapy)"))
     ranking: SearchRanking = Field(default_factory=SearchRanking)
     messages: SearchMessages
 

@@ -124,7 +124,7 @@ def resolve_best_bets(config: SearchConfig, site_dir: Path) -> list[dict]:
             errors.add(config.best_bets_path, line, f"best_bets[{index}].page", message, hint)
             continue
         title, summary = _summary(tree)
-        resolved.append({"queries": [_normalise(q) for q in bet.queries], "url": bet.page,
+        resolved.append({"queries": [_normalise(q) for q in bet.queries], "whole": bet.whole_query, "url": bet.page,
                          "title": title, "summary": summary})
     errors.raise_if_any()
     return resolved
@@ -141,6 +141,7 @@ def client_settings(config: SearchConfig, best_bets: list[dict]) -> dict:
     ranking = config.settings.ranking
     return {
         "stopWords": sorted({_normalise(w) for w in config.settings.stop_words}),
+        "respell": {_normalise(k): _normalise(v) for k, v in config.settings.respell.items()},
         "ranking": {"termFrequency": ranking.term_frequency, "termSimilarity": ranking.term_similarity,
                     "termSaturation": ranking.term_saturation, "pageLength": ranking.page_length},
         "messages": config.settings.messages.model_dump(),

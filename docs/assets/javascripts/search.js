@@ -5,7 +5,8 @@
 // A query is searched in this order:
 // 1. best bets (content_src/search/best_bets.yml): pages listed first when the query
 //    contains one of their phrases as whole words;
-// 2. Pagefind, with the stop words left out ("should" would otherwise find "shoulder");
+// 2. Pagefind, with the stop words left out ("should" would otherwise find "shoulder")
+//    and misspelt or everyday words respelt as the pages write them;
 // 3. when no page has every word, the words no page has are left out and the rest
 //    searched again (and said so); when the remaining words still share no page,
 //    pages matching any of them, those matching most first.
@@ -55,32 +56,60 @@ async function pages(pagefind, terms) {
 async function hitsFor(query) {
   const { pagefind, settings, stop } = await engine;
   const words = normalise(query);
-  const bets = settings.bestBets.filter((bet) => bet.queries.some((q) => containsPhrase(words, q)));
-  let terms = words.filter((w) => !stop.has(w));
+  const bets = settings.bestBets.filter((bet) =>
+    bet.queries.some((q) => (bet.whole ? words.join(" ") === q : containsPhrase(words, q))));
+  let terms = words.filter((w) => !stop.has(w)).flatMap((w) => (settings.respell[w] || w).split(" "));
   if (!terms.length && !bets.length) terms = words;
   let ranked = [], dropped = [];
-  if (terms.length) {
+  if (terms.length === 1) {
     ranked = await pages(pagefind, terms);
-    if (!ranked.length && terms.length > 1) {
-      const alone = await Promise.all(terms.map((t) => pages(pagefind, [t])));
-      const known = terms.filter((_, i) => alone[i].length);
-      dropped = terms.filter((_, i) => !alone[i].length);
-      if (known.length) ranked = dropped.length ? await pages(pagefind, known) : [];
-      if (!ranked.length && known.length) ranked = anyOf(alone.filter((r) => r.length));
-    }
+  } else if (terms.length > 1) {
+    // Each word alone first: Pagefind may skip a word it does not know, or find nothing
+    // because of it, and the patient should be told which word was left out either way.
+    const alone = await Promise.all(terms.map((t) => pages(pagefind, [t])));
+    const known = terms.filter((_, i) => alone[i].length);
+    dropped = terms.filter((_, i) => !alone[i].length);
+    if (known.length) ranked = await pages(pagefind, known);
+    if (!ranked.length && known.length) ranked = anyOf(alone.filter((r) => r.length));
   }
   const seen = new Set(bets.map((b) => b.url));
   const rest = [];
-  for (const page of ranked) {
-    if (bets.length + rest.length >= MAX_RESULTS) break;
-    const data = await page.data();
-    const url = new URL(data.url, siteRoot).pathname;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    rest.push({ url, title: data.meta.title, summary: data.meta.summary || "" });
+  for (const hit of await reranked(ranked.slice(0, RERANK), terms, stop)) {
+    if (seen.has(hit.url)) continue;
+    seen.add(hit.url);
+    rest.push(hit);
   }
   const bestFirst = bets.map((b) => ({ url: new URL(b.url.replace(/^\//, ""), siteRoot).pathname, title: b.title, summary: b.summary }));
   return { hits: bestFirst.concat(rest).slice(0, MAX_RESULTS), dropped: bets.length ? [] : dropped, settings };
+}
+
+// Pagefind scores words wherever they are; a page whose title is mostly the query
+// ("What is sciatica?" for "sciatica") should beat one that names it in passing many
+// times ("Can walking or cycling help sciatica or a pinched nerve in the low back?").
+// The top results are scored again on how much of the query their title and summary
+// hold, and how much of their title the query covers.
+const RERANK = 15;
+const TITLE_QUERY = 2, TITLE_COVER = 2, SUMMARY_QUERY = 1;
+
+function sameWord(a, b) {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 3 && long.startsWith(short);
+}
+
+function share(words, among) {
+  return words.length ? words.filter((w) => among.some((x) => sameWord(w, x))).length / words.length : 0;
+}
+
+async function reranked(results, terms, stop) {
+  const pages = await Promise.all(results.map(async (result) => {
+    const data = await result.data();
+    const title = normalise(data.meta.title || "").filter((w) => !stop.has(w));
+    const summary = normalise(data.meta.summary || "");
+    const boost = 1 + TITLE_QUERY * share(terms, title) + TITLE_COVER * share(title, terms) + SUMMARY_QUERY * share(terms, summary);
+    return { url: new URL(data.url, siteRoot).pathname, title: data.meta.title, summary: data.meta.summary || "",
+             score: result.score * boost };
+  }));
+  return pages.sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
 }
 
 // Pages matching any of the words: more words matched first, then the best score.
