@@ -18,7 +18,7 @@ const result = box.querySelector(".md-search-result");
 const meta = box.querySelector(".md-search-result__meta");
 const list = box.querySelector(".md-search-result__list");
 const siteRoot = new URL("../../", import.meta.url);  // this file is assets/javascripts/search.js
-const MAX_RESULTS = 10;
+const MAX_RESULTS = 8;
 
 // Keep in step with search_index._normalise.
 export function normalise(text) {
@@ -43,7 +43,8 @@ const engine = (async () => {
       return r.json();
     }),
   ]);
-  await pagefind.options({ baseUrl: siteRoot.pathname, ranking: settings.ranking, excerptLength: 0 });
+  // No worker: on a phone its second copy of the engine (12 KB) and its start-up cost more than a search blocks.
+  await pagefind.options({ baseUrl: siteRoot.pathname, ranking: settings.ranking, excerptLength: 0, noWorker: true });
   await pagefind.init();
   return { pagefind, settings, stop: new Set(settings.stopWords) };
 })();
@@ -88,7 +89,7 @@ async function hitsFor(query) {
 // times ("Can walking or cycling help sciatica or a pinched nerve in the low back?").
 // The top results are scored again on how much of the query their title and summary
 // hold, and how much of their title the query covers.
-const RERANK = 15;
+const RERANK = 8;
 const TITLE_QUERY = 2, TITLE_COVER = 2, SUMMARY_QUERY = 1;
 
 function sameWord(a, b) {
@@ -147,7 +148,7 @@ function render(query, { hits, dropped, settings }) {
     article.append(title);
     if (hit.summary) {
       const summary = document.createElement("p");
-      summary.textContent = hit.summary;
+      summary.textContent = /[.!?]$/.test(hit.summary) ? hit.summary : hit.summary + ".";
       article.append(summary);
     }
     link.append(article);
