@@ -58,6 +58,8 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
     sections = [s["id"] for s in yaml.safe_load((dest / "content_src" / "sections.yml").read_text())]
     sources = [s["id"] for s in yaml.safe_load((dest / "content_src" / "bibliography.yml").read_text())]
     plans = corpus.write_articles(dest / "content_src" / "articles", articles, sections, sources)
+    # The real best bets name real pages, which a synthetic guide does not have.
+    (dest / "content_src" / "search" / "best_bets.yml").write_text("best_bets: []\n", encoding="utf-8")
     (dest / "docs" / "index.md").write_text(corpus.home_page(plans), encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "about.md", dest / "docs" / "about.md")
     return Layout(dest, articles)

@@ -88,17 +88,18 @@ def _page_file(site_dir: Path, page: str) -> Path:
     return site_dir / page.lstrip("/") / "index.html"
 
 
-def _indexed_pages(site_dir: Path) -> dict[str, object]:
-    """URL path -> parsed page, for every page that asks to be indexed (data-pagefind-body)."""
+def _indexed_pages(site_dir: Path) -> dict[str, Path]:
+    """URL path -> file, for every page that asks to be indexed (data-pagefind-body).
+
+    Only the files are kept: holding thousands of parsed pages took gigabytes."""
     pages = {}
     for path in sorted(site_dir.rglob("index.html")):
         if OUTPUT_DIR in path.relative_to(site_dir).parts[:1]:
             continue
-        raw = path.read_bytes()
-        if b"data-pagefind-body" not in raw:
+        if b"data-pagefind-body" not in path.read_bytes():
             continue
         rel = path.parent.relative_to(site_dir).as_posix()
-        pages["/" if rel == "." else f"/{rel}/"] = lxml_html.document_fromstring(raw)
+        pages["/" if rel == "." else f"/{rel}/"] = path
     return pages
 
 
@@ -108,14 +109,14 @@ def _summary(tree) -> tuple[str, str]:
     return title, " ".join(summary.split())
 
 
-def resolve_best_bets(config: SearchConfig, site_dir: Path) -> list[dict]:
+def resolve_best_bets(config: SearchConfig, site_dir: Path, pages: dict[str, Path] | None = None) -> list[dict]:
     """Best bets with each page's title and summary taken from the built page; unknown pages are located errors."""
-    pages = _indexed_pages(site_dir)
+    pages = _indexed_pages(site_dir) if pages is None else pages
     errors = ErrorCollector(config.best_bets_path.parent.parent)
     resolved = []
     for index, (bet, line) in enumerate(zip(config.best_bets.best_bets, config.bet_lines)):
-        tree = pages.get(bet.page)
-        if tree is None:
+        path = pages.get(bet.page)
+        if path is None:
             exists = _page_file(site_dir, bet.page).exists()
             close = difflib.get_close_matches(bet.page, list(pages), n=1)
             message = (f"the page {bet.page} is not searchable (it is not an article or exercise)" if exists
@@ -123,7 +124,7 @@ def resolve_best_bets(config: SearchConfig, site_dir: Path) -> list[dict]:
             hint = f"did you mean '{close[0]}'?" if close else "use the page's address as shown in the browser, e.g. /warning-signs/warning-signs/"
             errors.add(config.best_bets_path, line, f"best_bets[{index}].page", message, hint)
             continue
-        title, summary = _summary(tree)
+        title, summary = _summary(lxml_html.document_fromstring(path.read_bytes()))
         resolved.append({"queries": [_normalise(q) for q in bet.queries], "whole": bet.whole_query, "url": bet.page,
                          "title": title, "summary": summary})
     errors.raise_if_any()
@@ -166,11 +167,12 @@ def index_site(site_dir: Path, search_dir: Path, *, config: SearchConfig | None 
     config = config or load_search_config(search_dir)
     if not site_dir.is_dir():
         raise SearchIndexError(f"Search index: the site folder {site_dir} does not exist; build the site first.")
-    if not _indexed_pages(site_dir):
+    pages = _indexed_pages(site_dir)
+    if not pages:
         raise SearchIndexError(
             f"Search index: no page in {site_dir} is marked for search (data-pagefind-body).\n"
             "hint: articles and exercises are marked by docs/overrides/main.html; check the theme override.")
-    best_bets = resolve_best_bets(config, site_dir)
+    best_bets = resolve_best_bets(config, site_dir, pages)
     try:
         run = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, timeout=TIMEOUT_S)
     except FileNotFoundError as exc:
