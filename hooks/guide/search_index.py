@@ -45,7 +45,7 @@ EXCLUDE_SELECTORS = (
     ".pn-sources", ".pn-review",
     "[data-pagefind-skip]",
 )
-TIMEOUT_S = 300
+TIMEOUT_S = 1800  # a 5,000-article guide took minutes on a busy 2-core machine
 
 
 class SearchIndexError(Exception):
