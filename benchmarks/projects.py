@@ -59,6 +59,8 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
     sources = [s["id"] for s in yaml.safe_load((dest / "content_src" / "bibliography.yml").read_text())]
     help_page = yaml.safe_load((dest / "content_src" / "safety" / "red_flags.yml").read_text())["help"]["page"]
     plans = corpus.write_articles(dest / "content_src" / "articles", articles, sections, sources, help_page=help_page)
+    # The real best bets name real pages, which a synthetic guide does not have.
+    (dest / "content_src" / "search" / "best_bets.yml").write_text("best_bets: []\n", encoding="utf-8")
     (dest / "docs" / "index.md").write_text(corpus.home_page(plans), encoding="utf-8")
     shutil.copy2(ROOT / "docs" / "about.md", dest / "docs" / "about.md")
     return Layout(dest, articles)

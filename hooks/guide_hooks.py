@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, programme, render, review, verify
+from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
 from guide.brand import default_brand, edition_links, select_brand
 from guide.errors import ContentErrors
@@ -189,7 +189,8 @@ def on_post_template(output_content: str, *, template_name: str, config) -> str:
 @event_priority(-100)  # after every plugin has written its files
 def on_post_build(*, config) -> None:
     if _owned():
-        return  # guide.build checks every file, writes the headers and prints handouts itself
+        return  # guide.build indexes for search, checks every file, writes the headers and prints handouts itself
+    _index_for_search(Path(config.site_dir), _project_root(config) / "content_src" / "search")
     expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()
@@ -209,6 +210,15 @@ def on_post_build(*, config) -> None:
         raise PluginError(headers.report(scan.blocked))
     if _Build.staged:
         _Build.staged.verified = True
+
+
+def _index_for_search(site_dir: Path, search_dir: Path) -> None:
+    try:
+        search_index.index_site(site_dir, search_dir)
+    except ContentErrors as exc:
+        raise PluginError("Search settings errors:\n" + exc.report()) from None
+    except search_index.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_shutdown() -> None:

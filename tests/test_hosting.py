@@ -82,7 +82,7 @@ def test_the_policy_is_strict(mini_site):
 
 def test_script_src_allows_exactly_the_inline_scripts_of_the_built_pages(mini_site):
     code, data = inline_scripts(mini_site.site)
-    hashes = set(csp(netlify(mini_site.site))["script-src"][1:])
+    hashes = {v for v in csp(netlify(mini_site.site))["script-src"] if v.startswith("'sha256-")}
     assert code, "Material's pages have inline scripts; the scan found none"
     assert hashes == code
     assert not (hashes & data), "JSON and JSON-LD blocks are data, not code: they need no hash"

@@ -422,6 +422,9 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                     raise engine_failure(run, tracebacks, options)
                 if not (staging / edition.folder).is_dir():
                     raise BuildFailed("the engine exited 0 but wrote no site")
+                # Each edition gets its own index, made before the next edition is built into a
+                # folder below it, so that the root edition's search never lists another's pages.
+                _index_for_search(staging / edition.folder, options.project / "content_src" / "search")
             scan = check_site(staging, content, editions, site_url, options.project)
             if options.handouts:
                 _print_handouts(staging, content, editions[0].brand)
@@ -432,6 +435,17 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def _index_for_search(site: Path, search_dir: Path) -> None:
+    from . import search_index  # Pagefind, run over the built pages: any engine's
+
+    try:
+        search_index.index_site(site, search_dir)
+    except ContentErrors as exc:
+        raise BuildFailed("the search settings have errors", exc.report().splitlines()[:-1]) from None
+    except search_index.SearchIndexError as exc:
+        raise BuildFailed("the search index could not be made", str(exc).splitlines()) from None
 
 
 def _print_handouts(staging: Path, content, brand) -> None:

@@ -26,7 +26,9 @@ from lxml import html as lxml_html
 CSP: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
     # Inline scripts are added by hash at build time; nothing else runs.
-    "script-src": ("'self'",),
+    # 'wasm-unsafe-eval' lets the site's own search (Pagefind) compile its
+    # WebAssembly file from the site; it allows no eval() of JavaScript.
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
     # Material's stylesheet draws its icons (admonitions, lists, the search box)
     # as data: SVGs in CSS mask-image, which counts as an image load; without
     # data: Chromium blocks them (tests/browser/test_csp_nginx.py proves it).

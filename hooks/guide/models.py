@@ -420,6 +420,56 @@ class DocsPageMeta(BaseModel):
     sources: list[SourceId] | None = None
 
 
+# ---------------------------------------------------------------- search
+PagePath = Annotated[str, Field(pattern=r"^/(?:[a-z0-9-]+/)*$",
+                                description="a page's address on the site, starting and ending with '/', e.g. /warning-signs/warning-signs/")]
+
+
+class BestBet(Strict):
+    """Queries that must lead to one page first, whatever the ranking says."""
+
+    queries: list[Text] = Field(min_length=1, description=(
+        "words a patient types; the bet applies when a query contains one of these as whole words, "
+        "in this order (\"er\" matches \"should i go to the er\", not \"where\")"))
+    page: PagePath
+    whole_query: bool = Field(False, description="true: the bet applies only when the whole query is one of `queries` (\"exercises\", not \"exercises for sciatica\")")
+    why: str = Field("", description="why ranking alone does not find this page (for the next editor)")
+
+
+class BestBets(Strict):
+    best_bets: list[BestBet] = Field(default_factory=list)
+
+
+class SearchRanking(Strict):
+    """Pagefind's ranking settings (https://pagefind.app/docs/ranking/)."""
+
+    term_frequency: float = Field(1.0, ge=0, le=1, description="0 ranks by how many matches; 1 by how often the words occur for the page's length")
+    term_similarity: float = Field(1.0, ge=0, description="how much an exact word beats a longer word it starts (\"disc\" and \"discs\")")
+    term_saturation: float = Field(1.4, ge=0, le=2, description="how quickly more matches of one word stop counting")
+    page_length: float = Field(0.75, ge=0, le=1, description="how much long pages are penalised")
+
+
+class SearchMessages(Strict):
+    """The words the search box shows; {words} and {count} are filled in."""
+
+    none: Text
+    one: Text
+    other: Text
+    without: Text = Field(description="shown when some query words were left out because no page has them; {words} lists them")
+    failed: Text
+
+
+class SearchSettings(Strict):
+    stop_words: list[Text] = Field(default_factory=list, description=(
+        "words left out of a query before it is searched: common words that otherwise match the start of "
+        "other words (\"should\" would find \"shoulder\")"))
+    respell: dict[str, Text] = Field(default_factory=dict, description=(
+        "query words replaced before searching: misspellings and words no page uses, "
+        "mapped to the words the pages use (siatica: sciatica, physio: physical therapy)"))
+    ranking: SearchRanking = Field(default_factory=SearchRanking)
+    messages: SearchMessages
+
+
 # Files whose whole content is one model, and files that are a list of one model.
 SCHEMAS: dict[str, object] = {
     "article": ArticleMeta,
@@ -434,4 +484,6 @@ SCHEMAS: dict[str, object] = {
     "glossary": list[GlossaryEntry],
     "clinic": ClinicProfile,
     "locale": LocaleSettings,
+    "best_bets": BestBets,
+    "search_settings": SearchSettings,
 }

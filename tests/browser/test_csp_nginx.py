@@ -112,7 +112,7 @@ def phone_page(browser):
 def assert_security_headers(response) -> None:
     headers = response.headers
     policy = headers.get("content-security-policy", "")
-    assert policy.startswith("default-src 'self'; script-src 'self' 'sha256-"), policy
+    assert policy.startswith("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"), policy
     assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0]
     for name, value in OTHER_HEADERS.items():
         assert headers.get(name.lower()) == value, name
