@@ -157,17 +157,19 @@ def test_placeholder_left_unfilled_is_refused(built):
             "extra/index.html: the placeholder [[emergency-number]] was printed instead of being filled in")
 
 
-def test_placeholder_in_a_title_summary_and_answer_is_filled(project):
-    project.edit(ARTICLE, "title: What is sciatica?", "title: Sciatica, or call [[emergency-number]] now?")
+def test_placeholder_in_a_title_and_answer_is_filled(project):
+    """Every field a patient reads fills its placeholders (guide.patient_text); an article
+    names the urgent-advice route, and leaves the emergency number to the warning box."""
+    project.edit(ARTICLE, "title: What is sciatica?", "title: Sciatica, or time for [[urgent-advice]]?")
     text = (project.root / ARTICLE).read_text()
     answer = next(line for line in text.splitlines() if line.startswith("answer:"))
-    project.edit(ARTICLE, answer, answer.rstrip() + " If in doubt, call [[emergency-number]].")
+    project.edit(ARTICLE, answer, answer.rstrip() + " If unsure, contact [[urgent-advice]].")
     result = project.build()
     assert result.ok, result.output
     page = (project.site / "understanding/test-sciatica/index.html").read_text()
     assert "[[" not in page
-    assert "<title>Sciatica, or call 911 now?" in page
-    assert 'call <a class="pn-tel" href="tel:911">911</a>.' in page
+    assert "<title>Sciatica, or time for your doctor or an urgent care center?" in page
+    assert "If unsure, contact your doctor or an urgent care center." in page
 
 
 def test_interrupted_build(built):
