@@ -155,20 +155,20 @@ CASES = [
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
-        "content_src/safety/red_flags.yml:60: items[0].short: an emergency sign needs a short form\n"
+        "content_src/safety/red_flags.yml:66: items[0].short: an emergency sign needs a short form\n"
         "    hint: a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one",
         id="emergency-sign-without-short-form",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    severity: emergency\n", "    severity: soon\n"),
-        "content_src/safety/red_flags.yml:61: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
+        "content_src/safety/red_flags.yml:67: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
         "    hint: 'emergency' (call the emergency number now), 'urgent' (same-day medical advice) "
         "or 'routine' (see a doctor or therapist soon)",
         id="unknown-severity",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "  page: warning-signs", "  page: warning-sign"),
-        "content_src/safety/red_flags.yml:44: help.page: no article 'warning-sign' to link 'When to get help' to\n"
+        "content_src/safety/red_flags.yml:46: help.page: no article 'warning-sign' to link 'When to get help' to\n"
         "    hint: name the article (its file name without .md) that explains the warning signs",
         id="help-links-to-missing-article",
     ),
