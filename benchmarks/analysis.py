@@ -79,7 +79,7 @@ def _by_articles(sizes: list[dict], articles: int) -> dict | None:
 
 
 def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict,
-             serve_edit: dict | None = None) -> list[Verdict]:
+             serve_edit: dict | None = None, lighthouse: list[dict] | None = None) -> list[Verdict]:
     out: list[Verdict] = []
     at = _by_articles(sizes, targets["overhead_at"])
     limit = targets["overhead_max"]
@@ -123,7 +123,22 @@ def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict
         out.append(Verdict("first visit of an article within budget", "visits not measured", None))
         out.append(Verdict("repeat visit fetches only new HTML", "visits not measured", None))
     out.append(serve_edit_verdict(serve_edit, targets["serve_edit_max_s"]))
+    if "lcp_mobile_max_s" in targets:
+        out.append(lcp_verdict(lighthouse, targets["lcp_mobile_max_s"]))
     return out
+
+
+def lcp_verdict(lighthouse: list[dict] | None, limit: float) -> Verdict:
+    """Lighthouse's mobile LCP medians from the last `make audit` (reports/lighthouse/summary.json)."""
+    label = f"Lighthouse mobile LCP at most {limit:g} s (median of `make audit`) on home, article and exercise"
+    rows = [r for r in lighthouse or [] if r.get("form_factor") == "mobile"]
+    if not rows:
+        return Verdict(label, "not measured: run `make audit` first", None)
+    lcps = {r["page"]: r["median"]["lcp"] for r in rows}
+    cpu = min(r["median"].get("cpu", 0) for r in rows)
+    shown = ", ".join(f"{page} {value:.2f} s" for page, value in lcps.items())
+    return Verdict(label, f"{shown} (CPU benchmark {cpu:.0f})",
+                   set(lcps) >= {"home", "article", "exercise"} and all(v <= limit for v in lcps.values()))
 
 
 def serve_edit_verdict(serve_edit: dict | None, limit: float) -> Verdict:

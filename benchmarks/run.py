@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
+import json
 import os
 import platform
 import shutil
@@ -152,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(work, ignore_errors=True)
     growth = analysis.growth(sizes)
-    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve)
+    audit = ROOT / "reports" / "lighthouse" / "summary.json"
+    lighthouse = json.loads(audit.read_text(encoding="utf-8")) if audit.exists() else None
+    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve, lighthouse)
     results = {
         "environment": environment(args.sizes) | {"total_minutes": round((time.monotonic() - started) / 60, 1)},
         "targets": settings["targets"],
@@ -161,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "growth": growth,
         "real_site": real,
         "serve_edit": serve,
+        "lighthouse": lighthouse,
         "notes": settings.get("notes", []),
     }
     args.out.mkdir(parents=True, exist_ok=True)

@@ -45,3 +45,14 @@ def test_the_overhead_verdict_follows_the_median_pair(pairs, met):
     verdict = analysis.verdicts([analysis.size_summary(runs(pairs))], {}, None, TARGETS)[0]
     assert verdict.met is met
     assert "median of 3 paired builds" in verdict.measured
+
+
+def test_lcp_verdict_reads_the_audit_medians():
+    rows = [{"page": p, "form_factor": "mobile", "median": {"lcp": lcp, "cpu": 900}}
+            for p, lcp in (("home", 0.8), ("article", 0.95), ("exercise", 1.2))]
+    missed = analysis.lcp_verdict(rows, 1.0)
+    assert missed.met is False and "exercise 1.20 s" in missed.measured
+    rows[2]["median"]["lcp"] = 0.9
+    assert analysis.lcp_verdict(rows, 1.0).met is True
+    assert analysis.lcp_verdict(rows[:2], 1.0).met is False, "an unmeasured page cannot pass"
+    assert analysis.lcp_verdict(None, 1.0).met is None

@@ -252,13 +252,22 @@ HOME_PROGRAMME = "exercises/home-programme.md"
 HOME_PROGRAMME_SLUG = PurePosixPath(HOME_PROGRAMME).stem  # also the name of its printed handout
 
 
+def _figure(src: str, alt: str, caption: str, up: str, css_class: str = "") -> str:
+    # The link opens the picture on its own, filling the screen: enlarging by tap with no script.
+    return (
+        f'<figure class="pn-figure-step{" " + css_class if css_class else ""}">'
+        f'<a class="pn-zoom" href="{up}images/{src}"><img src="{up}images/{src}" alt="{escape(alt)}" width="400" height="300">'
+        '<span class="pn-zoom__hint" aria-hidden="true">Tap to enlarge</span></a>'
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+
+
 def _figures(slug_images, up: str) -> str:
     return (
         '<div class="pn-exercise-figures">'
-        f'<figure><img src="{up}images/{slug_images.start}" alt="{escape(slug_images.start_alt)}" width="400" height="300">'
-        "<figcaption>Start</figcaption></figure>"
-        f'<figure><img src="{up}images/{slug_images.end}" alt="{escape(slug_images.end_alt)}" width="400" height="300">'
-        "<figcaption>End</figcaption></figure></div>\n\n"
+        + _figure(slug_images.start, slug_images.start_alt, "Start", up)
+        + _figure(slug_images.end, slug_images.end_alt, "End", up)
+        + "</div>\n\n"
     )
 
 
@@ -270,7 +279,6 @@ def _handout_link(slug: str, label: str) -> str:
 def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
     ex = entry.data
     front = _reviewed_page_meta(content, brand, ex, kind="exercise", keywords=ex.keywords)
-    figures = _figures(ex.images, "../")
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
     dose_rows = "".join(
         f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
@@ -283,7 +291,6 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
         + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
-        + figures
         + _block("pn-handout-hide",
                  f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
                  + "## Who it suits\n\n" + _bullets(ex.suits, brand))
@@ -293,10 +300,16 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         + _block("pn-exercise-core",
                  _block("pn-exercise-core__cols",
                         _block("pn-exercise-core__how",
-                               figures.replace('class="pn-exercise-figures"', 'class="pn-exercise-figures pn-print-only"', 1)
-                               + "## How to do it\n\n"
-                               + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
-                               + steps + "\n\n")
+                               "## How to do it\n\n"
+                               # Each picture sits beside the words it shows: the start by the starting
+                               # position, the end after the steps that lead to it.
+                               + _block("pn-how",
+                                        _figure(ex.images.start, ex.images.start_alt, "Start position", "../", "pn-figure-start")
+                                        + "\n\n"
+                                        + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
+                                        + steps + "\n\n"
+                                        + _figure(ex.images.end, ex.images.end_alt, "End position", "../", "pn-figure-end")
+                                        + "\n"))
                         + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
                  # Straight after the dose, so on paper the stop rules share the exercise's first sheet.
                  + '!!! danger "Stop and get help if"\n\n'

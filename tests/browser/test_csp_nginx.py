@@ -77,7 +77,8 @@ class Watched:
         response = self.page.goto(url, wait_until="networkidle")
         self.responses[url] = response
         if response.ok:
-            # Material starts after the first paint (docs/overrides/main.html); blocked by the policy, it never would.
+            # Material starts at the first interaction (docs/overrides/main.html); blocked by the policy, it never would.
+            self.page.mouse.move(1, 1)
             try:
                 self.page.wait_for_function("() => 'document$' in window", timeout=10_000)
             except PlaywrightTimeout:

@@ -30,8 +30,8 @@ SEARCH_DONE = f'.md-search-result[data-query="{SEARCH_WORD}"] {SEARCH_RESULT_LIN
 
 def open_page(page, url: str) -> None:
     page.goto(url)
-    # Material's JavaScript starts after the first paint (docs/overrides/main.html),
-    # which on a fast local connection can come after the load event.
+    # Material's JavaScript starts at the reader's first interaction (docs/overrides/main.html).
+    page.mouse.move(1, 1)
     page.wait_for_function("() => 'document$' in window")
     page.add_style_tag(content=NO_TRANSITIONS)
 
