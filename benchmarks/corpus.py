@@ -150,9 +150,9 @@ def home_page(plans: list[Plan]) -> str:
         first.setdefault(plan.section, plan)
     links = "\n".join(f"- [{p.title}]({p.section}/{p.slug}.md)" for p in first.values())
     return (
-        "---\ntitle: Pinched nerves, sciatica and physical therapy\n"
-        "description: Plain answers about pinched nerves, sciatica, physical therapy and when to get help.\n---\n\n"
-        "# Pinched nerves, sciatica and physical therapy\n\n"
+        "---\ntitle: Pinched nerves, sciatica and exercise\n"
+        "description: Plain answers about pinched nerves, sciatica, exercise and when to get help.\n---\n\n"
+        "# Pinched nerves, sciatica and exercise\n\n"
         "Most people with a pinched nerve get better over weeks to months. This guide explains what helps,\n"
         "and when you need help quickly.\n\n"
         f"## Start here\n\n{links}\n\nEvery page lists its [sources](sources.md).\n"
