@@ -16,6 +16,8 @@ import re
 
 _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.S)
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+# Material's navigation.sections writes tabindex="" on section labels: not a number, so invalid HTML.
+_EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?) tabindex=""')
 _SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 
 TARGET_ID = "pn-title"
@@ -38,6 +40,7 @@ def point_skip_link_at_title(html: str, label: str = "Skip to content") -> str:
 
 def fix_theme_markup(html: str) -> str:
     html = _SEARCH_DIALOG.sub(r'\1 aria-label="Search">', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
+    html = _EMPTY_TABINDEX.sub(r"\1", html)
     return point_skip_link_at_title(html)
 
 
