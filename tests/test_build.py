@@ -85,7 +85,7 @@ def test_every_article_gets_a_generated_when_to_get_help(mini_site):
     assert tiers == [
         "Emergency signs: call 911 now, or go straight to the nearest emergency department.",
         "Same-day signs: contact your doctor or an urgent care center today.",
-        "See someone soon: book an appointment with your doctor or physical therapist.",
+        "See someone soon: book an appointment with your doctor or therapist.",
     ]
     assert help_.xpath('.//a[@href="tel:911"]')
     assert help_.xpath(".//a/@href")[-1] == "../../warning-signs/warning-signs/"

@@ -136,8 +136,8 @@ def test_verifier_fails_and_names_the_override(built):
 
 def test_override_that_replaces_the_content_block_is_named(built):
     project, before = built
-    project.write("docs/overrides/main.html", (project.root / "docs/overrides/main.html").read_text()
-                  + "\n{% block content %}<p>Nothing to see.</p>{% endblock %}\n")
+    project.write("docs/overrides/main.html",
+                  '{% extends "base.html" %}\n{% block content %}<p>Nothing to see.</p>{% endblock %}\n')
     refused(project, before, project.build(), "docs/overrides/main.html: replaces the 'content' block")
 
 

@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,16 @@ def handouts(tmp_path_factory):
     brand = select_brand(content, STREET)
     assert handouts_module.paper(brand) == "A4"  # a UK clinic: the build printed A4
     letter = tmp_path_factory.mktemp("letter")
-    handouts_module.print_handouts(site, content, brand, paper_size="Letter", out_dir=letter)
+    # In a process of its own: Playwright's sync API refuses to run where an earlier browser
+    # test in this worker left an asyncio loop running.
+    script = ("import sys; from pathlib import Path; from guide import handouts; from guide.brand import select_brand; "
+              "from guide.load import load_content; content = load_content(Path(sys.argv[1])); "
+              "handouts.print_handouts(Path(sys.argv[2]), content, select_brand(content, sys.argv[3]), "
+              "paper_size='Letter', out_dir=Path(sys.argv[4]))")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
+    printed = subprocess.run([sys.executable, "-c", script, str(ROOT / "content_src"), str(site), STREET, str(letter)],
+                             env=env, capture_output=True, text=True, timeout=900)
+    assert printed.returncode == 0, printed.stderr[-3000:]
     pdfs = {("A4", p.stem): p for p in (site / "handouts").glob("*.pdf")}
     pdfs.update({("Letter", p.stem): p for p in (letter / "handouts").glob("*.pdf")})
     return pdfs

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from guide import docs_pages, render
-from guide.brand import default_brand
+from guide.brand import default_brand, edition_ids
 from guide.load import load_content
 from helpers import ROOT
 
@@ -50,7 +50,9 @@ def every_page() -> tuple[SitePage, ...]:
     sources += docs_pages.list_pages(Path(ROOT / "docs"))
     urls = sorted({url_of_markdown(p) for p in sources} | {NOT_FOUND_PAGE})
     kinds = {**{u: "article" for u in articles}, **{u: "exercise" for u in exercises}}
-    return tuple(SitePage(u, kinds.get(u, "other")) for u in urls)
+    # Every country's edition publishes the same pages in its own folder (/uk/...).
+    return tuple(SitePage(f"/{edition}{u}" if edition else u, kinds.get(u, "other"))
+                 for edition in edition_ids(content) for u in urls)
 
 
 def urls(*kinds: str) -> list[str]:

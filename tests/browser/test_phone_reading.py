@@ -130,7 +130,7 @@ def test_the_soreness_comparison_becomes_tier_cards_with_what_to_do_first(phone_
         "els => els.map(e => { const r = e.getBoundingClientRect(); return {y: r.y, height: r.height}; })"))
     assert headings.nth(1).bounding_box()["y"] >= first_card_bottom - 1
     # Still a real table for screen readers and on a wide screen.
-    assert table.locator("thead th").count() == 3 and table.locator("tbody tr").count() >= 5
+    assert table.locator("thead th").count() == 2 and table.locator("tbody tr").count() >= 5
 
 
 def test_on_a_wide_screen_the_comparison_stays_a_table(desktop, site_url):

@@ -278,7 +278,7 @@ def test_offline_after_the_first_visit_and_updated_warnings_replace_cached_ones(
     # The warning signs are updated on the server; online, the patient gets the new text at once...
     context.set_offline(False)
     view = root / "programme" / "view" / "index.html"
-    old = "Pain that started after a bad fall or accident."
+    old = "Neck or back pain after a serious accident, such as a car crash or a fall from a height."
     html = view.read_text(encoding="utf-8")
     assert old in html
     view.write_text(html.replace(old, "UPDATED WARNING SIGN."), encoding="utf-8")
