@@ -445,7 +445,11 @@ def _index_for_search(site: Path, search_dir: Path) -> None:
     except ContentErrors as exc:
         raise BuildFailed("the search settings have errors", exc.report().splitlines()[:-1]) from None
     except search_index.SearchIndexError as exc:
-        raise BuildFailed("the search index could not be made", str(exc).splitlines()) from None
+        # Pages that lost their content block are also unmarked for search: name the suspects.
+        suspects = suspect_templates(search_dir.parents[1])
+        raise BuildFailed("the search index could not be made", str(exc).splitlines()
+                          + (["the theme overrides that can take the content off pages:"] + [f"  {s}" for s in suspects]
+                             if suspects else [])) from None
 
 
 def _print_handouts(staging: Path, content, brand) -> None:
