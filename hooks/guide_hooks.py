@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, render, review, verify
+from guide import brand_html, docs_pages, handouts, render, review, translations, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
-from guide.brand import default_brand, edition_links, select_brand
+from guide.brand import default_brand, edition_ids, edition_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import disclaimer_box, red_flag_box
@@ -34,6 +34,8 @@ class _Build:
     brand = None
     staged: StagedBuild | None = None
     page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
+    translation = None  # a language edition's guide.translations.Translations
+    notices: dict[str, dict] = {}  # page path -> its out-of-date notice (a language edition)
 
 
 def _handouts_on(config) -> bool:
@@ -71,20 +73,28 @@ def on_config(config):
     for message in review.overdue(content, dt.date.today()):
         log.warning(message)
     clinic = (config.extra.get("clinic") or "").strip()
-    edition = "" if clinic else (config.extra.get("edition") or "").strip()
+    edition = (config.extra.get("edition") or "").strip()  # for a clinic, one of its language editions
     try:
-        brand = select_brand(content, clinic) if clinic else default_brand(content, edition)
+        brand = select_brand(content, clinic, edition) if clinic else default_brand(content, edition)
+        only = edition_ids(content, clinic) if clinic else None
     except ContentErrors as exc:
         raise PluginError("Clinic profile errors:\n" + exc.report()) from None
-    # Each country's edition is its own build in its own folder; every page links to itself in the others.
-    config.extra["pn_editions"] = [] if clinic else edition_links(content, edition)
+    # Each edition is its own build in its own folder; every page links to itself in the others
+    # (a language edition's only where that page is translated).
+    languages = {e.id: e.language for e in content.site.editions if e.language and (only is None or e.id in only)}
+    pages = {e: translations.available_pages(content, lang) for e, lang in languages.items()}
+    config.extra["pn_editions"] = [] if clinic and len(only) == 1 else edition_links(content, edition, only, pages)
     config.extra["pn_editions_intro"] = content.site.editions_intro
     if edition and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
+    _Build.translation, _Build.notices = None, {}
+    if brand.language != "en":
+        content = _in_language(config, content, brand)
     content = render.brand_content(content, brand)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
-    config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)), brand)
+    listed = _Build.translation.pages if _Build.translation else docs_pages.list_pages(Path(config.docs_dir))
+    config.nav = render.navigation(content, listed, brand)
     # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
     if brand.clinic:
@@ -95,8 +105,37 @@ def on_config(config):
     return config
 
 
+def _in_language(config, content, brand):
+    """A language edition: its translations (a stale safety text stops the build here),
+    Material's interface and search in that language."""
+    try:
+        tr = translations.load(content, brand.language)
+    except ContentErrors as exc:
+        raise PluginError(f"Translation errors ({brand.language}):\n" + exc.report()) from None
+    config.theme["language"] = brand.language
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and hasattr(plugin, "config"):
+            plugin.config.lang = [brand.language]
+    localized, notices = translations.localize(content, tr)
+    _Build.translation = tr
+    _Build.notices = {path: translations.notice_meta(n, tr.ui, brand.locale, content.site.locale, "../")
+                      for path, n in notices.items()}
+    return localized
+
+
+def _translated_docs(files, config) -> None:
+    """A language edition publishes its translations of docs/ pages (translations/<lang>/pages/), not docs/."""
+    tr = _Build.translation
+    for file in [f for f in files if f.is_documentation_page() and not f.generated_by]:
+        files.remove(file)
+    for rel in tr.pages:
+        files.append(File.generated(config, rel, abs_src_path=str(tr.root / translations.PAGES / rel)))
+
+
 def on_files(files, *, config):
     clinic = _Build.brand.clinic
+    if _Build.translation:
+        _translated_docs(files, config)
     errors = docs_pages.check_front_matter(Path(config.docs_dir), _Build.content)
     if clinic:
         errors += docs_pages.check_front_matter(clinic.folder / "pages", _Build.content)
@@ -106,6 +145,8 @@ def on_files(files, *, config):
     for page in render.render_pages(_Build.content, _Build.brand, handouts=_handouts_on(config)):
         files.append(File.generated(config, page.path, content=page.markdown))
         _Build.page_meta[page.path] = page.meta
+        if page.path in _Build.notices:
+            page.meta["pn_out_of_date"] = _Build.notices[page.path]
     for dest, source in render.asset_files(_Build.content):
         files.append(File.generated(config, dest, abs_src_path=source))
     if clinic:
@@ -143,11 +184,12 @@ def on_env(env, *, config, files):
     disclaimer = Markup(disclaimer_box(content.disclaimer))
     env.globals["pn_disclaimer"] = lambda: disclaimer
     boxes: dict[tuple, Markup] = {}  # one box per combination of red-flag sets, not one per page
+    words = render.words(content, brand)
 
     def red_flags(page=None) -> Markup:
         sets = tuple((page.meta.get("red_flags") if page else None) or ())
         if sets not in boxes:
-            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets))
+            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets, words))
         return boxes[sets]
 
     def marked(markup: str) -> Markup:

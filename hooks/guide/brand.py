@@ -6,6 +6,7 @@ comes from a brand; it only receives the numbers and names below.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,7 @@ class Brand:
     urgent_number: str | None
     clinic: Clinic | None = None
     edition: str = ""  # '' for the root edition; else its id, which is also its folder
+    language: str = "en"  # a language edition's pages come from content_src/translations/<language>/
 
     @property
     def emergency_tel(self) -> str:
@@ -74,9 +76,10 @@ def default_brand(content: Content, edition: str = "") -> Brand:
             raise ContentErrors([ContentError("content_src/site.yml", None, "editions", f"no edition '{edition}'",
                                               f"known editions: {known}")])
         country = content.countries[chosen.country]
-        return Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
-                     locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
-                     urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id)
+        brand = Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
+                      locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
+                      urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id)
+        return in_language(content, brand, chosen) if chosen.language else brand
     country = content.countries[site.country]
     return Brand(
         slug="default",
@@ -91,21 +94,68 @@ def default_brand(content: Content, edition: str = "") -> Brand:
     )
 
 
-def edition_ids(content: Content, clinic: str = "") -> list[str]:
-    """The editions a build publishes, root first ('' is the root). A clinic's copy has one."""
-    return [""] if clinic else ["", *(e.id for e in content.site.editions)]
+def in_language(content: Content, brand: Brand, edition: models.Edition) -> Brand:
+    """The brand for a language edition: same numbers, the language's locale and urgent-advice words."""
+    words = getattr(content.ui, edition.language, None) if content.ui else None
+    advice = words.urgent_advice.get(brand.country) if words else None
+    if advice is None:
+        raise ContentErrors([ContentError(
+            "content_src/ui.yml", None, f"{edition.language}.urgent_advice.{brand.country}",
+            f"no '{edition.language}' wording of the urgent-advice route for {brand.country}",
+            f"translate '{brand.urgent_advice}' there (the route a patient takes for same-day advice)")])
+    # A clinic's own route is written in English in its profile: the language's wording of its
+    # country's route is used instead; its number (urgent_number) is kept.
+    locale = f"{edition.language}-{brand.country}" if brand.clinic else edition.locale
+    return dataclasses.replace(brand, locale=locale, urgent_advice=advice, edition=edition.id, language=edition.language,
+                               slug=brand.slug if not brand.clinic else f"{brand.slug}-{edition.id}")
 
 
-def edition_links(content: Content, current: str) -> list[dict]:
+def language_edition(content: Content, language: str) -> models.Edition | None:
+    return next((e for e in content.site.editions if e.language == language), None)
+
+
+def edition_ids(content: Content, clinic: str = "", errors: ErrorCollector | None = None) -> list[str]:
+    """The editions a build publishes, root first ('' is the root). A clinic's copy has the
+    root and one language edition per extra language in its profile (`languages: [en, es]`)."""
+    if not clinic:
+        return ["", *(e.id for e in content.site.editions)]
+    collector = errors or ErrorCollector(content.root)
+    found = load_clinic(content, clinic, collector)
+    if errors is None:
+        collector.raise_if_any()
+    if found is None:
+        return [""]
+    out = [""]
+    for language in found.profile.languages[1:]:
+        edition = language_edition(content, language)
+        if edition is None:
+            collector.add(found.folder / CLINIC_FILE, None, "languages", f"no '{language}' edition to publish",
+                          f"a language needs an edition with 'language: {language}' in content_src/site.yml")
+        else:
+            out.append(edition.id)
+    if errors is None:
+        collector.raise_if_any()
+    return out
+
+
+def edition_links(content: Content, current: str, only: list[str] | None = None,
+                  pages: dict[str, list[str]] | None = None) -> list[dict]:
     """For the edition switch and hreflang: each edition's name, language, and the path from
-    the current edition's root to its root (the same page then has the same path below it)."""
+    the current edition's root to its root (the same page then has the same path below it).
+
+    `only`: the editions this build publishes (a clinic's copy: its languages). `pages`: for
+    an edition that publishes only some pages (a language edition, until every page is
+    translated), the paths of those pages: other pages do not link to it."""
     site = content.site
     up = "../" if current else ""
-    links = [{"id": "", "label": site.edition_label, "lang": site.locale, "prefix": up, "current": current == ""}]
+    links = [{"id": "", "label": site.edition_label, "lang": site.locale, "prefix": up, "current": current == "",
+              "pages": None}]
     for e in site.editions:
-        links.append({"id": e.id, "label": e.label, "lang": e.locale,
-                      "prefix": "" if e.id == current else f"{up}{e.id}/", "current": e.id == current})
-    return links if site.editions else []
+        if only is not None and e.id not in only:
+            continue
+        links.append({"id": e.id, "label": e.label, "lang": e.locale, "prefix": "" if e.id == current else f"{up}{e.id}/",
+                      "current": e.id == current, "pages": (pages or {}).get(e.id)})
+    return links if len(links) > 1 else []
 
 
 # ---------------------------------------------------------------- colour contrast
@@ -211,11 +261,20 @@ def clinic_brand(content: Content, clinic: Clinic) -> Brand:
     )
 
 
-def select_brand(content: Content, slug: str | None) -> Brand:
-    """The default brand, or the named clinic's; raises ContentErrors for a bad profile."""
+def select_brand(content: Content, slug: str | None, edition: str = "") -> Brand:
+    """The default brand, or the named clinic's (in one of its language editions);
+    raises ContentErrors for a bad profile."""
     if not slug:
-        return default_brand(content)
+        return default_brand(content, edition)
     errors = ErrorCollector(content.root)
     clinic = load_clinic(content, slug, errors)
     errors.raise_if_any()
-    return clinic_brand(content, clinic)
+    brand = clinic_brand(content, clinic)
+    if not edition:
+        return brand
+    chosen = next((e for e in content.site.editions if e.id == edition and e.language), None)
+    if chosen is None or chosen.language not in clinic.profile.languages:
+        raise ContentErrors([ContentError(errors.rel(clinic.folder / CLINIC_FILE), None, "languages",
+                                          f"this clinic does not publish the '{edition}' edition",
+                                          "list its language in 'languages', e.g. [en, es]")])
+    return in_language(content, brand, chosen)

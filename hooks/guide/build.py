@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import dataclasses
 import fcntl
 import os
 import re
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from . import headers, lint, svg_safety, verify
+from . import headers, lint, svg_safety, translations, verify
 from .brand import default_brand, edition_ids, select_brand
 from .errors import ContentErrors
 from .load import load_content
@@ -118,6 +119,7 @@ class EditionBuild:
 
     id: str  # '' for the root edition
     brand: object
+    content: object = None  # a language edition's content: its pages are checked against its own safety texts
 
     @property
     def folder(self) -> str:
@@ -127,10 +129,12 @@ class EditionBuild:
 def _expectations(options: BuildOptions):
     """What every page must show, from the safety sources and the brands: no articles needed."""
     content = load_content(options.project / "content_src", pages=options.handouts)
-    if options.clinic:
-        return content, [EditionBuild("", select_brand(content, options.clinic))]
-    wanted = edition_ids(content) if options.editions is None else list(options.editions)
-    return content, [EditionBuild(e, default_brand(content, e)) for e in wanted]
+    wanted = edition_ids(content, options.clinic) if options.editions is None else list(options.editions)
+    editions = [EditionBuild(e, select_brand(content, options.clinic, e)) for e in wanted]
+    # A language edition is checked against its translated safety texts: one out of date stops the build here.
+    return content, [dataclasses.replace(e, content=translations.safety_content(
+        content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
+        for e in editions]
 
 
 # ---------------------------------------------------------------- 2. the engine
@@ -299,7 +303,7 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     problems: list[str] = []
     nested = tuple(e.id for e in editions if e.id)
     for edition in editions:
-        expect = verify.Expectations(content, edition.brand, site_url)
+        expect = verify.Expectations(edition.content or content, edition.brand, site_url)
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
             skip=() if edition.id else nested)]
@@ -414,7 +418,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
             # The root edition first: the engine empties its output folder before it builds.
             for edition in editions:
                 if len(editions) > 1:
-                    print(f"INFO    -  Building the {edition.brand.country} edition into {edition.folder or '/'}",
+                    print(f"INFO    -  Building the {edition.brand.country}{'' if edition.brand.language == 'en' else ' ' + edition.brand.language} edition into {edition.folder or '/'}",
                           file=out, flush=True)
                 run, tracebacks = run_engine(options, staging / edition.folder, out, edition.id)
                 if run.returncode != 0:

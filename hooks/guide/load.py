@@ -89,6 +89,7 @@ class Content:
     articles: list[Article] = field(default_factory=list)
     exercises: list[ExerciseEntry] = field(default_factory=list)
     glossary: list[models.GlossaryEntry] = field(default_factory=list)
+    ui: models.Ui | None = None  # page furniture words by language (ui.yml)
 
     @property
     def red_flag_set_ids(self) -> list[str]:
@@ -551,6 +552,7 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
     sources = {s.id: s for s, _ in _load_list(root / "bibliography.yml", models.Source, errors)}
     sections = [s for s, _ in _load_list(root / "sections.yml", models.Section, errors)]
     rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
+    ui, _ = _load_one(root / "ui.yml", models.Ui, errors)
     glossary_path = root / "glossary.yml"
     glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
     glossary = [g for g, _ in glossary_entries]
@@ -567,9 +569,9 @@ def load_content(root: Path, *, pages: bool = True) -> Content:
         _check_red_flags(red_flags, flag_lines, root / "safety" / "red_flags.yml", errors)
 
     # The articles can only be checked against valid shared files.
-    if None in (site, disclaimer, red_flags, rules) or not countries:
+    if None in (site, disclaimer, red_flags, rules, ui) or not countries:
         errors.raise_if_any()
-    content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary)
+    content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary, ui=ui)
     if not pages:
         errors.raise_if_any()
         return content

@@ -39,12 +39,15 @@ def urgent_route(brand: Brand) -> str:
     return route
 
 
-def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
+def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None,
+                 words: models.UiWords | None = None) -> str:
+    """`words`: the box's label and call-button word in the page's language (ui.yml)."""
     sets = ordered_sets(red_flags, set_ids)
     items = [i for i in red_flags.items if set(i.sets) & set(sets)]
     emergency = [i for i in items if i.severity == "emergency"]
     urgent = [i for i in items if i.severity == "urgent"]
     call = _tel(brand.emergency_number, brand.emergency_tel)
+    label, call_word = (words.warning_signs_label, words.call) if words else ("Warning signs", "Call")
 
     def group(kind: str, heading: str, entries: list[models.RedFlagItem], after: str) -> str:
         if not entries:
@@ -55,11 +58,11 @@ def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str
 
     emergency_heading = escape(red_flags.emergency_heading).replace("{emergency}", call)
     emergency_after = (f'<p class="pn-redflags__action">{escape(red_flags.emergency_action)}</p>'
-                       f'<p class="pn-redflags__call">{_tel("Call " + brand.emergency_number, brand.emergency_tel, "pn-call")}</p>')
+                       f'<p class="pn-redflags__call">{_tel(call_word + " " + brand.emergency_number, brand.emergency_tel, "pn-call")}</p>')
     urgent_after = f'<p class="pn-redflags__action">{escape(red_flags.urgent_action).replace("{urgent}", urgent_route(brand))}</p>'
     return (
         f'<aside class="pn-redflags" data-safety="{RED_FLAGS}" data-red-flag-sets="{" ".join(sets)}" '
-        f'aria-label="Warning signs">'
+        f'aria-label="{escape(label)}">'
         + group("emergency", emergency_heading, emergency, emergency_after)
         + group("urgent", escape(red_flags.urgent_heading), urgent, urgent_after)
         + "</aside>"

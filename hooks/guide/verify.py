@@ -45,6 +45,8 @@ class Expectations:
         self.set_ids = set(content.red_flag_set_ids)
         self.source_ids = set(content.sources)
         self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
+        # A language edition's box is checked in its own words (content_src/ui.yml).
+        self.words = getattr(content.ui, brand.language, None) if content.ui else None
         self.own_hosts = links.own_hosts(site_url)
         # Per instance, not functools.lru_cache: a cache on the method would keep every
         # rebuild's Content alive for as long as `mkdocs serve` runs.
@@ -52,7 +54,7 @@ class Expectations:
 
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
         if sets not in self._red_flag_texts:
-            self._red_flag_texts[sets] = visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
+            self._red_flag_texts[sets] = visible_text(red_flag_box(self.content.red_flags, self.brand, sets, self.words))
         return self._red_flag_texts[sets]
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
