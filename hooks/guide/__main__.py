@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import build, models, verify
+from . import build, models, translations, verify
 from .brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .lint import project_errors
 from .errors import ContentErrors
@@ -32,6 +32,10 @@ def cmd_lint(args) -> int:
     if content is None:
         return 1
     errors = project_errors(content, args.docs)
+    translation_errors, stale = translations.lint_messages(content)
+    errors += translation_errors
+    for warning in stale:  # out of date, still published with a notice: a warning, not an error
+        print(f"warning: {warning}", file=sys.stderr)
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
@@ -43,11 +47,69 @@ def cmd_lint(args) -> int:
         print("  Flesch-Kincaid  SMOG  page")
         for grade, smog, name in sorted(rows, reverse=True):
             print(f"  {grade:14.1f}  {smog:4.1f}  {name}")
+    if args.grades:
+        _spanish_grades(content)
     grades = sorted(g for g, _, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
     print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, {len(clinic_slugs(content))} clinic profiles, "
           f"{len(content.sources)} sources; reading grade median {median:.1f}, hardest {max(grades, default=0):.1f} "
           f"(limit {content.rules.max_grade:g}).")
+    return 0
+
+
+def _spanish_grades(content) -> None:
+    """Each translated page's INFLESZ reading ease (higher is easier), beside the English grades."""
+    from . import readability
+    from .errors import ErrorCollector
+
+    for language in sorted(p.name for p in (content.root / translations.TRANSLATIONS).glob("*") if p.is_dir()):
+        tr = translations.load_translations(content, language, ErrorCollector(content.root))
+        limits = content.rules.languages.get(language)
+        rows = []
+        for t in tr.articles.values():
+            parts = [t.data.answer, *("- " + k for k in t.data.key_points), t.body]
+            rows.append((readability.combine_spanish([readability.measure_spanish(x) for x in parts]), t.path))
+        for t in tr.exercises.values():
+            parts = [(f"- {x}" if loc[0] in ("steps", "suits", "not_for") else x)
+                     for loc, x in models_texts(t.data) if loc[0] not in ("images", "dose")]
+            rows.append((readability.combine_spanish([readability.measure_spanish(x) for x in parts]), t.path))
+        if not rows:
+            continue
+        print(f"  INFLESZ ({language}, higher is easier; at least {limits.min_score:g} if limits else '-')  page")
+        for result, path in sorted(rows, key=lambda r: r[0].score):
+            print(f"  {result.score:6.1f}  {result.band:<15}  {path.relative_to(content.root).as_posix()}")
+
+
+def models_texts(data):
+    from . import patient_text
+
+    return patient_text.texts(data)
+
+
+def cmd_translations(args) -> int:
+    content = _load(args.content)
+    if content is None:
+        return 1
+    if args.action == "stamp":
+        if not args.files:
+            print("name the files to stamp: python -m guide translations stamp FILE...  (stamp only what you "
+                  "translated or re-checked against the current English)", file=sys.stderr)
+            return 2
+        for path in args.files:
+            try:
+                for line in translations.stamp_file(content, path):
+                    print(f"stamped {line}")
+            except ContentErrors as exc:
+                print(exc.report(), file=sys.stderr)
+                return 1
+        return 0
+    todo = 0
+    names = sorted(p.name for p in (content.root / translations.TRANSLATIONS).glob("*") if p.is_dir())
+    for language in names:
+        lines, count = translations.status_lines(content, language)
+        print("\n".join(lines))
+        todo += count
+    print(f"{todo} thing(s) to translate, fix or re-check." if todo else "Every translation is current.")
     return 0
 
 
@@ -128,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--clinic", default="", help="the clinic profile the site was built for (content_src/clinics/<slug>)")
     check.add_argument("--site-url", default=None, help="the site's own address (site_url), whose links are not external")
     check.set_defaults(func=cmd_verify)
+    tr = sub.add_parser("translations", help="translation status, and stamping translations against the English")
+    tr.add_argument("action", choices=["status", "stamp"],
+                    help="status: missing and out-of-date translations; stamp FILE...: record the current English "
+                         "text's hash in each file (after translating or re-checking it)")
+    tr.add_argument("files", nargs="*", type=Path)
+    tr.set_defaults(func=cmd_translations)
     schema = sub.add_parser("schema", help="write JSON Schemas for editors' tools")
     schema.add_argument("out", type=Path, nargs="?", default=PROJECT / "content_src" / "schemas")
     schema.set_defaults(func=cmd_schema)
