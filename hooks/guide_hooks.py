@@ -56,6 +56,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _Build.command = command
 
 
+# Before the search plugin's: it copies its settings (a language edition's 'lang') when it configures.
+@event_priority(100)
 def on_config(config):
     root = _project_root(config)
     # Run directly (`mkdocs build`), the hooks still build into a staging folder and
@@ -84,7 +86,7 @@ def on_config(config):
     languages = {e.id: e.language for e in content.site.editions if e.language and (only is None or e.id in only)}
     pages = {e: translations.available_pages(content, lang) for e, lang in languages.items()}
     config.extra["pn_editions"] = [] if clinic and len(only) == 1 else edition_links(content, edition, only, pages)
-    config.extra["pn_editions_intro"] = content.site.editions_intro
+    config.extra["pn_editions_intro"] = render.words(content, brand).editions_intro or content.site.editions_intro
     if edition and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
     _Build.translation, _Build.notices = None, {}
@@ -115,7 +117,7 @@ def _in_language(config, content, brand):
     config.theme["language"] = brand.language
     for name, plugin in config.plugins.items():
         if name.endswith("search") and hasattr(plugin, "config"):
-            plugin.config.lang = [brand.language]
+            plugin.config["lang"] = [brand.language]
     localized, notices = translations.localize(content, tr)
     _Build.translation = tr
     _Build.notices = {path: translations.notice_meta(n, tr.ui, brand.locale, content.site.locale, "../")

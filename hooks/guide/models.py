@@ -518,6 +518,7 @@ class UiWords(Strict):
     urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")
     out_of_date: Text | None = Field(None, description="with {english_date}, {translated_date} and {english_link}")
     english_page: Text | None = Field(None, description="the text of the link to the English page")
+    editions_intro: Text | None = Field(None, description="the words before the edition links; English: site.yml's")
 
 
 class Ui(Strict):
