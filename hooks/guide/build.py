@@ -130,9 +130,14 @@ def _expectations(options: BuildOptions):
     """What every page must show, from the safety sources and the brands: no articles needed."""
     content = load_content(options.project / "content_src", pages=options.handouts)
     wanted = edition_ids(content, options.clinic) if options.editions is None else list(options.editions)
-    editions = [EditionBuild(e, select_brand(content, options.clinic, e)) for e in wanted]
-    # A language edition is checked against its translated safety texts: one out of date stops the build here.
-    return content, [dataclasses.replace(e, content=translations.safety_content(
+    return content, edition_builds(content, options.clinic, wanted)
+
+
+def edition_builds(content, clinic: str, wanted: list[str]) -> list[EditionBuild]:
+    """Each edition with its brand; a language edition with its translated safety texts, against
+    which its pages are checked: one out of date raises ContentErrors naming it."""
+    editions = [EditionBuild(e, select_brand(content, clinic, e)) for e in wanted]
+    return [dataclasses.replace(e, content=translations.safety_content(
         content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
         for e in editions]
 
