@@ -303,3 +303,44 @@ def test_hard_spanish_sentence_is_refused_with_its_line(tmp_path):
     _, errors = _load(project)
     found = [e for e in errors.errors if "reading ease" in e.message and e.field == "body"]
     assert found and found[0].line == 16 and "INFLESZ" in found[0].message, [e.format() for e in errors.errors]
+
+
+# ---------------------------------------------------------------- clinic copies
+def _clinic(project, languages: str):
+    import shutil
+
+    from helpers import ROOT
+
+    folder = project.content / "clinics/example-valley-pt"
+    shutil.copytree(ROOT / "content_src/clinics/example-valley-pt", folder)
+    path = folder / "clinic.yml"
+    path.write_text(path.read_text(encoding="utf-8") + f"languages: {languages}\n", encoding="utf-8")
+    return load_content(project.content, pages=False)
+
+
+def test_a_clinic_publishes_the_languages_its_profile_lists(tmp_path):
+    from helpers import make_project
+
+    from guide.brand import edition_ids, select_brand
+
+    project = make_project(tmp_path / "project")
+    add_spanish(project, stamp=False)
+    content = _clinic(project, "[en, es]")
+    assert edition_ids(content, "example-valley-pt") == ["", "es"]
+    english, spanish = select_brand(content, "example-valley-pt"), select_brand(content, "example-valley-pt", "es")
+    assert spanish.language == "es" and spanish.edition == "es" and spanish.clinic is not None
+    assert spanish.emergency_number == english.emergency_number and spanish.name == english.name
+    assert spanish.locale == f"es-{english.country}"
+
+
+def test_a_clinic_language_without_an_edition_is_a_located_error(tmp_path):
+    from helpers import make_project
+
+    from guide.brand import edition_ids
+    from guide.errors import ContentErrors
+
+    project = make_project(tmp_path / "project")
+    content = _clinic(project, "[en, fr]")
+    with pytest.raises(ContentErrors) as failed:
+        edition_ids(content, "example-valley-pt")
+    assert "clinic.yml: languages: no 'fr' edition to publish" in failed.value.report()
