@@ -27,6 +27,7 @@ WAYS_IN = {
     "warning signs": "/warning-signs/warning-signs/",
 }
 EXERCISES = [u for u in urls("exercise") if not u.endswith("/home-programme/")]
+EDITIONS = {u.split("/exercises/")[0] for u in EXERCISES}
 
 
 def _axe(page, *, paper: bool = False) -> None:
@@ -187,7 +188,8 @@ def test_back_to_top_never_covers_the_text(phone_tab, site_url):
 
 @pytest.mark.parametrize("path", EXERCISES)
 def test_exercise_pictures_are_big_beside_their_steps_and_open_larger(phone_tab, site_url, path):
-    assert len(EXERCISES) == 12
+    # Twelve exercises in each edition: a page dropped from the list would escape this check.
+    assert len(EXERCISES) == 12 * len(EDITIONS)
     phone_tab.goto(site_url + path)
     how = phone_tab.locator(".pn-how")
     width = phone_tab.viewport_size["width"]

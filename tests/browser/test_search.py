@@ -90,7 +90,10 @@ def test_common_words_do_not_match_the_start_of_others(search_page):
 @pytest.mark.parametrize("bet", BEST_BETS, ids=[b["page"] + ":" + b["queries"][0] for b in BEST_BETS])
 def test_every_best_bet_leads_to_its_page_first(search_page, bet):
     for query in (bet["queries"][0], bet["queries"][-1]):
-        assert search(search_page, query)[:1] == [bet["page"]], query
+        # Bets that share a query are listed in the order they appear in best_bets.yml.
+        before = [b["page"] for b in BEST_BETS[:BEST_BETS.index(bet)] if query in b["queries"]]
+        rank = len(before)
+        assert search(search_page, query)[rank:rank + 1] == [bet["page"]], (query, before)
 
 
 def test_results_show_a_title_and_a_clean_summary(search_page):
