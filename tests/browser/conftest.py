@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
 from pathlib import Path
 
 import pytest
-
 from guide.chromium import FLAGS as CHROMIUM_FLAGS
 from guide.chromium import find_chromium as chromium_path
+from helpers import tool_missing
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -44,9 +43,7 @@ def browser():
     executable = chromium_path()
     if not executable or not Path(executable).exists():
         message = "Chromium not found (install Debian's 'chromium' or set GUIDE_CHROMIUM)"
-        if os.environ.get("GUIDE_REQUIRE_BROWSER"):
-            pytest.fail(message + "; browser tests are required here (GUIDE_REQUIRE_BROWSER=1)")
-        pytest.skip(message)
+        tool_missing(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

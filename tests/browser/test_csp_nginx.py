@@ -9,7 +9,6 @@ data: is needed (Material draws its icons as data: SVGs).
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
@@ -21,7 +20,7 @@ from guide.local_nginx import NginxSite, nginx_path
 from guide.verify import html_files
 
 from conftest import DESKTOP, PHONE
-from helpers import ROOT, run_build
+from helpers import ROOT, run_build, tool_missing
 
 HOME, ARTICLE, EXERCISE, SOURCES = "/", "/understanding/sciatica/", "/exercises/bridge/", "/sources/"
 # Recorded in the page itself, before any of its scripts run.
@@ -35,9 +34,7 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 def require_nginx() -> None:
     if not nginx_path():
         message = "nginx not found (install Debian's 'nginx')"
-        if os.environ.get("GUIDE_REQUIRE_BROWSER"):
-            pytest.fail(message + "; hosting tests are required here (GUIDE_REQUIRE_BROWSER=1)")
-        pytest.skip(message)
+        tool_missing(message)
 
 
 @pytest.fixture(scope="module")
