@@ -104,7 +104,7 @@ def run_mkdocs(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
 
 # The fixture replaces only the articles, exercises, glossary and bibliography:
 # safety text, brand and rules are always the project's real ones.
-FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics")
+FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics", "translations")
 
 
 def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:

@@ -148,13 +148,19 @@ class Country(Strict):
     urgent_number: Phone | None = None
 
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="a two-letter language code, e.g. 'es'")]
+
+
 class Edition(Strict):
-    """Another country's edition of the public guide, published in its own folder."""
+    """Another edition of the public guide (a country's, or a language's), published in its own folder."""
 
     id: Annotated[str, Field(pattern=r"^[a-z]{2,10}$", description="short lower-case id, also the folder: 'uk' is published at /uk/")]
     label: Text = Field(description="what a reader picks, e.g. 'United Kingdom'")
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter code from content_src/countries.yml")]
     locale: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="e.g. en-GB")]
+    language: Language | None = Field(None, description=(
+        "a language edition: its pages are compiled from content_src/translations/<language>/ "
+        "(e.g. 'es'); omitted for another country's edition in English"))
 
 
 class SiteSettings(Strict):
@@ -351,6 +357,30 @@ class SentenceLimits(Strict):
         "they still count in the page's grade"))
 
 
+class LanguageRules(Strict):
+    """The text rules for one other language: its own forbidden wording and reading-ease limits.
+    Numbers need no rule of their own: emergency numbers are refused in every language."""
+
+    min_score: Annotated[float, Field(ge=0, le=100, description=(
+        "lowest INFLESZ (Szigriszt-Pazos) score of a whole page; higher is easier"))]
+    aim_score: Annotated[float, Field(ge=0, le=100, description="the score pages aim for (reported, not enforced)")] | None = None
+    sentence_max_words: Annotated[int, Field(gt=0, description="no sentence may have more words than this")]
+    sentence_min_score: Annotated[float, Field(ge=0, le=100, description=(
+        "no sentence of at least sentence_from_words words may score lower than this"))]
+    sentence_from_words: Annotated[int, Field(ge=1)] = 8
+    forbidden: list[ForbiddenWording] = Field(default_factory=list)
+
+    @field_validator("forbidden")
+    @classmethod
+    def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
+        for rule in value:
+            try:
+                re.compile(rule.pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
+        return value
+
+
 class Rules(Strict):
     max_grade: Annotated[float, Field(gt=0, le=12, description="highest Flesch-Kincaid grade of a whole page")]
     sentence: SentenceLimits | None = Field(None, description="limits for every sentence; not checked when omitted")
@@ -358,6 +388,8 @@ class Rules(Strict):
     safety_only: list[ForbiddenWording] = Field(default_factory=list, description=(
         "wording only content_src/safety/ may use: an article that writes its own triage list or emergency "
         "instruction is refused (exercises' stop rules are not checked)"))
+    languages: dict[Language, LanguageRules] = Field(default_factory=dict, description=(
+        "rules for translated text, by language code (content_src/translations/<code>/)"))
 
     @field_validator("forbidden", "safety_only")
     @classmethod
@@ -470,6 +502,131 @@ class SearchSettings(Strict):
     messages: SearchMessages
 
 
+# ---------------------------------------------------------------- translations
+# One translation file per English file (content_src/translations/<lang>/, SPANISH-FORMAT.md):
+# only the patient text and translation metadata; structure always comes from English.
+SourceHash = Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{16})?$", description=(
+    "the hash of the English text this was translated from; written by `python -m guide translations stamp`"))]
+
+
+class TranslationMeta(Strict):
+    source_hash: SourceHash = ""
+    translated: IsoDate = Field(description="date of this translation, YYYY-MM-DD")
+    translator: Text = Field(description="the translator's role, e.g. 'Editorial team (Spanish translation)'")
+
+
+class ArticleTranslation(TranslationMeta):
+    patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points", "help_notes")
+    plain_text: ClassVar[tuple[str, ...]] = ("title", "summary")
+    title: Annotated[str, Field(min_length=3, max_length=90)]
+    summary: Annotated[str, Field(min_length=20, max_length=220, description="one sentence")]
+    answer: Annotated[str, Field(min_length=20)]
+    key_points: list[Text] = Field(min_length=2, max_length=6)
+    keywords: list[Text] = Field(default_factory=list, description="patients' own words in this language, misspellings included")
+    help_notes: list[Text] | None = Field(None, description="only when the English file has help_notes, one per English note")
+
+
+class ExerciseDoseTranslation(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("reps", "sets", "hold", "duration", "how_often")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
+    reps: Text | None = None
+    sets: Text | None = None
+    hold: Text | None = None
+    duration: Text | None = None
+    how_often: Text
+
+
+class ExerciseImagesTranslation(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("start_alt", "end_alt")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
+    start_alt: Annotated[str, Field(min_length=10)]
+    end_alt: Annotated[str, Field(min_length=10)]
+
+
+class ExerciseTranslation(TranslationMeta):
+    patient_text: ClassVar[tuple[str, ...]] = Exercise.patient_text
+    plain_text: ClassVar[tuple[str, ...]] = Exercise.plain_text
+    title: Annotated[str, Field(min_length=3, max_length=70)]
+    summary: Annotated[str, Field(min_length=20, max_length=220)]
+    purpose: Text
+    suits: ShortList
+    not_for: ShortList
+    starting_position: Text
+    steps: Annotated[list[Text], Field(min_length=2, max_length=10)]
+    dose: ExerciseDoseTranslation
+    should_feel: ShortList
+    should_not_feel: ShortList
+    stop_if: ShortList
+    progression: ShortList
+    images: ExerciseImagesTranslation
+    keywords: list[Text] = Field(default_factory=list)
+
+
+class GlossaryTranslation(Strict):
+    term: Text
+    also: list[Text] = Field(default_factory=list)
+    definition: Annotated[str, Field(min_length=10, max_length=240)]
+    source_term: Text = Field(description="the English term (content_src/glossary.yml) this translates")
+    source_hash: SourceHash = ""
+
+
+class SafetyTranslation(Strict):
+    """One translated safety text: who checked it, and which English text it translates."""
+
+    source_hash: SourceHash = ""
+    reviewed_by: Text = Field(description="the role that checked the translation, e.g. 'Physical therapist, Spanish-speaking (translation review)'")
+
+
+class DisclaimerTranslation(SafetyTranslation):
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1, description="as many paragraphs as the English disclaimer")
+
+
+class RedFlagTierTranslation(SafetyTranslation):
+    label: Annotated[str, Field(min_length=3, max_length=40)]
+    heading: Text
+    action: Text
+    help: Text
+
+
+class RedFlagTiersTranslation(Strict):
+    emergency: RedFlagTierTranslation = Field(description="heading and help must contain {emergency}")
+    urgent: RedFlagTierTranslation = Field(description="action and help must contain {urgent}")
+    routine: RedFlagTierTranslation
+
+
+class RedFlagNoteTranslation(SafetyTranslation):
+    text: Text
+
+
+class HelpSectionTranslation(SafetyTranslation):
+    heading: Text
+    intro: Text
+    more: Text
+
+
+class RedFlagSetTranslation(SafetyTranslation):
+    id: Slug = Field(description="the id of the English set this translates")
+    title: Text
+
+
+class RedFlagItemTranslation(SafetyTranslation):
+    id: Slug = Field(description="the id of the English warning sign this translates")
+    text: Text
+    short: Annotated[str, Field(min_length=3, max_length=40)] | None = Field(
+        None, description="only when the English sign has a short form")
+
+
+class RedFlagsTranslation(Strict):
+    """The warning signs in one language, key for key as content_src/safety/red_flags.yml."""
+
+    tiers: RedFlagTiersTranslation
+    notes: list[RedFlagNoteTranslation] = Field(min_length=1, max_length=3, description="one per English note, same order")
+    help: HelpSectionTranslation
+    sets: list[RedFlagSetTranslation] = Field(min_length=1)
+    items: list[RedFlagItemTranslation] = Field(min_length=1)
+
+
 # Files whose whole content is one model, and files that are a list of one model.
 SCHEMAS: dict[str, object] = {
     "article": ArticleMeta,
@@ -486,4 +643,9 @@ SCHEMAS: dict[str, object] = {
     "locale": LocaleSettings,
     "best_bets": BestBets,
     "search_settings": SearchSettings,
+    "article_translation": ArticleTranslation,
+    "exercise_translation": ExerciseTranslation,
+    "glossary_translation": list[GlossaryTranslation],
+    "disclaimer_translation": DisclaimerTranslation,
+    "red_flags_translation": RedFlagsTranslation,
 }
