@@ -235,3 +235,55 @@ def test_lint_grades_lists_spanish_reading_ease(project):
     assert result.returncode == 0, result.stderr
     assert "INFLESZ (es; higher is easier; at least 55, aim 65)" in result.stdout
     assert "translations/es/articles/test-sciatica.md" in result.stdout
+
+
+# ---------------------------------------------------------------- Spanish safety texts
+SAFETY_FILES = ("disclaimer.yml", "red_flags.yml")
+
+
+def add_safety(project) -> None:
+    """The real Spanish safety texts, stamped against the real English ones the project copies."""
+    for name in SAFETY_FILES:
+        source = ROOT / "content_src/translations/es/safety" / name
+        project.write(f"content_src/translations/es/safety/{name}", source.read_text(encoding="utf-8"))
+
+
+def test_the_real_spanish_safety_texts_are_complete_current_and_reviewed():
+    content = load_content(ROOT / "content_src")
+    tr = translations.load(content, "es", pages=False)  # raises if any text is missing or out of date
+    assert [i.id for i in tr.red_flags.items] == [i.id for i in content.red_flags.items]
+    assert [s.id for s in tr.red_flags.sets] == [s.id for s in content.red_flags.sets]
+    assert len(tr.red_flags.notes) == len(content.red_flags.notes)
+    assert tr.disclaimer.title != content.disclaimer.title
+    assert all(a.text != b.text for a, b in zip(tr.red_flags.items, content.red_flags.items))
+    assert "{emergency}" in tr.red_flags.tiers.emergency.heading and "{urgent}" in tr.red_flags.tiers.urgent.action
+
+
+def test_a_changed_english_warning_sign_names_its_stale_translation(project):
+    add_safety(project)
+    project.edit("content_src/safety/red_flags.yml", "These can be signs of a stroke.", "These can be signs of a stroke or a bleed.")
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    report = failed.value.report()
+    assert "content_src/translations/es/safety/red_flags.yml:" in report
+    assert "items[0] (stroke): the English text changed after this translation" in report, report
+    assert report.count("the English text changed") == 1, report  # only the sign that changed
+
+
+def test_a_new_english_warning_sign_without_translation_is_named(project):
+    add_safety(project)
+    project.edit("content_src/safety/red_flags.yml", "  - id: night-pain\n",
+                 "  - id: new-sign\n    severity: urgent\n    sets: [general]\n    text: A new sign for the test.\n"
+                 "  - id: night-pain\n")
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    assert "items[new-sign]: no translation of the English item 'new-sign' (new in English)" in failed.value.report()
+
+
+def test_a_spanish_tier_without_its_placeholder_is_a_located_error(project):
+    add_safety(project)
+    project.edit("content_src/translations/es/safety/red_flags.yml", '"Llame al {emergency} ahora si', '"Llame ahora si')
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    report = failed.value.report()
+    assert "red_flags.yml:27: tiers.emergency.heading: {emergency} missing" in report, report
