@@ -113,6 +113,12 @@ def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content_src", dest / "content_src", ignore=shutil.ignore_patterns(*FIXTURE_REPLACES))
     shutil.copytree(FIXTURE / "content_src", dest / "content_src", dirs_exist_ok=True)
+    # Each language's safety texts and search settings are the project's real ones, as for English;
+    # its translated pages are not (they translate the real articles, not the fixture's).
+    for language in sorted((ROOT / "content_src" / "translations").glob("*/")):
+        for part in ("safety", "search"):
+            if (language / part).is_dir():
+                shutil.copytree(language / part, dest / "content_src" / "translations" / language.name / part)
     shutil.copytree(docs, dest / "docs")
     for theme_part in ("overrides", "assets"):
         if not (dest / "docs" / theme_part).exists():

@@ -95,8 +95,11 @@ def cmd_verify(args) -> int:
     # The same checks the build makes before publishing: pages, pictures, data files, scripts.
     editions = [build.EditionBuild("", brand)]
     if not args.clinic:
-        editions = [build.EditionBuild(e, default_brand(content, e)) for e in edition_ids(content)
-                    if not e or (args.site / e).is_dir()]
+        try:
+            editions = build.edition_builds(content, [e for e in edition_ids(content) if not e or (args.site / e).is_dir()])
+        except ContentErrors as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
     try:
         build.check_site(args.site, content, editions, args.site_url, PROJECT)
     except build.BuildFailed as failed:

@@ -627,6 +627,80 @@ class RedFlagsTranslation(Strict):
     items: list[RedFlagItemTranslation] = Field(min_length=1)
 
 
+# ---------------------------------------------------------------- page furniture (content_src/ui.yml)
+class UiWords(Strict):
+    """Page furniture in one language: the words a generated page shows that are not content.
+    English text may use care-word tokens ([[physical-therapists]]): they are filled per locale."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    language_name: Text = Field(description="the language's own name, in the language switch, e.g. 'Español'")
+    language_label: Text = Field(description="the accessible name of the language switch, e.g. 'Language'")
+    home: Text
+    exercises: Text
+    glossary: Text
+    sources: Text
+    about_clinic: Text = Field(description="the menu entry of a clinic's own pages, with {name}")
+    key_points: Text
+    review_line: Text = Field(description="with {reviewed}, {reviewer} and {next_review}")
+    updated: Text = Field(description="before a source's update year, e.g. 'updated'")
+    start: Text
+    end: Text
+    start_position: Text
+    end_position: Text
+    tap_to_enlarge: Text
+    body_area_line: Text = Field(description="with {region} and {goals}")
+    printable_sheet: Text
+    printable_programme: Text
+    what_it_is_for: Text
+    who_it_suits: Text
+    not_for: Text
+    how_to_do_it: Text
+    starting_position: Text
+    how_much_and_often: Text
+    should_feel: Text
+    should_not_feel: Text
+    stop_if: Text
+    making_it_harder: Text
+    dose: dict[str, Text] = Field(description="labels for reps, sets, hold, duration, how_often")
+    regions: dict[str, Text] = Field(description="the exercise library's groups: lumbar, cervical, general")
+    goals: dict[str, Text] = Field(description="nerve-movement, mobility, strength, posture, fitness")
+    warning_signs_label: Text = Field(description="the accessible name of the warning-signs box")
+    call: Text = Field(description="the words before the emergency number on the call button, e.g. 'Call'")
+    home_programme_title: Text
+    home_programme_description: Text
+    home_programme_intro: Text
+    full_instructions: Text
+    how_much: Text
+    stop_and_get_help: Text
+    library_title: Text
+    library_description: Text
+    library_intro: Text
+    by_goal: Text
+    helps_with: Text
+    glossary_description: Text
+    glossary_intro: Text
+    sources_description: Text
+    sources_intro: Text
+    source_kinds: dict[str, Text]
+    not_found_title: Text
+    not_found_text: Text
+    not_found_home: Text = Field(description="the link to the home page on the not-found page")
+    not_found_search: Text = Field(description="the words after that link")
+    # Only for a language edition: what an English build never shows.
+    sections: dict[str, Text] = Field(default_factory=dict, description="section titles by section id")
+    urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")
+    out_of_date: Text | None = Field(None, description="with {english_date}, {translated_date} and {english_link}")
+    english_page: Text | None = Field(None, description="the text of the link to the English page")
+    contents_title: Text | None = Field(None, description="the generated home page's title, until docs/index.md is translated")
+    contents_intro: Text | None = Field(None, description="one line under it")
+    copyright: Text | None = Field(None, description="the footer line (English: mkdocs.yml 'copyright')")
+
+
+class Ui(Strict):
+    en: UiWords
+    es: UiWords | None = None
+
+
 # Files whose whole content is one model, and files that are a list of one model.
 SCHEMAS: dict[str, object] = {
     "article": ArticleMeta,
@@ -643,6 +717,7 @@ SCHEMAS: dict[str, object] = {
     "locale": LocaleSettings,
     "best_bets": BestBets,
     "search_settings": SearchSettings,
+    "ui": Ui,
     "article_translation": ArticleTranslation,
     "exercise_translation": ExerciseTranslation,
     "glossary_translation": list[GlossaryTranslation],

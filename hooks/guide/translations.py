@@ -46,6 +46,7 @@ from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, spl
 TRANSLATIONS = "translations"
 SAFETY = "safety"
 PAGES = "pages"  # translated hand-written pages of docs/, same paths
+HOME_PAGE = "index.md"  # a language edition always has one: translated, or a generated list of its pages
 STAMP_HINT = "translate it again, have it reviewed, then run python -m guide translations stamp"
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 _LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./exercises/)?([a-z0-9-]+)\.md(#[^)\s]*)?\)")
@@ -462,7 +463,7 @@ def safety_content(content: Content, tr: Translations) -> Content:
     return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags)
 
 
-def localize(content: Content, tr: Translations) -> tuple[Content, dict[str, dict]]:
+def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
     """The content as the language's edition publishes it, and the out-of-date pages'
     notices by English source path. Pages without a translation are left out."""
     articles, exercises, notices = [], [], {}
@@ -473,10 +474,10 @@ def localize(content: Content, tr: Translations) -> tuple[Content, dict[str, dic
         if t is None:
             continue
         d = t.data
+        # Every patient text from the translation, none left in English: an out-of-date translation
+        # may lack help notes the English gained since (its notice says the English page has more).
         fields = {"title": d.title, "summary": d.summary, "answer": d.answer, "key_points": d.key_points,
-                  "keywords": d.keywords}
-        if d.help_notes is not None:
-            fields["help_notes"] = d.help_notes
+                  "keywords": d.keywords, "help_notes": d.help_notes or []}
         articles.append(dataclasses.replace(article, meta=article.meta.model_copy(update=fields),
                                             body=_unlink_missing(t.body, slugs, exercise_slugs)))
         if not t.current:
@@ -488,15 +489,15 @@ def localize(content: Content, tr: Translations) -> tuple[Content, dict[str, dic
         d = t.data
         fields = {name: getattr(d, name) for name in ("title", "summary", "purpose", "starting_position", "keywords",
                                                       *_EXERCISE_LISTS)}
-        fields["dose"] = entry.data.dose.model_copy(update=d.dose.model_dump())
+        fields["dose"] = entry.data.dose.model_copy(update={k: getattr(d.dose, k) for k in models.ExerciseDose.patient_text})
         fields["images"] = entry.data.images.model_copy(update=d.images.model_dump())
         exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields)))
         if not t.current:
             notices[f"exercises/{entry.slug}.md"] = _notice(t)
     glossary = [models.GlossaryEntry(term=t.data.term, also=t.data.also, definition=t.data.definition) for t in tr.glossary]
-    sections = [s.model_copy(update={"title": tr.ui.sections.get(s.id, s.title)}) for s in content.sections]
+    sections = [s.model_copy(update={"title": words.sections.get(s.id, s.title)}) for s in content.sections]
     localized = dataclasses.replace(content, articles=articles, exercises=exercises, glossary=glossary, sections=sections,
-                                    disclaimer=tr.disclaimer, red_flags=tr.red_flags)
+                                    disclaimer=tr.disclaimer, red_flags=tr.red_flags, language=tr.language)
     return localized, notices
 
 
@@ -515,7 +516,7 @@ def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: 
                                                          translated_date=day(notice["translated_date"]),
                                                          english_link="\0")
     before, _, after = text.partition("\0")
-    return {"text_before": before, "text_after": after, "link_text": words.english_page or "English",
+    return {"text_before": before, "text_after": after, "link_text": words.english_page,
             "lang": locale.split("-")[0], "english_lang": english_lang, "english_prefix": english_prefix,
             "english_date": notice["english_date"].isoformat(), "translated_date": notice["translated_date"].isoformat()}
 
@@ -536,7 +537,7 @@ def available_pages(content: Content, language: str) -> list[str]:
         pages.append(render.GLOSSARY_PAGE)
     docs = root / PAGES
     pages += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-    return [*pages, render.SOURCES_PAGE]
+    return sorted({*pages, HOME_PAGE, render.SOURCES_PAGE})
 
 
 # ---------------------------------------------------------------- stamp and status
@@ -785,7 +786,9 @@ def page_reading(t: Translated) -> readability.SpanishReadability:
 def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
     """(errors, warnings) for `make lint`: bad translation files are errors; out-of-date
     translations are warnings; out-of-date safety texts are errors for a published language."""
-    published = set(languages(content))
+    from .brand import has_translations
+
+    published = {language for language in languages(content) if has_translations(content, language)}
     errors = ErrorCollector(content.root)
     warnings: list[str] = []
     for language in present_languages(content):
