@@ -119,6 +119,9 @@ def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
         for part in ("safety", "search"):
             if (language / part).is_dir():
                 shutil.copytree(language / part, dest / "content_src" / "translations" / language.name / part)
+        bets = FIXTURE / "content_src" / "search" / "best_bets.yml"  # the real bets name the real site's pages
+        if (language / "search" / "best_bets.yml").is_file() and bets.is_file():
+            shutil.copy2(bets, dest / "content_src" / "translations" / language.name / "search" / "best_bets.yml")
     shutil.copytree(docs, dest / "docs")
     for theme_part in ("overrides", "assets"):
         if not (dest / "docs" / theme_part).exists():

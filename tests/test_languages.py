@@ -287,3 +287,139 @@ def test_a_spanish_tier_without_its_placeholder_is_a_located_error(project):
         translations.load(load_content(project.content), "es", pages=False)
     report = failed.value.report()
     assert "red_flags.yml:27: tiers.emergency.heading: {emergency} missing" in report, report
+
+
+# ---------------------------------------------------------------- the Spanish edition (/es/)
+def tree(path: Path):
+    from lxml import html
+
+    return html.fromstring(path.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory):
+    """The mini project with one translated article (stamped: current) and the Spanish safety texts."""
+    from helpers import make_project
+
+    project = make_project(tmp_path_factory.mktemp("spanish") / "project")
+    add_article(project)
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    return project
+
+
+def test_spanish_pages_are_under_es_in_spanish_with_the_spanish_safety_texts(spanish):
+    page = tree(spanish.site / "es/understanding/test-sciatica/index.html")
+    assert page.get("lang") == "es"
+    assert page.xpath("//h1/text()") == ["¿Qué es la ciática?"]
+    box = page.xpath('//aside[@data-safety="red-flags"]')[0]
+    assert box.get("aria-label") == "Señales de alarma"
+    assert box.xpath('.//a[@class="pn-call"]/text()') == ["Llame al 911"]
+    assert "Llame al 911 ahora si tiene alguna de estas señales" in " ".join(box.text_content().split())
+    disclaimer = page.xpath('//*[@data-safety="disclaimer"]//h2/text()')
+    assert disclaimer == ["Acerca de esta información"]
+    assert page.xpath('//h2[@id="when-to-get-help"]/text()') == ["Cuándo buscar ayuda"]
+    assert "Puntos clave" in page.text_content() and "Key points" not in page.text_content()
+    # [[urgent-advice]] in Spanish: the route in the language's words (ui.yml), same country
+    assert "su médico o un centro de atención de urgencias" in page.text_content()
+    home = tree(spanish.site / "es/index.html")
+    assert home.get("lang") == "es" and home.xpath('//a[@href="understanding/test-sciatica/"]')
+
+
+def test_untranslated_pages_are_not_published_in_spanish_and_not_linked_to_it(spanish):
+    assert not (spanish.site / "es/understanding/test-neck/index.html").exists()
+    assert not (spanish.site / "es/about/index.html").exists()
+    assert not (spanish.site / "es/programme/index.html").exists()  # its words are English only
+    english = tree(spanish.site / "understanding/test-neck/index.html")
+    assert english.xpath('//nav[@class="pn-languages"]') == []
+
+
+def test_the_language_switch_pairs_each_page_with_its_counterpart(spanish):
+    english = tree(spanish.site / "understanding/test-sciatica/index.html")
+    link = english.xpath('//nav[@class="pn-languages"]/a')
+    assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in link] == \
+        [("../../es/understanding/test-sciatica/", "es", "es", "Español")]
+    spanish_page = tree(spanish.site / "es/understanding/test-sciatica/index.html")
+    back = spanish_page.xpath('//nav[@class="pn-languages"]/a')
+    assert [(a.get("href"), a.get("hreflang"), a.text) for a in back] == [("../../../understanding/test-sciatica/", "en", "English")]
+    assert spanish_page.xpath('//nav[@class="pn-languages"]/@aria-label') == ["Idioma"]
+    # the country switch is the English editions' only: a Spanish page has none
+    assert spanish_page.xpath('//nav[@class="pn-editions"]') == []
+    # not as <link rel=alternate> in the head: Material's script would fetch a sitemap for each
+    assert not spanish_page.xpath('//head/link[@rel="alternate"][@hreflang]')
+
+
+def test_a_current_translation_shows_no_out_of_date_notice(spanish):
+    assert not tree(spanish.site / "es/understanding/test-sciatica/index.html").xpath('//*[@data-translation="out-of-date"]')
+
+
+def test_search_indexes_the_spanish_pages_in_spanish(spanish):
+    import json
+
+    entry = json.loads((spanish.site / "es/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["es"], entry["languages"]
+    settings = json.loads((spanish.site / "es/pagefind/guide-search.json").read_text(encoding="utf-8"))
+    assert settings["messages"]["one"] == "1 página encontrada"
+    root = json.loads((spanish.site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "es" not in root["languages"]
+
+
+def test_a_spanish_page_with_a_changed_warning_box_is_refused(spanish, tmp_path):
+    import shutil
+
+    from guide import build
+
+    copy = tmp_path / "site"
+    shutil.copytree(spanish.site, copy)
+    page = copy / "es/understanding/test-sciatica/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Pueden ser señales de un derrame cerebral." in text
+    page.write_text(text.replace("Pueden ser señales de un derrame cerebral.", "", 1), encoding="utf-8")
+    content = load_content(spanish.content, pages="index")
+    editions = build.edition_builds(content, ["", "es"])
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, spanish.root)
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs")
+               for d in failed.value.details), failed.value.details
+    # An English box on a Spanish page is refused too: each edition is checked against its own language.
+    page.write_text((copy / "understanding/test-sciatica/index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, spanish.root)
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs")
+               for d in failed.value.details), failed.value.details
+
+
+def test_changed_english_article_shows_the_out_of_date_notice(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.edit("content_src/articles/test-sciatica.md", "The pain can be sharp.", "The pain can be sharp or dull.")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    page = tree(project.site / "es/understanding/test-sciatica/index.html")
+    notice = page.xpath('//*[@data-translation="out-of-date"]')
+    assert len(notice) == 1
+    text = " ".join(notice[0].text_content().split())
+    assert "La página en inglés se actualizó el" in text and "después de esta traducción (30 de noviembre de 2026)" in text
+    link = notice[0].xpath(".//a")[0]
+    assert link.get("href") == "../../../understanding/test-sciatica/" and link.get("hreflang") == "en"
+    assert notice[0].get("data-translated-date") == "2026-11-30" and notice[0].get("data-english-date")
+    # below the warning box: the box stays the first thing after the title
+    box = page.xpath('//aside[@data-safety="red-flags"]')[0]
+    assert list(page.iter()).index(box) < list(page.iter()).index(notice[0])
+
+
+def test_changed_english_warning_sign_fails_the_spanish_build_naming_it(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.edit("content_src/safety/red_flags.yml", "These can be signs of a stroke.", "These can be signs of a stroke or a bleed.")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert not result.ok
+    assert "content_src/translations/es/safety/red_flags.yml:" in result.output
+    assert "items[0] (stroke): the English text changed after this translation" in result.output, result.output
+    assert "Nothing was published" in result.output and "Traceback" not in result.output
+    lint = guide(project, "lint")
+    assert lint.returncode == 1 and "items[0] (stroke)" in lint.stderr

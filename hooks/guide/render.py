@@ -220,7 +220,7 @@ def help_link(content: Content, article: Article, sections: dict[str, str]) -> s
     """Where an article's "When to get help" links to: the warning-signs page, from an
     article's folder (two levels down); None on that page itself."""
     target = content.red_flags.help.page
-    if article.slug == target:
+    if article.slug == target or target not in sections:  # not in a language edition that has not translated it
         return None
     return f"../../{sections[target]}/{target}/"
 

@@ -460,7 +460,11 @@ def _unlink_missing(body: str, articles: set[str], exercises: set[str]) -> str:
 
 
 def safety_content(content: Content, tr: Translations) -> Content:
-    return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags)
+    """What a language edition's pages are checked against: its safety texts, and the articles
+    it has translated (by file name: enough to know which pages it publishes)."""
+    translated = {p.stem for p in (tr.root / "articles").glob("*.md")}
+    return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags,
+                               articles=[a for a in content.articles if a.slug in translated], language=tr.language)
 
 
 def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
