@@ -6,10 +6,13 @@ test_every_page.py (axe, foreign requests, first screen, print) like the English
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from tabs import phone_tab  # noqa: F401  (fixture)
 
+ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "/es/understanding/sciatica/"
 
 
@@ -42,3 +45,27 @@ def test_the_out_of_date_notice_shows_both_dates_and_leads_to_the_english_page(p
     notice.get_by_role("link", name="lea la página en inglés").click()
     phone_tab.wait_for_url("**/understanding/sciatica/")
     assert urlsplit(phone_tab.url).path == "/understanding/sciatica/"
+
+
+QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries_es.yml").read_text(encoding="utf-8"))["queries"]
+INPUT = "input.md-search__input"
+LINKS = ".md-search-result__list .md-search-result__link"
+
+
+def test_spanish_words_lead_to_the_right_spanish_page_first(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/es/")
+    assert page.locator(INPUT).get_attribute("placeholder") == "Búsqueda"  # Material's own words, in Spanish
+    page.locator(INPUT).click()
+    failures = []
+    for q in QUERIES:
+        page.locator(INPUT).fill(q["query"])
+        page.wait_for_function("q => document.querySelector('.md-search-result').dataset.query === q", arg=q["query"],
+                               timeout=10_000)
+        results = [urlsplit(h).path for h in page.locator(LINKS).evaluate_all("els => els.map(e => e.href)")]
+        assert all(r.startswith("/es/") for r in results), f"{q['query']!r}: a result outside /es/: {results[:3]}"
+        if results[:1] != [q["first"]]:
+            failures.append(f"  {q['query']!r} ({q['kind']}): wanted {q['first']}, got {results[:3]}")
+    context.close()
+    assert not failures, f"{len(failures)} of {len(QUERIES)} Spanish queries lead elsewhere first:\n" + "\n".join(failures)
