@@ -423,3 +423,13 @@ def test_changed_english_warning_sign_fails_the_spanish_build_naming_it(tmp_path
     assert "Nothing was published" in result.output and "Traceback" not in result.output
     lint = guide(project, "lint")
     assert lint.returncode == 1 and "items[0] (stroke)" in lint.stderr
+
+
+def test_page_words_are_held_to_the_text_rules_of_their_language(project):
+    project.edit("content_src/ui.yml", '  how_much: "Cuánto:"', '  how_much: "Cuánto: llame al 911 y esto cura"')
+    project.edit("content_src/ui.yml", "  key_points: Key points\n", "  key_points: Key points <script>\n")
+    result = guide(project, "lint")
+    assert result.returncode == 1
+    assert "content_src/ui.yml:" in result.stderr and "es.how_much: '911' looks like an emergency" in result.stderr
+    assert "es.how_much: 'cura'" in result.stderr
+    assert "en.key_points: the <script> element is not allowed" in result.stderr, result.stderr

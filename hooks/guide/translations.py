@@ -795,6 +795,7 @@ def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
     published = {language for language in languages(content) if has_translations(content, language)}
     errors = ErrorCollector(content.root)
     warnings: list[str] = []
+    _check_ui_words(content, "en", errors)
     for language in present_languages(content):
         tr = load_translations(content, language, errors)
         for e in tr.stale_safety:
@@ -802,8 +803,34 @@ def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
                 errors.errors.append(e)
             else:
                 warnings.append(f"{e.format()} (the '{language}' edition is not published yet, so this does not fail lint)")
+        _check_ui_words(content, language, errors)
         for t in tr.stale:
             where = f"{errors.rel(t.path)}:{t.line}" if t.kind == "glossary" else errors.rel(t.path)
             warnings.append(f"{where}: out-of-date translation{' of ' + t.slug if t.kind == 'glossary' else ''}: {t.why}; "
                             "translate the English changes, then run python -m guide translations stamp")
     return errors.errors, warnings
+
+
+def _check_ui_words(content: Content, language: str, errors: ErrorCollector) -> None:
+    """The language's page words (ui.yml) are patient text too: its text rules, no numbers, no HTML."""
+    words = getattr(content.ui, language, None) if content.ui else None
+    if words is None:
+        return
+    from .source_files import load_yaml_file
+
+    path = content.root / "ui.yml"
+    parsed = load_yaml_file(path, ErrorCollector(content.root))
+    lines = parsed[1] if parsed else LineMap()
+    if language == "en":
+        rules = TextRules.build(content.rules, content.countries, content.locales)
+    else:
+        rules, _ = _rules(content, language, ErrorCollector(content.root), path)
+
+    def walk(value, loc: tuple) -> None:
+        if isinstance(value, str):
+            rules.check(value, path, lines.line(loc), _field_name(loc), errors)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*loc, key))
+
+    walk(words.model_dump(exclude_none=True), (language,))
