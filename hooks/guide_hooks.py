@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, verify
+from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
-from guide.brand import default_brand, edition_links, select_brand
+from guide.brand import default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import disclaimer_box, red_flag_box
@@ -34,6 +34,8 @@ class _Build:
     brand = None
     staged: StagedBuild | None = None
     page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
+    translation = None  # a language edition's guide.translations.Translations
+    notices: dict[str, dict] = {}  # page path -> its out-of-date notice (a language edition)
 
 
 def _handouts_on(config) -> bool:
@@ -54,6 +56,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _Build.command = command
 
 
+# Before the search plugin's: it copies its settings (a language edition's 'lang') when it configures.
+@event_priority(100)
 def on_config(config):
     root = _project_root(config)
     # Run directly (`mkdocs build`), the hooks still build into a staging folder and
@@ -80,12 +84,24 @@ def on_config(config):
     # Each country's edition is its own build in its own folder; every page links to itself in the others.
     config.extra["pn_editions"] = [] if clinic else edition_links(content, edition)
     config.extra["pn_editions_intro"] = content.site.editions_intro
+    # A language edition pairs with the root edition: each page links to itself in the other language
+    # (a page the language edition has not translated does not link to it).
+    languages = {e.id: translations.available_pages(content, e.language) for e in content.site.editions
+                 if e.language and e.id in edition_ids(content)}
+    config.extra["pn_languages"] = [] if clinic else language_links(content, edition, languages)
+    config.extra["pn_language_label"] = brand.ui.language_label
+    config.extra["pn_words"] = brand.ui.model_dump()  # the not-found page's words (docs/overrides/404.html)
     if edition and config.site_url:
         config.site_url = config.site_url.rstrip("/") + f"/{edition}/"
+    _Build.translation, _Build.notices = None, {}
+    if brand.language != "en":
+        content = _in_language(config, content, brand)
     content = render.brand_content(content, brand)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
-    config.nav = render.navigation(content, docs_pages.list_pages(Path(config.docs_dir)), brand)
+    listed = [translations.HOME_PAGE, *_Build.translation.pages] if _Build.translation else \
+        docs_pages.list_pages(Path(config.docs_dir))
+    config.nav = render.navigation(content, sorted(set(listed)), brand)
     # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
     config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
     if brand.clinic:
@@ -96,17 +112,57 @@ def on_config(config):
     return config
 
 
+def _in_language(config, content, brand):
+    """A language edition: its translations (a missing or out-of-date safety text stops the
+    build here, naming it), Material's interface and search in that language."""
+    try:
+        tr = translations.load(content, brand.language)
+    except ContentErrors as exc:
+        raise PluginError(f"Translation errors ({brand.language}):\n" + exc.report()) from None
+    config.theme["language"] = brand.language  # also <html lang>, which Pagefind reads to stem the words
+    for name, plugin in config.plugins.items():
+        if name.endswith("search") and hasattr(plugin, "config"):
+            plugin.config["lang"] = [brand.language]
+    if brand.ui.copyright:
+        config.copyright = brand.ui.copyright
+    if brand.ui.contents_intro:
+        config.site_description = brand.ui.contents_intro
+    localized, notices = translations.localize(content, tr, brand.ui)
+    _Build.translation = tr
+    _Build.notices = {path: translations.notice_meta(n, brand.ui, brand.locale, content.site.locale.split("-")[0], "../")
+                      for path, n in notices.items()}
+    return localized
+
+
+def _translated_docs(files, config) -> None:
+    """A language edition publishes its translations of docs/ pages (translations/<lang>/pages/),
+    not docs/ itself; without a translated home page, a generated one lists its pages."""
+    tr = _Build.translation
+    for file in [f for f in files if f.is_documentation_page() and not f.generated_by]:
+        files.remove(file)
+    for rel in tr.pages:
+        files.append(File.generated(config, rel, abs_src_path=str(tr.root / translations.PAGES / rel)))
+    if translations.HOME_PAGE not in tr.pages:
+        page = render.render_contents(_Build.content, _Build.brand)
+        files.append(File.generated(config, page.path, content=page.markdown))
+        _Build.page_meta[page.path] = page.meta
+
+
 def on_files(files, *, config):
     clinic = _Build.brand.clinic
+    _Build.page_meta = {}
+    if _Build.translation:
+        _translated_docs(files, config)
     errors = docs_pages.check_front_matter(Path(config.docs_dir), _Build.content, words=True)
     if clinic:
         errors += docs_pages.check_front_matter(clinic.folder / "pages", _Build.content)
     if errors:
         raise PluginError("Content errors:\n" + ContentErrors(errors).report())
-    _Build.page_meta = {}
     for page in render.render_pages(_Build.content, _Build.brand, handouts=_handouts_on(config)):
         files.append(File.generated(config, page.path, content=page.markdown))
         _Build.page_meta[page.path] = page.meta
+        if page.path in _Build.notices:
+            page.meta["pn_out_of_date"] = _Build.notices[page.path]
     for dest, source in render.asset_files(_Build.content):
         files.append(File.generated(config, dest, abs_src_path=source))
     if programme.nav_pages(_Build.content):  # offline use of the home programme
@@ -190,7 +246,10 @@ def on_post_template(output_content: str, *, template_name: str, config) -> str:
 def on_post_build(*, config) -> None:
     if _owned():
         return  # guide.build indexes for search, checks every file, writes the headers and prints handouts itself
-    _index_for_search(Path(config.site_dir), _project_root(config) / "content_src" / "search")
+    search = _project_root(config) / "content_src" / "search"
+    if _Build.translation and (_Build.translation.root / "search").is_dir():
+        search = _Build.translation.root / "search"  # the language's stop words, messages and best bets
+    _index_for_search(Path(config.site_dir), search)
     expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()

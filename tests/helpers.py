@@ -107,7 +107,7 @@ def run_mkdocs(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
 
 # The fixture replaces only the articles, exercises, glossary and bibliography:
 # safety text, brand and rules are always the project's real ones.
-FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics")
+FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics", "translations")
 
 
 def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
@@ -116,6 +116,15 @@ def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
     shutil.copytree(ROOT / "hooks", dest / "hooks", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(ROOT / "content_src", dest / "content_src", ignore=shutil.ignore_patterns(*FIXTURE_REPLACES))
     shutil.copytree(FIXTURE / "content_src", dest / "content_src", dirs_exist_ok=True)
+    # Each language's safety texts and search settings are the project's real ones, as for English;
+    # its translated pages are not (they translate the real articles, not the fixture's).
+    for language in sorted((ROOT / "content_src" / "translations").glob("*/")):
+        for part in ("safety", "search"):
+            if (language / part).is_dir():
+                shutil.copytree(language / part, dest / "content_src" / "translations" / language.name / part)
+        bets = FIXTURE / "content_src" / "search" / "best_bets.yml"  # the real bets name the real site's pages
+        if (language / "search" / "best_bets.yml").is_file() and bets.is_file():
+            shutil.copy2(bets, dest / "content_src" / "translations" / language.name / "search" / "best_bets.yml")
     shutil.copytree(docs, dest / "docs")
     for theme_part in ("overrides", "assets"):
         if not (dest / "docs" / theme_part).exists():

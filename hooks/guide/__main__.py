@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import build, models, verify
+from . import build, models, translations, verify
 from .brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .lint import project_errors
 from .errors import ContentErrors
@@ -32,6 +32,10 @@ def cmd_lint(args) -> int:
     if content is None:
         return 1
     errors = project_errors(content, args.docs)
+    translation_errors, stale = translations.lint_messages(content)
+    errors += translation_errors
+    for warning in stale:  # out of date, still published with a notice: a warning, not an error
+        print(f"warning: {warning}", file=sys.stderr)
     if errors:
         print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
@@ -43,11 +47,39 @@ def cmd_lint(args) -> int:
         print("  Flesch-Kincaid  SMOG  page")
         for grade, smog, name in sorted(rows, reverse=True):
             print(f"  {grade:14.1f}  {smog:4.1f}  {name}")
+        for line in translations.reading_ease_lines(content):
+            print(line)
     grades = sorted(g for g, _, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
     print(f"OK: {len(content.articles)} articles, {len(content.exercises)} exercises, {len(clinic_slugs(content))} clinic profiles, "
           f"{len(content.sources)} sources; reading grade median {median:.1f}, hardest {max(grades, default=0):.1f} "
           f"(limit {content.rules.max_grade:g}).")
+    return 0
+
+
+def cmd_translations(args) -> int:
+    content = _load(args.content)
+    if content is None:
+        return 1
+    if args.action == "stamp":
+        if not args.files:
+            print("name the files to stamp: python -m guide translations stamp FILE...  (stamp only what you "
+                  "translated or re-checked against the English)", file=sys.stderr)
+            return 2
+        for path in args.files:
+            try:
+                for line in translations.stamp_file(content, path, args.english_at):
+                    print(f"stamped {line}")
+            except ContentErrors as exc:
+                print(exc.report(), file=sys.stderr)
+                return 1
+        return 0
+    todo = 0
+    for language in translations.present_languages(content):
+        lines, count = translations.status_lines(content, language)
+        print("\n".join(lines))
+        todo += count
+    print(f"{todo} thing(s) to translate, fix or re-check." if todo else "Every translation is current.")
     return 0
 
 
@@ -63,8 +95,11 @@ def cmd_verify(args) -> int:
     # The same checks the build makes before publishing: pages, pictures, data files, scripts.
     editions = [build.EditionBuild("", brand)]
     if not args.clinic:
-        editions = [build.EditionBuild(e, default_brand(content, e)) for e in edition_ids(content)
-                    if not e or (args.site / e).is_dir()]
+        try:
+            editions = build.edition_builds(content, [e for e in edition_ids(content) if not e or (args.site / e).is_dir()])
+        except ContentErrors as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
     try:
         build.check_site(args.site, content, editions, args.site_url, PROJECT)
     except build.BuildFailed as failed:
@@ -125,6 +160,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--edition", action="append", default=None, metavar="ID",
                       help="build only this edition ('root' for the one at the site's root); repeatable; default all")
     make.set_defaults(func=cmd_build)
+    tr = sub.add_parser("translations", help="translation status, or stamp translated files with their English source's hash")
+    tr.add_argument("action", choices=("status", "stamp"))
+    tr.add_argument("files", type=Path, nargs="*", help="stamp: the translation files you translated or re-checked")
+    tr.add_argument("--english-at", metavar="COMMIT", default=None,
+                    help="stamp: hash the English as it stood at this commit (the version translated), not today's")
+    tr.set_defaults(func=cmd_translations)
     check = sub.add_parser("verify", help="check built HTML pages for the safety boxes")
     check.add_argument("site", type=Path)
     check.add_argument("--clinic", default="", help="the clinic profile the site was built for (content_src/clinics/<slug>)")

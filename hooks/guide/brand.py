@@ -6,6 +6,7 @@ comes from a brand; it only receives the numbers and names below.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,8 @@ class Brand:
     clinic: Clinic | None = None
     edition: str = ""  # '' for the root edition; else its id, which is also its folder
     words: Words | None = None  # care words and spelling for `locale` (content_src/locale.yml)
+    language: str = "en"  # a language edition's pages come from content_src/translations/<language>/
+    ui: models.UiWords | None = None  # page furniture in `language` (content_src/ui.yml)
 
     @property
     def emergency_tel(self) -> str:
@@ -66,8 +69,13 @@ class Brand:
         return "tel:" + self.urgent_number.replace(" ", "") if self.urgent_number else None
 
 
+def ui_words(content: Content, language: str = "en") -> models.UiWords | None:
+    """The page furniture words (content_src/ui.yml) in one language."""
+    return getattr(content.ui, language, None) if content.ui else None
+
+
 def default_brand(content: Content, edition: str = "") -> Brand:
-    """The public guide's brand: the root edition's (site.yml), or another country's edition."""
+    """The public guide's brand: the root edition's (site.yml), or another country's or language's edition."""
     site = content.site
     if edition:
         chosen = next((e for e in site.editions if e.id == edition), None)
@@ -76,10 +84,11 @@ def default_brand(content: Content, edition: str = "") -> Brand:
             raise ContentErrors([ContentError("content_src/site.yml", None, "editions", f"no edition '{edition}'",
                                               f"known editions: {known}")])
         country = content.countries[chosen.country]
-        return Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
-                     locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
-                     urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id,
-                     words=content.locales.words(chosen.locale))
+        brand = Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
+                      locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
+                      urgent_advice=country.urgent_advice, urgent_number=country.urgent_number, edition=chosen.id,
+                      words=content.locales.words(chosen.locale), ui=ui_words(content))
+        return in_language(content, brand, chosen) if chosen.language else brand
     country = content.countries[site.country]
     return Brand(
         slug="default",
@@ -92,24 +101,72 @@ def default_brand(content: Content, edition: str = "") -> Brand:
         urgent_advice=site.urgent_advice or country.urgent_advice,
         urgent_number=site.urgent_number or (None if site.urgent_advice else country.urgent_number),
         words=content.locales.words(site.locale),
+        ui=ui_words(content),
     )
 
 
+def in_language(content: Content, brand: Brand, edition: models.Edition) -> Brand:
+    """A language edition's brand: the same numbers, the language's words for the urgent-advice
+    route (ui.yml), and no English care words or spelling."""
+    words = ui_words(content, edition.language)
+    advice = words.urgent_advice.get(brand.country) if words else None
+    if advice is None:
+        raise ContentErrors([ContentError(
+            "content_src/ui.yml", None, f"{edition.language}.urgent_advice.{brand.country}",
+            f"no '{edition.language}' wording of the urgent-advice route for {brand.country}",
+            f"translate '{brand.urgent_advice}' there (the route a patient takes for same-day advice)")])
+    return dataclasses.replace(brand, urgent_advice=advice, language=edition.language, ui=words, words=None)
+
+
+def language_edition(content: Content, language: str) -> models.Edition | None:
+    return next((e for e in content.site.editions if e.language == language), None)
+
+
 def edition_ids(content: Content, clinic: str = "") -> list[str]:
-    """The editions a build publishes, root first ('' is the root). A clinic's copy has one."""
-    return [""] if clinic else ["", *(e.id for e in content.site.editions)]
+    """The editions a build publishes, root first ('' is the root). A clinic's copy has one.
+    A language edition is published once it has a translated article or exercise."""
+    return [""] if clinic else ["", *(e.id for e in content.site.editions if not e.language or has_translations(content, e.language))]
+
+
+def has_translations(content: Content, language: str) -> bool:
+    folder = content.root / "translations" / language  # guide.translations.folder (which imports this module)
+    return any((folder / "articles").glob("*.md")) or any((folder / "exercises").glob("*.yml"))
 
 
 def edition_links(content: Content, current: str) -> list[dict]:
-    """For the edition switch and hreflang: each edition's name, language, and the path from
-    the current edition's root to its root (the same page then has the same path below it)."""
+    """For the edition switch: each country's edition's name, language, and the path from the
+    current edition's root to its root (the same page then has the same path below it).
+    Language editions are not countries: they have their own switch (language_links)."""
     site = content.site
+    if any(e.id == current and e.language for e in site.editions):
+        return []
+    countries = [e for e in site.editions if not e.language]
     up = "../" if current else ""
     links = [{"id": "", "label": site.edition_label, "lang": site.locale, "prefix": up, "current": current == ""}]
-    for e in site.editions:
+    for e in countries:
         links.append({"id": e.id, "label": e.label, "lang": e.locale,
                       "prefix": "" if e.id == current else f"{up}{e.id}/", "current": e.id == current})
-    return links if site.editions else []
+    return links if countries else []
+
+
+def language_links(content: Content, current: str, pages: dict[str, list[str]]) -> list[dict]:
+    """For the language switch: the same page in the other language. Each language edition
+    pairs with the root edition (its country's); `pages` lists, per language edition, the
+    pages it publishes, so that a page it has not translated does not link to it."""
+    site = content.site
+    chosen = next((e for e in site.editions if e.id == current), None)
+    if chosen is not None and chosen.language:  # a language edition: back to the root edition's page
+        words = ui_words(content)
+        return [{"label": words.language_name, "lang": site.locale.split("-")[0], "prefix": "../", "pages": None}]
+    if current:
+        return []  # another country's English edition has no other language
+    out = []
+    for e in site.editions:
+        if e.language and e.id in pages:
+            words = ui_words(content, e.language)
+            out.append({"label": words.language_name if words else e.label, "lang": e.language, "prefix": f"{e.id}/",
+                        "pages": pages.get(e.id)})
+    return out
 
 
 # ---------------------------------------------------------------- colour contrast
@@ -217,6 +274,7 @@ def clinic_brand(content: Content, clinic: Clinic) -> Brand:
         urgent_number=profile.urgent_number or (None if profile.urgent_advice else country.urgent_number),
         clinic=clinic,
         words=content.locales.words(profile.locale),
+        ui=ui_words(content),
     )
 
 

@@ -24,6 +24,7 @@ exiting cleanly: the hooks are the MkDocs adapter, not the last line of defence.
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import ctypes.util
 import fcntl
 import os
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from . import headers, lint, svg_safety, verify
+from . import headers, lint, svg_safety, translations, verify
 from .brand import default_brand, edition_ids, select_brand
 from .errors import ContentErrors
 from .load import load_content
@@ -118,6 +119,7 @@ class EditionBuild:
 
     id: str  # '' for the root edition
     brand: object
+    content: object = None  # a language edition's: its pages are checked against its own safety texts
 
     @property
     def folder(self) -> str:
@@ -130,7 +132,25 @@ def _expectations(options: BuildOptions):
     if options.clinic:
         return content, [EditionBuild("", select_brand(content, options.clinic))]
     wanted = edition_ids(content) if options.editions is None else list(options.editions)
-    return content, [EditionBuild(e, default_brand(content, e)) for e in wanted]
+    return content, edition_builds(content, wanted)
+
+
+def edition_builds(content, wanted: list[str]) -> list[EditionBuild]:
+    """Each edition with its brand; a language edition with its translated safety texts, against
+    which its pages are checked: one missing or out of date raises ContentErrors naming it."""
+    editions = [EditionBuild(e, default_brand(content, e)) for e in wanted]
+    return [dataclasses.replace(e, content=translations.safety_content(
+        content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
+        for e in editions]
+
+
+def search_dir(project: Path, edition: EditionBuild) -> Path:
+    """The search settings of an edition's language: content_src/search/, or a language's own."""
+    if edition.brand.language != "en":
+        own = project / "content_src" / translations.TRANSLATIONS / edition.brand.language / "search"
+        if own.is_dir():
+            return own
+    return project / "content_src" / "search"
 
 
 # ---------------------------------------------------------------- 2. the engine
@@ -299,7 +319,7 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     problems: list[str] = []
     nested = tuple(e.id for e in editions if e.id)
     for edition in editions:
-        expect = verify.Expectations(content, edition.brand, site_url)
+        expect = verify.Expectations(edition.content or content, edition.brand, site_url)
         expect.prefix = edition.folder
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
@@ -415,7 +435,8 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
             # The root edition first: the engine empties its output folder before it builds.
             for edition in editions:
                 if len(editions) > 1:
-                    print(f"INFO    -  Building the {edition.brand.country} edition into {edition.folder or '/'}",
+                    language = "" if edition.brand.language == "en" else f" {edition.brand.language}"
+                    print(f"INFO    -  Building the {edition.brand.country}{language} edition into {edition.folder or '/'}",
                           file=out, flush=True)
                 run, tracebacks = run_engine(options, staging / edition.folder, out, edition.id)
                 if run.returncode != 0:
@@ -424,7 +445,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                     raise BuildFailed("the engine exited 0 but wrote no site")
                 # Each edition gets its own index, made before the next edition is built into a
                 # folder below it, so that the root edition's search never lists another's pages.
-                _index_for_search(staging / edition.folder, options.project / "content_src" / "search")
+                _index_for_search(staging / edition.folder, search_dir(options.project, edition))
             scan = check_site(staging, content, editions, site_url, options.project)
             if options.handouts:
                 _print_handouts(staging, content, editions[0].brand)

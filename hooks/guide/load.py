@@ -94,6 +94,8 @@ class Content:
     exercises: list[ExerciseEntry] = field(default_factory=list)
     glossary: list[models.GlossaryEntry] = field(default_factory=list)
     locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
+    ui: models.Ui | None = None  # page furniture words by language (content_src/ui.yml)
+    language: str = "en"  # a language edition's content is translated (guide.translations.localize)
 
     @property
     def red_flag_set_ids(self) -> list[str]:
@@ -589,6 +591,7 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
     rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
     locale_settings, _ = _load_one(root / "locale.yml", models.LocaleSettings, errors) if (root / "locale.yml").exists() else (None, None)
     locales = Locales(locale_settings) if locale_settings else no_locales()
+    ui, ui_lines = _load_one(root / "ui.yml", models.Ui, errors)
     glossary_path = root / "glossary.yml"
     glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
     glossary = [g for g, _ in glossary_entries]
@@ -608,10 +611,16 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
         _check_red_flags(red_flags, flag_lines, root / "safety" / "red_flags.yml", errors)
 
     # The articles can only be checked against valid shared files.
-    if None in (site, disclaimer, red_flags, rules) or not countries:
+    if site is not None and ui is not None:
+        for index, edition in enumerate(site.editions):
+            if edition.language and getattr(ui, edition.language, None) is None:
+                errors.add(root / "site.yml", None, f"editions[{index}].language",
+                           f"no '{edition.language}' block of page words in content_src/ui.yml",
+                           f"add '{edition.language}:' to ui.yml with every field of the 'en' block, translated")
+    if None in (site, disclaimer, red_flags, rules, ui) or not countries:
         errors.raise_if_any()
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary,
-                      locales=locales)
+                      locales=locales, ui=ui)
     if not pages:
         errors.raise_if_any()
         if pages == "index":

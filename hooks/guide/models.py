@@ -148,13 +148,19 @@ class Country(Strict):
     urgent_number: Phone | None = None
 
 
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="a two-letter language code, e.g. 'es'")]
+
+
 class Edition(Strict):
-    """Another country's edition of the public guide, published in its own folder."""
+    """Another edition of the public guide (a country's, or a language's), published in its own folder."""
 
     id: Annotated[str, Field(pattern=r"^[a-z]{2,10}$", description="short lower-case id, also the folder: 'uk' is published at /uk/")]
     label: Text = Field(description="what a reader picks, e.g. 'United Kingdom'")
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="two-letter code from content_src/countries.yml")]
     locale: Annotated[str, Field(pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="e.g. en-GB")]
+    language: Language | None = Field(None, description=(
+        "a language edition: its pages are compiled from content_src/translations/<language>/ "
+        "(e.g. 'es'); omitted for another country's edition in English"))
 
 
 class SiteSettings(Strict):
@@ -351,6 +357,30 @@ class SentenceLimits(Strict):
         "they still count in the page's grade"))
 
 
+class LanguageRules(Strict):
+    """The text rules for one other language: its own forbidden wording and reading-ease limits.
+    Numbers need no rule of their own: emergency numbers are refused in every language."""
+
+    min_score: Annotated[float, Field(ge=0, le=100, description=(
+        "lowest INFLESZ (Szigriszt-Pazos) score of a whole page; higher is easier"))]
+    aim_score: Annotated[float, Field(ge=0, le=100, description="the score pages aim for (reported, not enforced)")] | None = None
+    sentence_max_words: Annotated[int, Field(gt=0, description="no sentence may have more words than this")]
+    sentence_min_score: Annotated[float, Field(ge=0, le=100, description=(
+        "no sentence of at least sentence_from_words words may score lower than this"))]
+    sentence_from_words: Annotated[int, Field(ge=1)] = 8
+    forbidden: list[ForbiddenWording] = Field(default_factory=list)
+
+    @field_validator("forbidden")
+    @classmethod
+    def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
+        for rule in value:
+            try:
+                re.compile(rule.pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
+        return value
+
+
 class Rules(Strict):
     max_grade: Annotated[float, Field(gt=0, le=12, description="highest Flesch-Kincaid grade of a whole page")]
     sentence: SentenceLimits | None = Field(None, description="limits for every sentence; not checked when omitted")
@@ -358,6 +388,8 @@ class Rules(Strict):
     safety_only: list[ForbiddenWording] = Field(default_factory=list, description=(
         "wording only content_src/safety/ may use: an article that writes its own triage list or emergency "
         "instruction is refused (exercises' stop rules are not checked)"))
+    languages: dict[Language, LanguageRules] = Field(default_factory=dict, description=(
+        "rules for translated text, by language code (content_src/translations/<code>/)"))
 
     @field_validator("forbidden", "safety_only")
     @classmethod
@@ -470,6 +502,205 @@ class SearchSettings(Strict):
     messages: SearchMessages
 
 
+# ---------------------------------------------------------------- translations
+# One translation file per English file (content_src/translations/<lang>/, SPANISH-FORMAT.md):
+# only the patient text and translation metadata; structure always comes from English.
+SourceHash = Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{16})?$", description=(
+    "the hash of the English text this was translated from; written by `python -m guide translations stamp`"))]
+
+
+class TranslationMeta(Strict):
+    source_hash: SourceHash = ""
+    translated: IsoDate = Field(description="date of this translation, YYYY-MM-DD")
+    translator: Text = Field(description="the translator's role, e.g. 'Editorial team (Spanish translation)'")
+
+
+class ArticleTranslation(TranslationMeta):
+    patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points", "help_notes")
+    plain_text: ClassVar[tuple[str, ...]] = ("title", "summary")
+    title: Annotated[str, Field(min_length=3, max_length=90)]
+    summary: Annotated[str, Field(min_length=20, max_length=220, description="one sentence")]
+    answer: Annotated[str, Field(min_length=20)]
+    key_points: list[Text] = Field(min_length=2, max_length=6)
+    keywords: list[Text] = Field(default_factory=list, description="patients' own words in this language, misspellings included")
+    help_notes: list[Text] | None = Field(None, description="only when the English file has help_notes, one per English note")
+
+
+class ExerciseDoseTranslation(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("reps", "sets", "hold", "duration", "how_often")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
+    reps: Text | None = None
+    sets: Text | None = None
+    hold: Text | None = None
+    duration: Text | None = None
+    how_often: Text
+
+
+class ExerciseImagesTranslation(Strict):
+    patient_text: ClassVar[tuple[str, ...]] = ("start_alt", "end_alt")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
+    start_alt: Annotated[str, Field(min_length=10)]
+    end_alt: Annotated[str, Field(min_length=10)]
+
+
+class ExerciseTranslation(TranslationMeta):
+    patient_text: ClassVar[tuple[str, ...]] = Exercise.patient_text
+    plain_text: ClassVar[tuple[str, ...]] = Exercise.plain_text
+    title: Annotated[str, Field(min_length=3, max_length=70)]
+    summary: Annotated[str, Field(min_length=20, max_length=220)]
+    purpose: Text
+    suits: ShortList
+    not_for: ShortList
+    starting_position: Text
+    steps: Annotated[list[Text], Field(min_length=2, max_length=10)]
+    dose: ExerciseDoseTranslation
+    should_feel: ShortList
+    should_not_feel: ShortList
+    stop_if: ShortList
+    progression: ShortList
+    images: ExerciseImagesTranslation
+    keywords: list[Text] = Field(default_factory=list)
+
+
+class GlossaryTranslation(Strict):
+    term: Text
+    also: list[Text] = Field(default_factory=list)
+    definition: Annotated[str, Field(min_length=10, max_length=240)]
+    source_term: Text = Field(description="the English term (content_src/glossary.yml) this translates")
+    source_hash: SourceHash = ""
+
+
+class SafetyTranslation(Strict):
+    """One translated safety text: who checked it, and which English text it translates."""
+
+    source_hash: SourceHash = ""
+    reviewed_by: Text = Field(description="the role that checked the translation, e.g. 'Physical therapist, Spanish-speaking (translation review)'")
+
+
+class DisclaimerTranslation(SafetyTranslation):
+    title: Text
+    paragraphs: list[Text] = Field(min_length=1, description="as many paragraphs as the English disclaimer")
+
+
+class RedFlagTierTranslation(SafetyTranslation):
+    label: Annotated[str, Field(min_length=3, max_length=40)]
+    heading: Text
+    action: Text
+    help: Text
+
+
+class RedFlagTiersTranslation(Strict):
+    emergency: RedFlagTierTranslation = Field(description="heading and help must contain {emergency}")
+    urgent: RedFlagTierTranslation = Field(description="action and help must contain {urgent}")
+    routine: RedFlagTierTranslation
+
+
+class RedFlagNoteTranslation(SafetyTranslation):
+    text: Text
+
+
+class HelpSectionTranslation(SafetyTranslation):
+    heading: Text
+    intro: Text
+    more: Text
+
+
+class RedFlagSetTranslation(SafetyTranslation):
+    id: Slug = Field(description="the id of the English set this translates")
+    title: Text
+
+
+class RedFlagItemTranslation(SafetyTranslation):
+    id: Slug = Field(description="the id of the English warning sign this translates")
+    text: Text
+    short: Annotated[str, Field(min_length=3, max_length=40)] | None = Field(
+        None, description="only when the English sign has a short form")
+
+
+class RedFlagsTranslation(Strict):
+    """The warning signs in one language, key for key as content_src/safety/red_flags.yml."""
+
+    tiers: RedFlagTiersTranslation
+    notes: list[RedFlagNoteTranslation] = Field(min_length=1, max_length=3, description="one per English note, same order")
+    help: HelpSectionTranslation
+    sets: list[RedFlagSetTranslation] = Field(min_length=1)
+    items: list[RedFlagItemTranslation] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------- page furniture (content_src/ui.yml)
+class UiWords(Strict):
+    """Page furniture in one language: the words a generated page shows that are not content.
+    English text may use care-word tokens ([[physical-therapists]]): they are filled per locale."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    language_name: Text = Field(description="the language's own name, in the language switch, e.g. 'Español'")
+    language_label: Text = Field(description="the accessible name of the language switch, e.g. 'Language'")
+    home: Text
+    exercises: Text
+    glossary: Text
+    sources: Text
+    about_clinic: Text = Field(description="the menu entry of a clinic's own pages, with {name}")
+    key_points: Text
+    review_line: Text = Field(description="with {reviewed}, {reviewer} and {next_review}")
+    updated: Text = Field(description="before a source's update year, e.g. 'updated'")
+    start: Text
+    end: Text
+    start_position: Text
+    end_position: Text
+    tap_to_enlarge: Text
+    body_area_line: Text = Field(description="with {region} and {goals}")
+    printable_sheet: Text
+    printable_programme: Text
+    what_it_is_for: Text
+    who_it_suits: Text
+    not_for: Text
+    how_to_do_it: Text
+    starting_position: Text
+    how_much_and_often: Text
+    should_feel: Text
+    should_not_feel: Text
+    stop_if: Text
+    making_it_harder: Text
+    dose: dict[str, Text] = Field(description="labels for reps, sets, hold, duration, how_often")
+    regions: dict[str, Text] = Field(description="the exercise library's groups: lumbar, cervical, general")
+    goals: dict[str, Text] = Field(description="nerve-movement, mobility, strength, posture, fitness")
+    warning_signs_label: Text = Field(description="the accessible name of the warning-signs box")
+    call: Text = Field(description="the words before the emergency number on the call button, e.g. 'Call'")
+    home_programme_title: Text
+    home_programme_description: Text
+    home_programme_intro: Text
+    full_instructions: Text
+    how_much: Text
+    stop_and_get_help: Text
+    library_title: Text
+    library_description: Text
+    library_intro: Text
+    by_goal: Text
+    helps_with: Text
+    glossary_description: Text
+    glossary_intro: Text
+    sources_description: Text
+    sources_intro: Text
+    source_kinds: dict[str, Text]
+    not_found_title: Text
+    not_found_text: Text
+    not_found_home: Text = Field(description="the link to the home page on the not-found page")
+    not_found_search: Text = Field(description="the words after that link")
+    # Only for a language edition: what an English build never shows.
+    sections: dict[str, Text] = Field(default_factory=dict, description="section titles by section id")
+    urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")
+    out_of_date: Text | None = Field(None, description="with {english_date}, {translated_date} and {english_link}")
+    english_page: Text | None = Field(None, description="the text of the link to the English page")
+    contents_title: Text | None = Field(None, description="the generated home page's title, until docs/index.md is translated")
+    contents_intro: Text | None = Field(None, description="one line under it")
+    copyright: Text | None = Field(None, description="the footer line (English: mkdocs.yml 'copyright')")
+
+
+class Ui(Strict):
+    en: UiWords
+    es: UiWords | None = None
+
+
 # Files whose whole content is one model, and files that are a list of one model.
 SCHEMAS: dict[str, object] = {
     "article": ArticleMeta,
@@ -486,4 +717,10 @@ SCHEMAS: dict[str, object] = {
     "locale": LocaleSettings,
     "best_bets": BestBets,
     "search_settings": SearchSettings,
+    "ui": Ui,
+    "article_translation": ArticleTranslation,
+    "exercise_translation": ExerciseTranslation,
+    "glossary_translation": list[GlossaryTranslation],
+    "disclaimer_translation": DisclaimerTranslation,
+    "red_flags_translation": RedFlagsTranslation,
 }

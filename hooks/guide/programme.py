@@ -141,7 +141,8 @@ class ProgrammeTexts(Strict):
 def load_texts(content: Content) -> ProgrammeTexts | None:
     """The programme's words, or None for a project without content_src/programme.yml."""
     path = Path(content.root) / TEXTS_FILE
-    if not path.exists():
+    # Its words are English only: a language edition leaves the programme pages out until they are translated.
+    if not path.exists() or getattr(content, "language", "en") != "en":
         return None
     errors = ErrorCollector(Path(content.root))
     texts, _ = _load_one(path, ProgrammeTexts, errors)
@@ -191,7 +192,9 @@ def _json(data) -> Markup:
 
 
 def _exercises(content: Content, brand: Brand):
-    from .render import GOALS, REGIONS, fill_tokens  # render imports this module for the write-in box
+    from .render import fill_tokens, words  # render imports this module for the write-in box
+
+    w = words(content, brand)
 
     def filled(text: str) -> Markup:
         return Markup(fill_tokens(str(Markup.escape(text)), brand))
@@ -204,8 +207,8 @@ def _exercises(content: Content, brand: Brand):
             "title": ex.title,
             "summary": ex.summary,
             "region": ex.region,
-            "region_label": REGIONS[ex.region],
-            "goals": [GOALS[g] for g in ex.goals],
+            "region_label": w.regions[ex.region],
+            "goals": [w.goals[g] for g in ex.goals],
             "images": ex.images,
             "starting_position": filled(ex.starting_position),
             "steps": [filled(s) for s in ex.steps],
@@ -230,6 +233,7 @@ def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
 def render_pages(content: Content, brand: Brand):
     """The builder and the patient's view, as render.Page objects (none without texts or exercises)."""
     from .render import REGIONS, Page
+    from .render import words as ui_words
 
     texts = load_texts(content)
     if texts is None or not content.exercises:
@@ -240,7 +244,7 @@ def render_pages(content: Content, brand: Brand):
     for path, template, up, words in ((BUILDER_PAGE, "programme_builder.html", "../", texts.builder),
                                       (VIEW_PAGE, "programme_view.html", "../../", texts.view)):
         html = env.get_template(template).render(
-            texts=texts, exercises=exercises, regions=REGIONS, up=up, limits=LIMITS, sides=SIDES,
+            texts=texts, exercises=exercises, regions={r: ui_words(content, brand).regions[r] for r in REGIONS}, up=up, limits=LIMITS, sides=SIDES,
             data=_json(_page_data(content, texts, up)), script=up + SCRIPT, qr_library=up + QR_LIBRARY,
         )
         meta = {
@@ -257,7 +261,8 @@ def render_pages(content: Content, brand: Brand):
 
 
 def nav_pages(content: Content) -> list[str]:
-    return [BUILDER_PAGE, VIEW_PAGE] if (Path(content.root) / TEXTS_FILE).exists() and content.exercises else []
+    return [BUILDER_PAGE, VIEW_PAGE] if (Path(content.root) / TEXTS_FILE).exists() and content.exercises \
+        and getattr(content, "language", "en") == "en" else []
 
 
 def write_in_box(content: Content) -> str:

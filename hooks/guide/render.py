@@ -27,19 +27,21 @@ EXERCISES_INDEX = "exercises/index.md"
 EXERCISE_IMAGES = "exercises/images"
 ILLUSTRATIONS = "illustrations"
 
-REGIONS = {
-    "lumbar": "Low back and leg",
-    "cervical": "Neck and arm",
-    "general": "Whole body and fitness",
-}
-GOALS = {
-    "nerve-movement": "nerve movement",
-    "mobility": "easier movement",
-    "strength": "strength",
-    "posture": "posture",
-    "fitness": "fitness",
-}
-DOSE_LABELS = (("reps", "Repeat"), ("sets", "Sets"), ("hold", "Hold"), ("duration", "How long"), ("how_often", "How often"))
+# The order of the exercise library's groups, of its goals, of the dose rows and of the
+# bibliography's kinds; their words are in content_src/ui.yml.
+REGIONS = ("lumbar", "cervical", "general")
+GOALS = ("nerve-movement", "mobility", "strength", "posture", "fitness")
+DOSE_FIELDS = ("reps", "sets", "hold", "duration", "how_often")
+SOURCE_KINDS = ("guideline", "patient-information", "review", "trial", "cohort", "other")
+
+
+def words(content: Content, brand: Brand | None = None) -> models.UiWords:
+    """The page furniture words (content_src/ui.yml) in the brand's language."""
+    return (brand.ui if brand and brand.ui else None) or content.ui.en
+
+
+def _dose_labels(w: models.UiWords) -> list[tuple[str, str]]:
+    return [(key, w.dose[key]) for key in DOSE_FIELDS]
 
 
 @dataclass(frozen=True)
@@ -103,14 +105,15 @@ def _rewrite_links(body: str, sections: dict[str, str]) -> str:
     return ARTICLE_LINK.sub(fix, body)
 
 
-def source_citation(source: models.Source) -> str:
+def source_citation(source: models.Source, w: models.UiWords | None = None) -> str:
     """One bibliography entry as HTML: authors, title, journal or publisher, year, link."""
     parts = []
     if source.authors:
         parts.append(escape(source.authors) + ".")
     parts.append(f"<cite>{escape(source.title)}</cite>.")
     where = source.journal or source.publisher
-    year = f"{source.year}" + (f", updated {source.updated}" if source.updated else "") if source.year else ""
+    updated = w.updated if w else "updated"
+    year = f"{source.year}" + (f", {updated} {source.updated}" if source.updated else "") if source.year else ""
     parts.append(escape(", ".join(x for x in (where, year) if x)) + ".")
     if source.doi:
         parts.append(f'<a href="https://doi.org/{escape(source.doi)}">doi:{escape(source.doi)}</a>')
@@ -119,20 +122,21 @@ def source_citation(source: models.Source) -> str:
     return " ".join(parts)
 
 
-def _sources_list(content: Content, source_ids: list[str], depth: int) -> str:
+def _sources_list(content: Content, source_ids: list[str], depth: int, w: models.UiWords) -> str:
     up = "../" * depth
     items = "".join(
         f'<li data-source-id="{s}"><a href="{up}sources/#{source_anchor(s)}">{escape(content.sources[s].title)}</a>'
         f"{', ' + escape(content.sources[s].journal or content.sources[s].publisher or '')}</li>"
         for s in source_ids
     )
-    return f'## Sources\n\n<ul class="pn-sources">{items}</ul>\n\n'
+    return f'## {w.sources}\n\n<ul class="pn-sources">{items}</ul>\n\n'
 
 
-def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand) -> str:
+def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand, w: models.UiWords) -> str:
+    line = w.review_line.format(reviewed=long_date(reviewed, brand), reviewer=escape(reviewer),
+                                next_review=long_date(next_review, brand))
     return (f'<p class="pn-review" data-reviewed="{reviewed.isoformat()}" data-next-review="{next_review.isoformat()}">'
-            f"Last reviewed {long_date(reviewed, brand)} by {escape(reviewer)}. "
-            f"Next review due {long_date(next_review, brand)}.</p>\n")
+            f"{line}</p>\n")
 
 
 def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewed: dt.date, reviewer: str,
@@ -194,6 +198,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
 
 def render_article(content: Content, article: Article, brand: Brand, sections: dict[str, str] | None = None) -> Page:
     meta = article.meta
+    w = words(content, brand)
     front = _reviewed_page_meta(content, brand, meta, kind="article", keywords=meta.keywords)
     front["pn_section"] = meta.section
     key_points = "\n".join(f"    - {fill_tokens(p, brand)}" for p in meta.key_points)
@@ -201,12 +206,12 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
         f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
-        + f'!!! abstract "Key points"\n\n{key_points}\n\n'
+        + f'!!! abstract "{w.key_points}"\n\n{key_points}\n\n'
         + body
         + "\n\n"
         + _when_to_get_help(content, article, brand, sections)
-        + _sources_list(content, meta.sources, depth=2)
-        + _review_line(meta.reviewed, meta.next_review, meta.reviewer, brand)
+        + _sources_list(content, meta.sources, 2, w)
+        + _review_line(meta.reviewed, meta.next_review, meta.reviewer, brand, w)
     )
     return Page(article_path(content, article), markdown, front)
 
@@ -215,7 +220,7 @@ def help_link(content: Content, article: Article, sections: dict[str, str]) -> s
     """Where an article's "When to get help" links to: the warning-signs page, from an
     article's folder (two levels down); None on that page itself."""
     target = content.red_flags.help.page
-    if article.slug == target:
+    if article.slug == target or target not in sections:  # not in a language edition that has not translated it
         return None
     return f"../../{sections[target]}/{target}/"
 
@@ -252,21 +257,21 @@ HOME_PROGRAMME = "exercises/home-programme.md"
 HOME_PROGRAMME_SLUG = PurePosixPath(HOME_PROGRAMME).stem  # also the name of its printed handout
 
 
-def _figure(src: str, alt: str, caption: str, up: str, css_class: str = "") -> str:
+def _figure(src: str, alt: str, caption: str, up: str, css_class: str = "", enlarge: str = "Tap to enlarge") -> str:
     # The link opens the picture on its own, filling the screen: enlarging by tap with no script.
     return (
         f'<figure class="pn-figure-step{" " + css_class if css_class else ""}">'
         f'<a class="pn-zoom" href="{up}images/{src}"><img src="{up}images/{src}" alt="{escape(alt)}" width="400" height="300">'
-        '<span class="pn-zoom__hint" aria-hidden="true">Tap to enlarge</span></a>'
+        f'<span class="pn-zoom__hint" aria-hidden="true">{enlarge}</span></a>'
         f"<figcaption>{caption}</figcaption></figure>"
     )
 
 
-def _figures(slug_images, up: str) -> str:
+def _figures(slug_images, up: str, w: models.UiWords) -> str:
     return (
         '<div class="pn-exercise-figures">'
-        + _figure(slug_images.start, slug_images.start_alt, "Start", up)
-        + _figure(slug_images.end, slug_images.end_alt, "End", up)
+        + _figure(slug_images.start, slug_images.start_alt, w.start, up, enlarge=w.tap_to_enlarge)
+        + _figure(slug_images.end, slug_images.end_alt, w.end, up, enlarge=w.tap_to_enlarge)
         + "</div>\n\n"
     )
 
@@ -278,120 +283,124 @@ def _handout_link(slug: str, label: str) -> str:
 
 def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
     ex = entry.data
+    w = words(content, brand)
     front = _reviewed_page_meta(content, brand, ex, kind="exercise", keywords=ex.keywords)
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
     dose_rows = "".join(
         f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
-        for key, label in DOSE_LABELS if getattr(ex.dose, key)
+        for key, label in _dose_labels(w) if getattr(ex.dose, key)
     )
-    goals = ", ".join(GOALS[g] for g in ex.goals)
-    not_for = ('!!! warning "Who should not do it, or should ask first"\n\n'
+    goals = ", ".join(w.goals[g] for g in ex.goals)
+    not_for = (f'!!! warning "{w.not_for}"\n\n'
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
     markdown = (
         f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
-        + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
-        + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
+        + f'<p class="pn-exercise-meta">{w.body_area_line.format(region=w.regions[ex.region].lower(), goals=goals)}</p>\n\n'
+        + (_handout_link(entry.slug, w.printable_sheet) if handouts else "")
         + _block("pn-handout-hide",
-                 f"## What it is for\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
-                 + "## Who it suits\n\n" + _bullets(ex.suits, brand))
+                 f"## {w.what_it_is_for}\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
+                 + f"## {w.who_it_suits}\n\n" + _bullets(ex.suits, brand))
         + not_for.replace("!!! warning", "!!! warning pn-print-hide", 1)
         # On paper: the pictures and steps beside the dose, then the stop rules across the sheet,
         # all on the first sheet.
         + _block("pn-exercise-core",
                  _block("pn-exercise-core__cols",
                         _block("pn-exercise-core__how",
-                               "## How to do it\n\n"
+                               f"## {w.how_to_do_it}\n\n"
                                # Each picture sits beside the words it shows: the start by the starting
                                # position, the end after the steps that lead to it.
                                + _block("pn-how",
-                                        _figure(ex.images.start, ex.images.start_alt, "Start position", "../", "pn-figure-start")
+                                        _figure(ex.images.start, ex.images.start_alt, w.start_position, "../", "pn-figure-start",
+                                                w.tap_to_enlarge)
                                         + "\n\n"
-                                        + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
+                                        + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n"
                                         + steps + "\n\n"
-                                        + _figure(ex.images.end, ex.images.end_alt, "End position", "../", "pn-figure-end")
+                                        + _figure(ex.images.end, ex.images.end_alt, w.end_position, "../", "pn-figure-end",
+                                                  w.tap_to_enlarge)
                                         + "\n"))
-                        + f'## How much and how often\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
+                        + f'## {w.how_much_and_often}\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
                  # Straight after the dose, so on paper the stop rules share the exercise's first sheet.
-                 + '!!! danger "Stop and get help if"\n\n'
+                 + f'!!! danger "{w.stop_if}"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
         # The second printed sheet starts with its own copy of the warning signs.
         + f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
         + not_for.replace("!!! warning", "!!! warning pn-print-only", 1)
         + _block("pn-exercise-more",
-                 "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
-                 + "## What you should not feel\n\n" + _bullets(ex.should_not_feel, brand))
+                 f"## {w.should_feel}\n\n" + _bullets(ex.should_feel, brand)
+                 + f"## {w.should_not_feel}\n\n" + _bullets(ex.should_not_feel, brand))
         + programme.write_in_box(content)
         + _block("pn-handout-hide",
-                 "## Making it harder\n\n" + _bullets(ex.progression, brand)
-                 + _sources_list(content, ex.sources, depth=2))
-        + _review_line(ex.reviewed, ex.next_review, ex.reviewer, brand)
+                 f"## {w.making_it_harder}\n\n" + _bullets(ex.progression, brand)
+                 + _sources_list(content, ex.sources, 2, w))
+        + _review_line(ex.reviewed, ex.next_review, ex.reviewer, brand, w)
     )
     return Page(exercise_path(entry), markdown, front)
 
 
 def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:
     """Every exercise on one page, briefly: to print as a home programme, one exercise a sheet."""
+    w = words(content, brand)
     meta = {
-        "title": plain_tokens("Home exercise program", brand),
-        "description": "All the exercises in this guide on one page, to print and use at home.",
+        "title": plain_tokens(w.home_programme_title, brand),
+        "description": w.home_programme_description,
         "pn_kind": "exercise",
         "red_flags": ["lumbar", "cervical", "general"],
         # Every exercise has its own page, which search should find; indexing this
         # summary of them all too would double results and the index patients download.
         "search": {"exclude": True},
     }
-    parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
-             "and stop if your symptoms spread or you notice new numbness, tingling or weakness.\n"]
+    parts = [w.home_programme_intro + "\n"]
     if handouts:
-        parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens("Printable home program", brand)))
+        parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens(w.printable_programme, brand)))
     for entry in content.exercises:
         ex = entry.data
         steps = "\n".join(f"{n}. {fill_tokens(escape(s, quote=False), brand)}" for n, s in enumerate(ex.steps, 1))
-        dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in DOSE_LABELS if getattr(ex.dose, key))
+        dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in _dose_labels(w) if getattr(ex.dose, key))
         stop = "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if)
         parts.append(
             # On paper each exercise is a sheet of its own, headed by its own warning signs.
             f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
-            + f"{escape(_sentence(ex.summary))} [Full instructions]({entry.slug}.md)\n\n"
+            + f"{escape(_sentence(ex.summary))} [{w.full_instructions}]({entry.slug}.md)\n\n"
             + '<div class="pn-sheet-columns" markdown>\n\n'
             + _block("pn-sheet-columns__steps",
-                     _figures(ex.images, "../")
-                     + f"**Starting position:** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
+                     _figures(ex.images, "../", w)
+                     + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
             + _block("pn-sheet-columns__stop",
-                     f"**How much:** {dose[:1].upper() + dose[1:]}.\n\n**Stop and get help if:**\n\n{stop}\n")
+                     f"**{w.how_much}** {dose[:1].upper() + dose[1:]}.\n\n**{w.stop_and_get_help}**\n\n{stop}\n")
             + "</div>\n"
         )
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
 
 def render_exercise_library(content: Content, brand: Brand | None = None) -> Page:
+    w = words(content, brand)
     meta = {
-        "title": "Exercise library",
-        "description": "Gentle exercises often used for pinched nerves, grouped by body area, with steps and pictures.",
+        "title": w.library_title,
+        "description": w.library_description,
         "pn_kind": "exercise-library",
     }
-    intro = ("These are exercises that [[physical-therapists]] often use for pinched nerves. "
-             "They are examples, not a plan for you. Ask your therapist which ones suit you, "
-             "and how much to do. To print them all, use the [home exercise program](home-programme.md).\n")
+    intro = w.library_intro + "\n"
     parts = [fill_tokens(intro, brand) if brand else content.locales.written(intro)]
-    for region, heading in REGIONS.items():
+    for region in REGIONS:
+        heading = w.regions[region]
         entries = [e for e in content.exercises if e.data.region == region]
         if not entries:
             continue
         parts.append(f"## {heading}\n")
         cards = []
         for e in entries:
-            goals = ", ".join(GOALS[g] for g in e.data.goals)
+            goals = ", ".join(w.goals[g] for g in e.data.goals)
             cards.append(
                 f'<li class="pn-card"><a href="{e.slug}/"><img src="images/{e.data.images.end}" alt="" width="400" height="300">'
                 f'<span class="pn-card__title">{escape(e.data.title)}</span></a>'
                 f'<span class="pn-card__text">{escape(_sentence(e.data.summary))}</span>'
-                f'<span class="pn-card__goals">Helps with: {goals}</span></li>'
+                f'<span class="pn-card__goals">{w.helps_with} {goals}</span></li>'
             )
         parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')
-    parts.append("## By goal\n")
-    for goal, label in GOALS.items():
+    parts.append(f"## {w.by_goal}\n")
+    for goal in GOALS:
+        label = w.goals[goal]
         entries = [e for e in content.exercises if goal in e.data.goals]
         if entries:
             links = ", ".join(f"[{e.data.title}]({e.slug}.md)" for e in entries)
@@ -399,11 +408,10 @@ def render_exercise_library(content: Content, brand: Brand | None = None) -> Pag
     return Page(EXERCISES_INDEX, "\n".join(parts) + "\n", meta)
 
 
-def render_glossary(content: Content) -> Page:
-    meta = {"title": "Glossary", "pn_kind": "glossary",
-            "description": "Plain meanings of the medical words used in this guide."}
-    parts = ["Plain meanings of the medical words in this guide. "
-             "On every page, these words are underlined with dots: tap or point at one to see what it means.\n"]
+def render_glossary(content: Content, brand: Brand | None = None) -> Page:
+    w = words(content, brand)
+    meta = {"title": w.glossary, "pn_kind": "glossary", "description": w.glossary_description}
+    parts = [w.glossary_intro + "\n"]
     items = "".join(
         f'<dt id="{_anchor(g.term)}">{escape(g.term)}</dt><dd>{escape(g.definition)}</dd>'
         for g in sorted(content.glossary, key=lambda g: g.term.lower())
@@ -432,24 +440,16 @@ def glossary_abbreviations(content: Content) -> dict[str, str]:
     return glossary
 
 
-def render_sources(content: Content) -> Page:
-    kinds = [
-        ("guideline", "Clinical guidelines"),
-        ("patient-information", "Patient information from health services"),
-        ("review", "Reviews of research"),
-        ("trial", "Clinical trials"),
-        ("cohort", "Studies that followed groups of people"),
-        ("other", "Other sources"),
-    ]
-    meta = {"title": "Sources", "description": "Every source this guide uses, with links to the original.",
-            "pn_kind": "sources"}
-    parts = ["Every article in this guide lists the sources it is based on. "
-             "Clinical guidelines come first: where other sources disagree with them, we follow the guidelines.\n"]
+def render_sources(content: Content, brand: Brand | None = None) -> Page:
+    w = words(content, brand)
+    kinds = [(kind, w.source_kinds[kind]) for kind in SOURCE_KINDS]
+    meta = {"title": w.sources, "description": w.sources_description, "pn_kind": "sources"}
+    parts = [w.sources_intro + "\n"]
     for kind, heading in kinds:
         entries = [s for s in content.sources.values() if s.kind == kind]
         if not entries:
             continue
-        items = "".join(f'<li id="{source_anchor(s.id)}" data-source-id="{s.id}">{source_citation(s)}</li>' for s in entries)
+        items = "".join(f'<li id="{source_anchor(s.id)}" data-source-id="{s.id}">{source_citation(s, w)}</li>' for s in entries)
         parts.append(f"## {heading}\n\n<ul class=\"pn-bibliography\">{items}</ul>\n")
     return Page(SOURCES_PAGE, "\n".join(parts), meta)
 
@@ -463,9 +463,30 @@ def render_pages(content: Content, brand: Brand, handouts: bool = False) -> list
         pages.append(render_home_programme(content, brand, handouts))
     pages += programme.render_pages(content, brand)  # /programme/ and /programme/view/, when content_src/programme.yml exists
     if content.glossary:
-        pages.append(render_glossary(content))
-    pages.append(render_sources(content))
+        pages.append(render_glossary(content, brand))
+    pages.append(render_sources(content, brand))
     return pages
+
+
+def render_contents(content: Content, brand: Brand) -> Page:
+    """A language edition's home page until docs/index.md is translated: its title, one line,
+    and every published page by section (the words are ui.yml's, the titles the translations')."""
+    w = words(content, brand)
+    parts = [f"# {escape(w.contents_title or w.home)}\n", (w.contents_intro or "") + "\n"]
+    for section in content.sections:
+        articles = [a for a in content.articles if a.meta.section == section.id]
+        if articles:
+            links = "\n".join(f"- [{escape(a.meta.title)}]({article_path(content, a)})" for a in articles)
+            parts.append(f"## {escape(section.title)}\n\n{links}\n")
+    others = []
+    if content.exercises:
+        others.append(f"- [{escape(w.library_title)}]({EXERCISES_INDEX})")
+    if content.glossary:
+        others.append(f"- [{escape(w.glossary)}]({GLOSSARY_PAGE})")
+    others.append(f"- [{escape(w.sources)}]({SOURCES_PAGE})")
+    parts.append("\n".join(others) + "\n")
+    meta = {"title": w.contents_title or w.home, "description": w.contents_intro or ""}
+    return Page("index.md", "\n".join(parts), meta)
 
 
 def asset_files(content: Content) -> list[tuple[str, str]]:
@@ -530,9 +551,10 @@ def navigation(content: Content, docs_pages: list[str], brand: Brand | None = No
     in groups of at most that many.
     """
     size = content.site.nav_group_size
+    w = words(content, brand)
     nav: list = []
     if "index.md" in docs_pages:
-        nav.append({"Home": "index.md"})
+        nav.append({w.home: "index.md"})
     for section in content.sections:
         articles = [a for a in content.articles if a.meta.section == section.id]
         if len(articles) > size:
@@ -541,12 +563,12 @@ def navigation(content: Content, docs_pages: list[str], brand: Brand | None = No
         elif articles:
             nav.append({section.title: [article_path(content, a) for a in articles]})
     if content.exercises:
-        nav.append({"Exercises": [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME,
+        nav.append({w.exercises: [EXERCISES_INDEX, *(exercise_path(e) for e in content.exercises), HOME_PROGRAMME,
                                   *programme.nav_pages(content)]})
     if content.glossary:
-        nav.append({"Glossary": GLOSSARY_PAGE})
-    nav.append({"Sources": SOURCES_PAGE})
+        nav.append({w.glossary: GLOSSARY_PAGE})
+    nav.append({w.sources: SOURCES_PAGE})
     nav.extend(p for p in docs_pages if p != "index.md")
     if brand and brand.clinic and brand.clinic.pages():
-        nav.append({f"About {brand.short_name}": [clinic_page_path(p) for p in brand.clinic.pages()]})
+        nav.append({w.about_clinic.format(name=brand.short_name): [clinic_page_path(p) for p in brand.clinic.pages()]})
     return nav

@@ -81,7 +81,8 @@ def _render(template: str, brand: Brand, **context) -> str:
 
     # A function in the context, not a filter on an overlay environment: an overlay compiles
     # its templates again, and that was most of a build's time.
-    markup = _TEMPLATES.get_template(template).render(brand=brand, placeholders=placeholders, **context)
+    # The box's name and call button in the page's language (content_src/ui.yml, on the brand).
+    markup = _TEMPLATES.get_template(template).render(brand=brand, words=brand.ui, placeholders=placeholders, **context)
     # One line: the help section sits inside Markdown, where a blank line would end the HTML block.
     return "".join(line.strip() for line in markup.splitlines())
 

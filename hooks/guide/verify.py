@@ -54,7 +54,9 @@ class Expectations:
         # Every article's page must carry the generated "When to get help" for its own sets.
         help_page = content.red_flags.help.page
         self.help_heading = " ".join(content.red_flags.help.heading.split())
-        self.help_pages = {f"{a.meta.section}/{a.slug}/index.html": (self.canonical_sets(a.meta.red_flags), a.slug != help_page)
+        published = {a.slug for a in content.articles}  # a language edition: the articles it has translated
+        self.help_pages = {f"{a.meta.section}/{a.slug}/index.html": (self.canonical_sets(a.meta.red_flags),
+                                                                    a.slug != help_page and help_page in published)
                            for a in content.articles}
         self._help_texts: dict[tuple, str] = {}
         self.prefix = ""  # the edition's folder in the published site, when pages are named from its root

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from guide import docs_pages, render
+from guide import docs_pages, render, translations
 from guide.brand import default_brand, edition_ids
 from guide.load import load_content
 from helpers import ROOT
@@ -24,6 +24,7 @@ NOT_FOUND_PAGE = "/404.html"  # a static template, not a page in the navigation
 class SitePage:
     url: str   # path on the site: "/", "/understanding/sciatica/", "/404.html"
     kind: str  # "article", "exercise" or "other"
+    language: str = "en"
 
 
 def url_of_markdown(path: str) -> str:
@@ -50,11 +51,38 @@ def every_page() -> tuple[SitePage, ...]:
     sources += docs_pages.list_pages(Path(ROOT / "docs"))
     urls = sorted({url_of_markdown(p) for p in sources} | {NOT_FOUND_PAGE})
     kinds = {**{u: "article" for u in articles}, **{u: "exercise" for u in exercises}}
-    # Every country's edition publishes the same pages in its own folder (/uk/...).
-    return tuple(SitePage(f"/{edition}{u}" if edition else u, kinds.get(u, "other"))
-                 for edition in edition_ids(content) for u in urls)
+    languages = {e.id: e.language for e in content.site.editions if e.language}
+    pages = []
+    for edition in edition_ids(content):
+        # Every country's edition publishes the same pages in its own folder (/uk/...); a language
+        # edition (/es/) the pages it has translated (guide.translations.available_pages).
+        language = languages.get(edition)
+        own = sorted({url_of_markdown(p) for p in translations.available_pages(content, language)} | {NOT_FOUND_PAGE}) \
+            if language else urls
+        pages += [SitePage(f"/{edition}{u}" if edition else u, kinds.get(u, "other"), language or "en") for u in own]
+    return tuple(pages)
 
 
 def urls(*kinds: str) -> list[str]:
     """Addresses of the pages of the given kinds (all pages when none is given)."""
     return [p.url for p in every_page() if not kinds or p.kind in kinds]
+
+
+# A language edition's pages are built from the same templates and code as the English ones:
+# the checks of safety, accessibility and foreign requests visit every one of them; the slower
+# keyboard walks a set with one page of each kind (home, article, exercise, generated lists, 404),
+# which keeps the browser suite well inside CI's time on two cores.
+SAMPLE_OTHER_LANGUAGES = ("", "understanding/sciatica/", "warning-signs/warning-signs/", "exercises/",
+                          "exercises/chin-tuck/", "exercises/home-programme/", "glossary/", "sources/", "404.html")
+
+
+def sampled_urls(*kinds: str) -> list[str]:
+    """As urls(), with only SAMPLE_OTHER_LANGUAGES of each edition in another language."""
+    out = []
+    for p in every_page():
+        if kinds and p.kind not in kinds:
+            continue
+        if p.language != "en" and p.url.split("/", 2)[2] not in SAMPLE_OTHER_LANGUAGES:
+            continue
+        out.append(p.url)
+    return out

@@ -12,7 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guide.safety_html import RED_FLAGS
 from guide.verify import html_files
-from site_pages import urls
+from site_pages import sampled_urls
 from tabs import desktop_tab, phone_tab  # noqa: F401  (fixtures)
 
 FOCUS_CHECK = (Path(__file__).parent / "focus_check.js").read_text(encoding="utf-8")
@@ -44,7 +44,7 @@ def active(page) -> dict:
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-@pytest.mark.parametrize("path", urls())
+@pytest.mark.parametrize("path", sampled_urls())
 def test_every_tab_stop_shows_where_focus_is(request, site_url, path, viewport):
     page = request.getfixturevalue(f"{viewport}_tab")
     open_page(page, site_url + path)
@@ -64,7 +64,7 @@ def test_every_tab_stop_shows_where_focus_is(request, site_url, path, viewport):
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-@pytest.mark.parametrize("path", urls())
+@pytest.mark.parametrize("path", sampled_urls())
 def test_skip_link_comes_first_and_skips_the_navigation(request, site_url, path, viewport):
     page = request.getfixturevalue(f"{viewport}_tab")
     open_page(page, site_url + path)

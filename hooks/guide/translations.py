@@ -1,0 +1,836 @@
+"""Translations: loading, checking, their status against English, and the translated content.
+
+Files live in content_src/translations/<lang>/, one per English file (SPANISH-FORMAT.md):
+only patient text plus `source_hash`, `translated`, `translator`. Structure (sections,
+order, red-flag sets, sources, review dates, pictures) always comes from English.
+
+`source_hash` records which English text a translation was made from:
+
+- article: every declared patient-text field of the front matter (guide.patient_text:
+  title, summary, answer, key_points, and help_notes when the model has them) plus the
+  body, each line's trailing spaces and the body's leading and trailing blank lines ignored;
+- exercise: every declared patient-text field (title, summary, purpose, lists, dose,
+  picture descriptions);
+- glossary entry: the English term, its other forms and its definition;
+- each safety text on its own: the disclaimer (title and paragraphs), each warning sign's
+  text, each set title, the two headings and the two actions.
+
+It is sha256 over a JSON list of [field path, text] pairs, written "sha256:" + 16 hex digits.
+Keywords, dates, ids and structure are not in it: they do not change what a translation says.
+
+An article, exercise or glossary entry whose English changed is out of date: it is still
+published, with a notice in its language (ui.yml `out_of_date`), and `make lint` lists it.
+A safety text whose English changed is never published: the language's build fails naming it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import models, patient_text, readability
+from .errors import ContentError, ContentErrors, ErrorCollector
+from .load import (ARTICLE_LINK, Article, Content, ExerciseEntry, TextRules, _field_name, _load_list,
+                   _load_one, validate_model)
+from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, split_front_matter
+
+TRANSLATIONS = "translations"
+SAFETY = "safety"
+PAGES = "pages"  # translated hand-written pages of docs/, same paths
+HOME_PAGE = "index.md"  # a language edition always has one: translated, or a generated list of its pages
+STAMP_HINT = "translate it again, have it reviewed, then run python -m guide translations stamp"
+_HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
+_LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./exercises/)?([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+_EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md")
+# Fields whose list length must match English, one item per English item.
+_EXERCISE_LISTS = ("suits", "not_for", "steps", "should_feel", "should_not_feel", "stop_if", "progression")
+
+
+# ---------------------------------------------------------------- hashes
+def _digest(pairs) -> str:
+    data = json.dumps([[list(loc), text] for loc, text in pairs], ensure_ascii=False, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_body(body: str) -> str:
+    return "\n".join(line.rstrip() for line in body.strip("\n").split("\n")).strip()
+
+
+def article_hash(article: Article) -> str:
+    return _digest([*patient_text.texts(article.meta), (("body",), normalise_body(article.body))])
+
+
+def exercise_hash(entry: ExerciseEntry) -> str:
+    return _digest(patient_text.texts(entry.data))
+
+
+def glossary_hash(entry: models.GlossaryEntry) -> str:
+    return _digest([(("term",), entry.term), (("also",), "\n".join(entry.also)), (("definition",), entry.definition)])
+
+
+def disclaimer_hash(disclaimer: models.Disclaimer) -> str:
+    return _digest([(("title",), disclaimer.title), *((("paragraphs", i), p) for i, p in enumerate(disclaimer.paragraphs))])
+
+
+def text_hash(text: str) -> str:
+    return _digest([(("text",), text)])
+
+
+# ---------------------------------------------------------------- loaded translations
+@dataclass
+class Translated:
+    """One translated file (or glossary entry) and where it stands against English."""
+
+    kind: str  # article | exercise | glossary
+    slug: str
+    path: Path
+    line: int
+    data: object
+    english_hash: str
+    body: str = ""
+    english_path: Path | None = None
+
+    @property
+    def current(self) -> bool:
+        return self.data.source_hash == self.english_hash
+
+    @property
+    def why(self) -> str:
+        if not self.data.source_hash:
+            return "never stamped"
+        return "the English text changed after this translation"
+
+
+@dataclass
+class Translations:
+    language: str
+    root: Path  # content_src/translations/<language>
+    articles: dict[str, Translated] = field(default_factory=dict)
+    exercises: dict[str, Translated] = field(default_factory=dict)
+    glossary: list[Translated] = field(default_factory=list)
+    disclaimer: models.Disclaimer | None = None
+    red_flags: models.RedFlags | None = None
+    # Safety texts out of date or missing: never published; the language's build fails on them.
+    stale_safety: list[ContentError] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # translated docs/ pages, by path
+
+    @property
+    def stale(self) -> list[Translated]:
+        return [t for t in [*self.articles.values(), *self.exercises.values(), *self.glossary] if not t.current]
+
+
+def languages(content: Content) -> list[str]:
+    """Every language some edition publishes besides English."""
+    return sorted({e.language for e in content.site.editions if e.language})
+
+
+def folder(content: Content, language: str) -> Path:
+    return content.root / TRANSLATIONS / language
+
+
+def _rules(content: Content, language: str, errors: ErrorCollector, at: Path) -> tuple[TextRules, models.LanguageRules | None]:
+    lang_rules = content.rules.languages.get(language)
+    if lang_rules is None:
+        errors.add(content.root / "rules.yml", None, f"languages.{language}", f"no text rules for '{language}'",
+                   "add its forbidden wording and reading-ease limits under 'languages:' (see the 'es' block)")
+        return TextRules.build(content.rules.model_copy(update={"forbidden": [], "sentence": None, "safety_only": []}), content.countries), None
+    # English wording rules (and its spelling map) do not apply; numbers and HTML are refused in every language.
+    rules = content.rules.model_copy(update={"forbidden": lang_rules.forbidden, "sentence": None, "safety_only": []})
+    return TextRules.build(rules, content.countries), lang_rules
+
+
+def _check_reading(text: str, result: readability.SpanishReadability, limits: models.LanguageRules, path: Path,
+                   line: int, field_name: str, errors: ErrorCollector, lines_known: bool) -> None:
+    for sentence in result.every:
+        too_long = sentence.words > limits.sentence_max_words
+        too_hard = sentence.words >= limits.sentence_from_words and sentence.score < limits.sentence_min_score
+        if not (too_long or too_hard):
+            continue
+        what = []
+        if too_long:
+            what.append(f"{sentence.words} words (limit {limits.sentence_max_words})")
+        if too_hard:
+            what.append(f"reading ease {sentence.score:.0f} (INFLESZ; at least {limits.sentence_min_score:g})")
+        at = line + (readability.line_of(text, sentence) if lines_known else 0)
+        errors.add(path, at, field_name, f'sentence of {" and ".join(what)}: "{sentence.text}"',
+                   "una idea por frase: corte la frase donde cambia la idea y use palabras de todos los días "
+                   "(say one thing per sentence, with everyday words)")
+
+
+def _check_page_score(result: readability.SpanishReadability, limits: models.LanguageRules | None, path: Path,
+                      errors: ErrorCollector) -> None:
+    if limits and result.words and result.score < limits.min_score:
+        hardest = "; ".join(f'"{s.text[:90]}" ({s.score:.0f})' for s in result.hardest[:3])
+        errors.add(path, None, "text", f"reading ease {result.score:.1f} (INFLESZ, {result.band}) is below "
+                   f"{limits.min_score:g}", f"use shorter sentences and shorter, everyday words; hardest: {hardest}")
+
+
+def _headings(body: str) -> list[str]:
+    return [h for h in _HEADING.findall(body)]
+
+
+def _compare_lists(data, english, names, path: Path, lines: LineMap, errors: ErrorCollector) -> None:
+    for name in names:
+        ours, theirs = getattr(data, name) or [], getattr(english, name, None) or []
+        if len(ours) != len(theirs):
+            errors.add(path, lines.line((name,)), name, f"{len(ours)} item(s); the English file has {len(theirs)}",
+                       "translate each English item into one item, in the same order")
+
+
+def _load_article(path: Path, content: Content, rules: TextRules, limits, errors: ErrorCollector) -> Translated | None:
+    english = content.article(path.stem)
+    if english is None:
+        errors.add(path, None, "", f"no English article '{path.stem}'",
+                   f"name the file after an article in content_src/articles/ (same file name)")
+        return None
+    source = split_front_matter(path, errors, required=True)
+    if source is None:
+        return None
+    data = validate_model(models.ArticleTranslation, source.meta, path, source.lines, errors)
+    if data is None:
+        return None
+    english_hash = article_hash(english)
+    # The structure is compared with the English it translates: an out-of-date translation may
+    # differ (it is published with the out-of-date notice, and lint lists it).
+    if data.source_hash == english_hash:
+        _compare_lists(data, english.meta, ("key_points",), path, source.lines, errors)
+        if data.help_notes is not None and not english.meta.help_notes:
+            errors.add(path, source.lines.line(("help_notes",)), "help_notes", "the English article has no help_notes",
+                       "remove help_notes")
+        elif english.meta.help_notes:
+            _compare_lists(data, english.meta, ("help_notes",), path, source.lines, errors)
+        theirs = _headings(english.body)
+        ours = _headings(source.body)
+        if len(ours) != len(theirs):
+            errors.add(path, source.body_line, "body", f"{len(ours)} '## ' heading(s); the English body has {len(theirs)}"
+                       f" ({', '.join(theirs)})", "keep the English sections, in the same order")
+    for match in ARTICLE_LINK.finditer(source.body):
+        if content.article(match.group(1)) is None:
+            errors.add(path, source.body_line + source.body[:match.start()].count("\n"), "body",
+                       f"link to '{match.group(1)}' goes nowhere", "link to the English file name, as the English page does")
+    for loc, text in patient_text.texts(data):
+        rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
+    rules.check(source.body, path, source.body_line, "body", errors)
+    if limits:
+        parts = [(source.lines.line(("answer",)), "answer", data.answer, False)]
+        parts += [(source.lines.line(("key_points", i)), f"key_points[{i}]", "- " + p, False)
+                  for i, p in enumerate(data.key_points)]
+        parts.append((source.body_line, "body", source.body, True))
+        measured = []
+        for line, name, text, known in parts:
+            result = readability.measure_spanish(text)
+            _check_reading(text, result, limits, path, line, name, errors, known)
+            measured.append(result)
+        _check_page_score(readability.combine_spanish(measured), limits, path, errors)
+    return Translated("article", path.stem, path, 1, data, english_hash, source.body, english.path)
+
+
+def _load_exercise(path: Path, content: Content, rules: TextRules, limits, errors: ErrorCollector) -> Translated | None:
+    english = next((e for e in content.exercises if e.slug == path.stem), None)
+    if english is None:
+        errors.add(path, None, "", f"no English exercise '{path.stem}'",
+                   "name the file after an exercise in content_src/exercises/ (same file name)")
+        return None
+    data, lines = _load_one(path, models.ExerciseTranslation, errors)
+    if data is None:
+        return None
+    english_hash = exercise_hash(english)
+    if data.source_hash == english_hash:
+        _compare_lists(data, english.data, _EXERCISE_LISTS, path, lines, errors)
+        for key in models.ExerciseDose.patient_text:
+            if bool(getattr(data.dose, key)) != bool(getattr(english.data.dose, key)):
+                errors.add(path, lines.line(("dose",)), f"dose.{key}",
+                           "missing" if getattr(english.data.dose, key) else "the English exercise has no dose." + key,
+                           "translate the same dose fields as the English file, no more and no fewer")
+    measured = []
+    for loc, text in patient_text.texts(data):
+        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        if limits and loc[0] not in ("images", "dose"):
+            result = readability.measure_spanish(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
+            _check_reading(text, result, limits, path, lines.line(loc), _field_name(loc), errors, False)
+            measured.append(result)
+    _check_page_score(readability.combine_spanish(measured), limits, path, errors)
+    return Translated("exercise", path.stem, path, 1, data, english_hash, english_path=english.path)
+
+
+def _tier_pairs(tier) -> list[tuple[tuple, str]]:
+    return [((name,), getattr(tier, name)) for name in ("label", "heading", "action", "help")]
+
+
+def tier_hash(tier: models.RedFlagTier) -> str:
+    return _digest(_tier_pairs(tier))
+
+
+def help_hash(help_section: models.HelpSection) -> str:
+    return _digest([((name,), getattr(help_section, name)) for name in ("heading", "intro", "more")])
+
+
+def item_hash(item: models.RedFlagItem) -> str:
+    return _digest([(("text",), item.text), *([(("short",), item.short)] if item.short else [])])
+
+
+def _load_disclaimer(content: Content, tr: Translations, rules: TextRules, errors: ErrorCollector,
+                     stale: ErrorCollector, compare) -> None:
+    path = tr.root / SAFETY / "disclaimer.yml"
+    english = content.disclaimer
+    if not path.is_file():
+        stale.add(path, None, "", "no translation of the disclaimer",
+                  f"translate content_src/safety/disclaimer.yml into {errors.rel(path)}")
+        return
+    data, lines = _load_one(path, models.DisclaimerTranslation, errors)
+    if data is None:
+        return
+    if len(data.paragraphs) != len(english.paragraphs):
+        errors.add(path, lines.line(("paragraphs",)), "paragraphs",
+                   f"{len(data.paragraphs)} paragraph(s); the English disclaimer has {len(english.paragraphs)}",
+                   "translate each English paragraph into one paragraph")
+    for loc, text in [(("title",), data.title), *((("paragraphs", i), p) for i, p in enumerate(data.paragraphs))]:
+        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+    compare(path, lines.line(("source_hash",)), "disclaimer", disclaimer_hash(english), data)
+    tr.disclaimer = models.Disclaimer(title=data.title, paragraphs=data.paragraphs)
+
+
+def _load_safety(content: Content, tr: Translations, rules: TextRules, errors: ErrorCollector) -> None:
+    """The translated disclaimer and warning signs, key for key as content_src/safety/. Each
+    translated text carries the hash of the English it translates: a missing or out-of-date one
+    goes to tr.stale_safety, which stops the language's build with a message naming it."""
+    english = content.red_flags
+    stale = ErrorCollector(content.root)
+
+    def compare(path: Path, line: int, field_name: str, expected: str, item) -> None:
+        if item.source_hash != expected:
+            stale.add(path, line, field_name, "the English text changed after this translation"
+                      if item.source_hash else "this translation was never stamped against the English text", STAMP_HINT)
+
+    _load_disclaimer(content, tr, rules, errors, stale, compare)
+    path = tr.root / SAFETY / "red_flags.yml"
+    if not path.is_file():
+        stale.add(path, None, "", "no translation of the warning signs",
+                  f"translate content_src/safety/red_flags.yml into {errors.rel(path)}")
+        tr.stale_safety = stale.errors
+        return
+    data, lines = _load_one(path, models.RedFlagsTranslation, errors)
+    if data is None:
+        tr.stale_safety = stale.errors
+        return
+
+    def check(loc: tuple, text: str) -> None:
+        rules.check(text.replace("{emergency}", "").replace("{urgent}", ""), path, lines.line(loc), _field_name(loc), errors)
+
+    tiers = {}
+    for severity in models.SEVERITIES:
+        ours, theirs = getattr(data.tiers, severity), english.tiers.of(severity)
+        for name in ("label", "heading", "action", "help"):
+            text = getattr(ours, name)
+            for token in ("{emergency}", "{urgent}"):
+                if (token in getattr(theirs, name)) != (token in text):
+                    errors.add(path, lines.line(("tiers", severity, name)), f"tiers.{severity}.{name}",
+                               f"{token} {'missing' if token in getattr(theirs, name) else 'where the English has none'}",
+                               f"keep {token} exactly where the English text has it: the build fills it from the brand")
+            check(("tiers", severity, name), text)
+        compare(path, lines.line(("tiers", severity)), f"tiers.{severity}", tier_hash(theirs), ours)
+        tiers[severity] = theirs.model_copy(update={n: getattr(ours, n) for n in ("label", "heading", "action", "help")})
+    if len(data.notes) != len(english.notes):
+        errors.add(path, lines.line(("notes",)), "notes", f"{len(data.notes)} note(s); the English box has {len(english.notes)}",
+                   "translate each English note into one note, in the same order")
+    for i, (ours, theirs) in enumerate(zip(data.notes, english.notes)):
+        check(("notes", i, "text"), ours.text)
+        compare(path, lines.line(("notes", i)), f"notes[{i}]", text_hash(theirs), ours)
+    for name in ("heading", "intro", "more"):
+        check(("help", name), getattr(data.help, name))
+    compare(path, lines.line(("help",)), "help", help_hash(english.help), data.help)
+    update = {"tiers": english.tiers.model_copy(update=tiers), "notes": [n.text for n in data.notes],
+              "help": english.help.model_copy(update={n: getattr(data.help, n) for n in ("heading", "intro", "more")})}
+    for kind, english_list in (("sets", english.sets), ("items", english.items)):
+        ours = {}
+        for i, t in enumerate(getattr(data, kind)):
+            if t.id in ours:
+                errors.add(path, lines.line((kind, i, "id")), f"{kind}[{i}].id", f"'{t.id}' is translated twice",
+                           "keep one translation of each")
+            ours.setdefault(t.id, (i, t))
+        known = {e.id for e in english_list}
+        for tid, (i, t) in ours.items():
+            if tid not in known:
+                errors.add(path, lines.line((kind, i)), f"{kind}[{i}].id", f"no English {kind[:-1]} '{tid}'",
+                           f"use the ids of content_src/safety/red_flags.yml, or remove this {kind[:-1]}")
+            for name in ("title",) if kind == "sets" else ("text", "short"):
+                if getattr(t, name, None):
+                    check((kind, i, name), getattr(t, name))
+        translated = []
+        for theirs in english_list:
+            found = ours.get(theirs.id)
+            if found is None:
+                stale.add(path, None, f"{kind}[{theirs.id}]", f"no translation of the English {kind[:-1]} '{theirs.id}' "
+                          "(new in English)", f"add it to {kind}, have it reviewed, then run python -m guide translations stamp")
+                continue
+            i, t = found
+            if kind == "sets":
+                compare(path, lines.line((kind, i)), f"sets[{i}] ({theirs.id})", text_hash(theirs.title), t)
+                translated.append(theirs.model_copy(update={"title": t.title}))
+                continue
+            if bool(t.short) != bool(theirs.short):
+                errors.add(path, lines.line((kind, i)), f"items[{i}].short",
+                           "missing" if theirs.short else "the English sign has no short form",
+                           "translate 'short' exactly when the English sign has one")
+            compare(path, lines.line((kind, i)), f"items[{i}] ({theirs.id})", item_hash(theirs), t)
+            translated.append(theirs.model_copy(update={"text": t.text, "short": t.short if theirs.short else None}))
+        update[kind] = translated
+    tr.red_flags = english.model_copy(update=update)
+    tr.stale_safety = stale.errors
+
+
+def load_translations(content: Content, language: str, errors: ErrorCollector, *, pages: bool = True) -> Translations:
+    """The language's translations. Content errors go to `errors`; out-of-date safety texts to
+    `stale_safety` (the caller decides: a build of the language fails, lint lists them)."""
+    tr = Translations(language, folder(content, language))
+    rules, limits = _rules(content, language, errors, tr.root)
+    _load_safety(content, tr, rules, errors)
+    if not pages:
+        return tr
+    for path in sorted((tr.root / "articles").glob("*.md")):
+        item = _load_article(path, content, rules, limits, errors)
+        if item:
+            tr.articles[item.slug] = item
+    for path in sorted((tr.root / "exercises").glob("*.yml")):
+        item = _load_exercise(path, content, rules, limits, errors)
+        if item:
+            tr.exercises[item.slug] = item
+    glossary = tr.root / "glossary.yml"
+    if glossary.is_file():
+        english = {g.term: g for g in content.glossary}
+        for entry, line in _load_list(glossary, models.GlossaryTranslation, errors, key="term"):
+            source = english.get(entry.source_term)
+            if source is None:
+                errors.add(glossary, line, f"{entry.term}: source_term", f"no English glossary term '{entry.source_term}'",
+                           "write the English term exactly as content_src/glossary.yml has it")
+                continue
+            rules.check(entry.definition, glossary, line, f"{entry.term}: definition", errors)
+            tr.glossary.append(Translated("glossary", entry.source_term, glossary, line, entry, glossary_hash(source)))
+    pages_dir = tr.root / PAGES
+    tr.pages = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")) if pages_dir.is_dir() else []
+    return tr
+
+
+def load(content: Content, language: str, *, pages: bool = True) -> Translations:
+    """For a build of the language: raises ContentErrors for bad files and for any safety
+    text that is missing or out of date."""
+    errors = ErrorCollector(content.root)
+    tr = load_translations(content, language, errors, pages=pages)
+    errors.errors.extend(tr.stale_safety)
+    errors.raise_if_any()
+    return tr
+
+
+# ---------------------------------------------------------------- the translated content
+def english_updated(path: Path) -> dt.date:
+    """When the English file last changed: its last commit, or the build's date when it has
+    changes not committed yet (or there is no git)."""
+    try:
+        dirty = subprocess.run(["git", "-C", str(path.parent), "status", "--porcelain", "--", path.name],
+                               capture_output=True, text=True, timeout=10)
+        if dirty.returncode == 0 and not dirty.stdout.strip():
+            out = subprocess.run(["git", "-C", str(path.parent), "log", "-1", "--format=%cs", "--", path.name],
+                                 capture_output=True, text=True, timeout=10)
+            if out.returncode == 0 and out.stdout.strip():
+                return dt.date.fromisoformat(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()
+
+
+def _unlink_missing(body: str, articles: set[str], exercises: set[str]) -> str:
+    """Links to pages this language does not have yet become their plain text."""
+
+    def fix(match: re.Match) -> str:
+        slug = match.group(2)
+        known = exercises if match.group(0).startswith(f"[{match.group(1)}](../exercises/") else articles
+        return match.group(0) if slug in known else match.group(1)
+
+    return _LINK.sub(fix, body)
+
+
+def safety_content(content: Content, tr: Translations) -> Content:
+    """What a language edition's pages are checked against: its safety texts, and the articles
+    it has translated (by file name: enough to know which pages it publishes)."""
+    translated = {p.stem for p in (tr.root / "articles").glob("*.md")}
+    return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags,
+                               articles=[a for a in content.articles if a.slug in translated], language=tr.language)
+
+
+def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
+    """The content as the language's edition publishes it, and the out-of-date pages'
+    notices by English source path. Pages without a translation are left out."""
+    articles, exercises, notices = [], [], {}
+    slugs = set(tr.articles)
+    exercise_slugs = set(tr.exercises)
+    for article in content.articles:
+        t = tr.articles.get(article.slug)
+        if t is None:
+            continue
+        d = t.data
+        # Every patient text from the translation, none left in English: an out-of-date translation
+        # may lack help notes the English gained since (its notice says the English page has more).
+        fields = {"title": d.title, "summary": d.summary, "answer": d.answer, "key_points": d.key_points,
+                  "keywords": d.keywords, "help_notes": d.help_notes or []}
+        articles.append(dataclasses.replace(article, meta=article.meta.model_copy(update=fields),
+                                            body=_unlink_missing(t.body, slugs, exercise_slugs)))
+        if not t.current:
+            notices[f"{article.meta.section}/{article.slug}.md"] = _notice(t)
+    for entry in content.exercises:
+        t = tr.exercises.get(entry.slug)
+        if t is None:
+            continue
+        d = t.data
+        fields = {name: getattr(d, name) for name in ("title", "summary", "purpose", "starting_position", "keywords",
+                                                      *_EXERCISE_LISTS)}
+        fields["dose"] = entry.data.dose.model_copy(update={k: getattr(d.dose, k) for k in models.ExerciseDose.patient_text})
+        fields["images"] = entry.data.images.model_copy(update=d.images.model_dump())
+        exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields)))
+        if not t.current:
+            notices[f"exercises/{entry.slug}.md"] = _notice(t)
+    glossary = [models.GlossaryEntry(term=t.data.term, also=t.data.also, definition=t.data.definition) for t in tr.glossary]
+    sections = [s.model_copy(update={"title": words.sections.get(s.id, s.title)}) for s in content.sections]
+    localized = dataclasses.replace(content, articles=articles, exercises=exercises, glossary=glossary, sections=sections,
+                                    disclaimer=tr.disclaimer, red_flags=tr.red_flags, language=tr.language)
+    return localized, notices
+
+
+def _notice(t: Translated) -> dict:
+    return {"english_date": english_updated(t.english_path), "translated_date": t.data.translated}
+
+
+def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: str, english_prefix: str) -> dict:
+    """What partials/pn-translation.html shows: the ui.yml sentence split around its link."""
+    from babel.dates import format_date
+
+    def day(value: dt.date) -> str:
+        return format_date(value, format="long", locale=locale.replace("-", "_"))
+
+    text = (words.out_of_date or "{english_link}").format(english_date=day(notice["english_date"]),
+                                                         translated_date=day(notice["translated_date"]),
+                                                         english_link="\0")
+    before, _, after = text.partition("\0")
+    return {"text_before": before, "text_after": after, "link_text": words.english_page,
+            "lang": locale.split("-")[0], "english_lang": english_lang, "english_prefix": english_prefix,
+            "english_date": notice["english_date"].isoformat(), "translated_date": notice["translated_date"].isoformat()}
+
+
+def available_pages(content: Content, language: str) -> list[str]:
+    """The pages a language's edition publishes, from its file names alone (fast, no checks):
+    for the links from every other edition to it."""
+    from . import render
+
+    root = folder(content, language)
+    articles = {p.stem for p in (root / "articles").glob("*.md")}
+    exercises = {p.stem for p in (root / "exercises").glob("*.yml")}
+    pages = [render.article_path(content, a) for a in content.articles if a.slug in articles]
+    found = [render.exercise_path(e) for e in content.exercises if e.slug in exercises]
+    if found:
+        pages += [*found, render.EXERCISES_INDEX, render.HOME_PROGRAMME]
+    if (root / "glossary.yml").is_file():
+        pages.append(render.GLOSSARY_PAGE)
+    docs = root / PAGES
+    pages += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
+    return sorted({*pages, HOME_PAGE, render.SOURCES_PAGE})
+
+
+# ---------------------------------------------------------------- stamp and status
+def _set_line(text: str, line: int | None, indent: str, value: str, after_first: bool) -> str:
+    """Write `source_hash: "value"` at `line` (1-based) when it is the key's line; else insert it."""
+    rows = text.split("\n")
+    entry = f'{indent}source_hash: "{value}"'
+    if line is not None and re.match(r"\s*(- )?source_hash:", rows[line - 1]):
+        prefix = re.match(r"(\s*(?:- )?)source_hash:", rows[line - 1]).group(1)
+        rows[line - 1] = f'{prefix}source_hash: "{value}"'
+    else:
+        at = (line or 1) if after_first else (line or 1) - 1
+        rows.insert(at, entry)
+    return "\n".join(rows)
+
+
+def _raw_texts(model_cls, data, loc: tuple = ()):
+    """As guide.patient_text.texts, over parsed YAML instead of a model: for an English file as
+    it stood at an older commit, which today's models need not accept. Text is stripped, as
+    the models strip it, so both give the same hash for the same text."""
+    for name in getattr(model_cls, "patient_text", ()):
+        value = data.get(name) if isinstance(data, dict) else None
+        annotation = model_cls.model_fields[name].annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            yield from _raw_texts(annotation, value, (*loc, name))
+        else:
+            yield from _raw_walk(value, (*loc, name))
+
+
+def _raw_walk(value, loc: tuple):
+    if isinstance(value, str):
+        yield loc, value.strip()
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _raw_walk(item, (*loc, index))
+
+
+def _git_show(content: Content, commit: str, rel: str) -> str:
+    """content_src/<rel> as it stood at `commit`."""
+    out = subprocess.run(["git", "-C", str(content.root), "show", f"{commit}:./{rel}"], capture_output=True, text=True,
+                         timeout=30)
+    if out.returncode != 0:
+        raise ContentErrors([ContentError(f"content_src/{rel}", None, "", f"not found at commit {commit}",
+                                          f"git said: {out.stderr.strip()[:200]}")])
+    return out.stdout
+
+
+class _EnglishAt:
+    """English hashes of the files as they stood at one commit (`stamp --english-at`)."""
+
+    def __init__(self, content: Content, commit: str):
+        self.content, self.commit = content, commit
+
+    def _yaml(self, rel: str):
+        errors = ErrorCollector(self.content.root)
+        parsed = parse_yaml(_git_show(self.content, self.commit, rel), self.content.root / rel, errors)
+        if parsed is None:
+            raise ContentErrors(errors.errors)
+        return parsed[0]
+
+    def article(self, slug: str) -> str:
+        text = _git_show(self.content, self.commit, f"articles/{slug}.md")
+        match = FRONT_MATTER.match(text)
+        meta = self._parse(match.group(1) or "") if match else {}
+        body = text[match.end():] if match else text
+        return _digest([*_raw_texts(models.ArticleMeta, meta), (("body",), normalise_body(body))])
+
+    def _parse(self, text: str):
+        errors = ErrorCollector(self.content.root)
+        parsed = parse_yaml(text, self.content.root, errors)
+        if parsed is None:
+            raise ContentErrors(errors.errors)
+        return parsed[0] or {}
+
+    def exercise(self, slug: str) -> str:
+        return _digest(_raw_texts(models.Exercise, self._yaml(f"exercises/{slug}.yml")))
+
+    def glossary(self) -> dict[str, str]:
+        out = {}
+        for item in self._yaml("glossary.yml") or []:
+            if isinstance(item, dict) and isinstance(item.get("term"), str):
+                out[item["term"].strip()] = _digest([(("term",), item["term"].strip()),
+                                                     (("also",), "\n".join(a.strip() for a in item.get("also") or [])),
+                                                     (("definition",), str(item.get("definition", "")).strip())])
+        return out
+
+
+def stamp_file(content: Content, path: Path, english_at: str | None = None) -> list[str]:
+    """Write the English hashes into one translation file; returns what was stamped.
+
+    `english_at`: hash the English as it stood at that commit (the version translated),
+    not today's; a page whose English changed since then is then shown as out of date."""
+    path = path.resolve()
+    errors = ErrorCollector(content.root)
+    text = path.read_text(encoding="utf-8")
+    done: list[str] = []
+    lang_root = next((p for p in path.parents if p.parent.name == TRANSLATIONS), None)
+    rel = path.relative_to(lang_root).as_posix() if lang_root else path.name
+    old = _EnglishAt(content, english_at) if english_at else None
+    if rel.startswith("articles/") and path.suffix == ".md":
+        english = content.article(path.stem)
+        source = split_front_matter(path, errors, required=True)
+        if english is None or source is None:
+            raise ContentErrors(errors.errors or [ContentError(str(path), None, "", f"no English article '{path.stem}'", "")])
+        value = old.article(path.stem) if old else article_hash(english)
+        line = source.lines.lines.get(("source_hash",))
+        text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
+        done.append(f"{rel}: {value}")
+    elif rel.startswith("exercises/"):
+        english = next((e for e in content.exercises if e.slug == path.stem), None)
+        if english is None:
+            raise ContentErrors([ContentError(str(path), None, "", f"no English exercise '{path.stem}'", "")])
+        value = old.exercise(path.stem) if old else exercise_hash(english)
+        parsed = load_yaml_file(path, errors)
+        line = parsed[1].lines.get(("source_hash",)) if parsed else None
+        text = _set_line(text, line, "", value, False) if line else f'source_hash: "{value}"\n' + text
+        done.append(f"{rel}: {value}")
+    else:
+        if old and rel.startswith(SAFETY + "/"):
+            raise ContentErrors([ContentError(errors.rel(path), None, "", "safety texts are stamped only against today's English",
+                                              "translate the current content_src/safety/ text, have it reviewed, then stamp "
+                                              "without --english-at")])
+        parsed = load_yaml_file(path, errors)
+        if parsed is None:
+            raise ContentErrors(errors.errors)
+        data, lines = parsed
+        targets = _yaml_targets(content, rel, data, old)
+        # From the bottom up, so inserted lines do not move the ones still to write.
+        for loc, value in sorted(targets, key=lambda t: lines.line(t[0]), reverse=True):
+            key_line = lines.lines.get((*loc, "source_hash"))
+            row = text.split("\n")[lines.line(loc) - 1]
+            if not loc:
+                indent = ""
+            elif row.lstrip().startswith("- "):  # a list item: its keys start after the dash
+                indent = " " * (len(row) - len(row.lstrip(" -")))
+            else:  # a mapping's key line ('emergency:'): its keys are indented below it
+                indent = " " * (len(row) - len(row.lstrip()) + 2)
+            if key_line is not None:
+                text = _set_line(text, key_line, indent, value, True)
+            else:  # a new key: just below the item's first line (the top of the file for the whole file)
+                rows = text.split("\n")
+                rows.insert(lines.line(loc) if loc else 0, f'{indent}source_hash: "{value}"')
+                text = "\n".join(rows)
+            done.append(f"{rel}: {'.'.join(map(str, loc)) or '(file)'}: {value}")
+    path.write_text(text, encoding="utf-8")
+    return done
+
+
+def _yaml_targets(content: Content, rel: str, data, old: _EnglishAt | None = None) -> list[tuple[tuple, str]]:
+    if rel == "safety/disclaimer.yml":
+        return [((), disclaimer_hash(content.disclaimer))]
+    if rel == "safety/red_flags.yml":
+        flags = content.red_flags
+        out = []
+        tiers = data.get("tiers") if isinstance(data, dict) else None
+        for severity in models.SEVERITIES:
+            if isinstance(tiers, dict) and isinstance(tiers.get(severity), dict):
+                out.append((("tiers", severity), tier_hash(flags.tiers.of(severity))))
+        for i, note in enumerate(data.get("notes") or [] if isinstance(data, dict) else []):
+            if i < len(flags.notes) and isinstance(note, dict):
+                out.append((("notes", i), text_hash(flags.notes[i])))
+        if isinstance(data, dict) and isinstance(data.get("help"), dict):
+            out.append((("help",), help_hash(flags.help)))
+        sets = {e.id: text_hash(e.title) for e in flags.sets}
+        items = {e.id: item_hash(e) for e in flags.items}
+        for kind, english in (("sets", sets), ("items", items)):
+            for i, item in enumerate(data.get(kind) or [] if isinstance(data, dict) else []):
+                if isinstance(item, dict) and item.get("id") in english:
+                    out.append(((kind, i), english[item["id"]]))
+        return out
+    if rel == "glossary.yml":
+        english = old.glossary() if old else {g.term: glossary_hash(g) for g in content.glossary}
+        return [((i,), english[item["source_term"]]) for i, item in enumerate(data or [])
+                if isinstance(item, dict) and item.get("source_term") in english]
+    raise ContentErrors([ContentError(rel, None, "", "not a translation file",
+                                      "stamp files in content_src/translations/<lang>/ (articles, exercises, glossary.yml, safety)")])
+
+
+def translation_files(content: Content, language: str) -> list[Path]:
+    root = folder(content, language)
+    files = sorted((root / "articles").glob("*.md")) + sorted((root / "exercises").glob("*.yml"))
+    files += [p for p in (root / "glossary.yml", root / SAFETY / "disclaimer.yml", root / SAFETY / "red_flags.yml") if p.is_file()]
+    return files
+
+
+def status_lines(content: Content, language: str) -> tuple[list[str], int]:
+    """Human-readable status of one language, and how many things need work."""
+    errors = ErrorCollector(content.root)
+    tr = load_translations(content, language, errors)
+    out, todo = [], 0
+    rel = lambda p: errors.rel(p)  # noqa: E731
+    for e in errors.errors:
+        out.append(f"  error: {e.format()}")
+    for e in tr.stale_safety:
+        out.append(f"  SAFETY, blocks the build: {e.format()}")
+    missing_a = [a for a in content.articles if a.slug not in tr.articles]
+    missing_e = [e for e in content.exercises if e.slug not in tr.exercises]
+    for a in missing_a:
+        out.append(f"  missing: {rel(a.path)} (not published in '{language}' until translated)")
+    for e in missing_e:
+        out.append(f"  missing: {rel(e.path)} (not published in '{language}' until translated)")
+    terms = {t.slug for t in tr.glossary}
+    missing_g = [g.term for g in content.glossary if g.term not in terms]
+    if missing_g:
+        out.append(f"  missing: {len(missing_g)} glossary term(s): {', '.join(missing_g[:10])}{' ...' if len(missing_g) > 10 else ''}")
+    for t in tr.stale:
+        out.append(f"  out of date: {rel(t.path)}" + (f":{t.line} ({t.slug})" if t.kind == "glossary" else "") + f": {t.why}")
+    todo = len(errors.errors) + len(tr.stale_safety) + len(missing_a) + len(missing_e) + len(missing_g) + len(tr.stale)
+    current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values()])
+    out.insert(0, f"{language}: {current} of {len(content.articles) + len(content.exercises)} pages translated and current, "
+                  f"{len(terms)} of {len(content.glossary)} glossary terms")
+    return out, todo
+
+
+def present_languages(content: Content) -> list[str]:
+    """Every language with a translations folder (published or not)."""
+    tr_root = content.root / TRANSLATIONS
+    return sorted(p.name for p in tr_root.iterdir() if p.is_dir()) if tr_root.is_dir() else []
+
+
+def reading_ease_lines(content: Content) -> list[str]:
+    """`lint --grades`: each translated page's reading ease (INFLESZ, higher is easier)."""
+    out = []
+    for language in present_languages(content):
+        limits = content.rules.languages.get(language)
+        tr = load_translations(content, language, ErrorCollector(content.root))
+        rows = [(page_reading(t), t.path) for t in [*tr.articles.values(), *tr.exercises.values()]]
+        if not rows or limits is None:
+            continue
+        aim = f", aim {limits.aim_score:g}" if limits.aim_score is not None else ""
+        out.append(f"  INFLESZ ({language}; higher is easier; at least {limits.min_score:g}{aim})  page")
+        for result, path in sorted(rows, key=lambda r: r[0].score):
+            out.append(f"  {result.score:6.1f}  {result.band:<15}  {path.relative_to(content.root).as_posix()}")
+    return out
+
+
+def page_reading(t: Translated) -> readability.SpanishReadability:
+    if t.kind == "article":
+        parts = [t.data.answer, *("- " + k for k in t.data.key_points), t.body]
+    else:
+        parts = [f"- {x}" if loc[0] in ("steps", "suits", "not_for") else x
+                 for loc, x in patient_text.texts(t.data) if loc[0] not in ("images", "dose")]
+    return readability.combine_spanish([readability.measure_spanish(x) for x in parts])
+
+
+def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
+    """(errors, warnings) for `make lint`: bad translation files are errors; out-of-date
+    translations are warnings; out-of-date safety texts are errors for a published language."""
+    from .brand import has_translations
+
+    published = {language for language in languages(content) if has_translations(content, language)}
+    errors = ErrorCollector(content.root)
+    warnings: list[str] = []
+    _check_ui_words(content, "en", errors)
+    for language in present_languages(content):
+        tr = load_translations(content, language, errors)
+        for e in tr.stale_safety:
+            if language in published:
+                errors.errors.append(e)
+            else:
+                warnings.append(f"{e.format()} (the '{language}' edition is not published yet, so this does not fail lint)")
+        _check_ui_words(content, language, errors)
+        for t in tr.stale:
+            where = f"{errors.rel(t.path)}:{t.line}" if t.kind == "glossary" else errors.rel(t.path)
+            warnings.append(f"{where}: out-of-date translation{' of ' + t.slug if t.kind == 'glossary' else ''}: {t.why}; "
+                            "translate the English changes, then run python -m guide translations stamp")
+    return errors.errors, warnings
+
+
+def _check_ui_words(content: Content, language: str, errors: ErrorCollector) -> None:
+    """The language's page words (ui.yml) are patient text too: its text rules, no numbers, no HTML."""
+    words = getattr(content.ui, language, None) if content.ui else None
+    if words is None:
+        return
+    from .source_files import load_yaml_file
+
+    path = content.root / "ui.yml"
+    parsed = load_yaml_file(path, ErrorCollector(content.root))
+    lines = parsed[1] if parsed else LineMap()
+    if language == "en":
+        rules = TextRules.build(content.rules, content.countries, content.locales)
+    else:
+        rules, _ = _rules(content, language, ErrorCollector(content.root), path)
+
+    def walk(value, loc: tuple) -> None:
+        if isinstance(value, str):
+            rules.check(value, path, lines.line(loc), _field_name(loc), errors)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*loc, key))
+
+    walk(words.model_dump(exclude_none=True), (language,))

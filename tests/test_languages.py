@@ -1,0 +1,435 @@
+"""Language editions: Spanish translation files, their status against English (source_hash),
+the Spanish text rules and reading-ease formula, the Spanish safety texts and the /es/ build."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from guide import readability, translations
+from guide.errors import ErrorCollector
+from guide.load import load_content
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = """---
+source_hash: ""
+translated: 2026-11-30
+translator: Editorial team (Spanish translation)
+title: ¿Qué es la ciática?
+summary: La ciática es un dolor que baja desde la parte baja de la espalda por una pierna.
+answer: La ciática es un dolor que baja por la pierna. Pasa cuando algo aprieta un nervio de la espalda baja.
+key_points:
+  - La mayoría de las personas mejora en unas semanas.
+  - Siga moviéndose tanto como pueda.
+keywords: [ciática, ciatica, dolor que baja por la pierna, nervio pinzado]
+---
+
+## Cómo se siente
+
+El dolor puede ser fuerte. Puede arder o dar hormigueo. Puede empeorar al toser.
+Vea también [la página del cuello](test-neck.md).
+
+## Qué puede hacer
+
+Siga tan activo como pueda. Pida consejo a [[urgent-advice]] si la pierna se debilita.
+"""
+ARTICLE_PATH = "content_src/translations/es/articles/test-sciatica.md"
+
+
+def guide(project, *args: str) -> subprocess.CompletedProcess:
+    from helpers import build_env, guide_command
+
+    return subprocess.run([*guide_command(project.root), *args], cwd=project.root, env=build_env(),
+                          capture_output=True, text=True, timeout=300)
+
+
+def add_article(project, stamp: bool = True) -> None:
+    project.write(ARTICLE_PATH, ARTICLE)
+    if stamp:
+        done = guide(project, "translations", "stamp", ARTICLE_PATH)
+        assert done.returncode == 0, done.stderr
+
+
+def _load(project):
+    content = load_content(project.content)
+    errors = ErrorCollector(content.root)
+    return translations.load_translations(content, "es", errors), errors
+
+
+# ---------------------------------------------------------------- files, status, stamping
+def test_stamped_translation_is_current_and_a_changed_english_text_makes_it_out_of_date(project):
+    add_article(project)
+    tr, errors = _load(project)
+    assert not errors.errors, [e.format() for e in errors.errors]
+    assert tr.articles["test-sciatica"].current
+    project.edit("content_src/articles/test-sciatica.md", "The pain can be sharp.", "The pain can be sharp or dull.")
+    tr, _ = _load(project)
+    assert not tr.articles["test-sciatica"].current
+    lint = guide(project, "lint")
+    assert lint.returncode == 0, lint.stderr  # out of date is published with a notice: a warning
+    assert "warning: content_src/translations/es/articles/test-sciatica.md: out-of-date translation" in lint.stderr
+    status = guide(project, "translations", "status")
+    assert "out of date: content_src/translations/es/articles/test-sciatica.md" in status.stdout
+
+
+def test_keywords_and_blank_lines_do_not_make_a_translation_out_of_date():
+    content = load_content(ROOT / "content_src")
+    article = content.articles[0]
+    base = translations.article_hash(article)
+    same = dataclasses.replace(article, body=article.body + "\n\n", meta=article.meta.model_copy(update={"keywords": ["x"]}))
+    assert translations.article_hash(same) == base
+    changed = dataclasses.replace(article, meta=article.meta.model_copy(update={"answer": article.meta.answer + " More."}))
+    assert translations.article_hash(changed) != base
+    assert translations.article_hash(dataclasses.replace(article, body=article.body + " x")) != base
+    assert base.startswith("sha256:") and len(base) == 23
+
+
+def test_hashes_of_an_older_commit_agree_with_todays_for_unchanged_files():
+    """`stamp --english-at` reads English from git without today's models: for the commit
+    checked out, it must give exactly the hash the build compares with."""
+    content = load_content(ROOT / "content_src")
+    head = translations._EnglishAt(content, "HEAD")
+    assert [a.slug for a in content.articles if head.article(a.slug) != translations.article_hash(a)] == []
+    assert [e.slug for e in content.exercises if head.exercise(e.slug) != translations.exercise_hash(e)] == []
+    old = head.glossary()
+    assert [g.term for g in content.glossary if old.get(g.term) != translations.glossary_hash(g)] == []
+
+
+def test_the_real_translations_are_stamped_against_the_english_they_translate():
+    """Every Spanish page was translated from the English at 6414a57 and stamped against it:
+    none is 'never stamped', and each hash is that commit's English."""
+    content = load_content(ROOT / "content_src")
+    tr = translations.load_translations(content, "es", ErrorCollector(content.root))
+    old = translations._EnglishAt(content, "6414a57")
+    assert len(tr.articles) >= 30 and len(tr.exercises) >= 10
+    for t in tr.articles.values():
+        assert t.data.source_hash == old.article(t.slug), t.path
+    for t in tr.exercises.values():
+        assert t.data.source_hash == old.exercise(t.slug), t.path
+
+
+def test_stamp_writes_the_hash_of_the_english_at_a_commit(project, tmp_path):
+    add_article(project, stamp=False)
+    subprocess.run(["git", "init", "-q"], cwd=project.root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "add", "-A"], cwd=project.root, check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "v1"],
+                   cwd=project.root, check=True)
+    project.edit("content_src/articles/test-sciatica.md", "The pain can be sharp.", "The pain can be sharp or dull.")
+    done = guide(project, "translations", "stamp", ARTICLE_PATH, "--english-at", "HEAD")
+    assert done.returncode == 0, done.stderr
+    tr, _ = _load(project)
+    assert not tr.articles["test-sciatica"].current  # stamped against the committed English, not today's
+    done = guide(project, "translations", "stamp", ARTICLE_PATH)
+    tr, _ = _load(project)
+    assert tr.articles["test-sciatica"].current
+    assert (project.root / ARTICLE_PATH).read_text(encoding="utf-8").count("source_hash:") == 1
+
+
+def test_stamp_needs_named_files(project):
+    result = guide(project, "translations", "stamp")
+    assert result.returncode == 2 and "name the files" in result.stderr
+
+
+def test_list_lengths_must_match_english(project):
+    add_article(project)
+    # Stamped first: the structure is compared with the English the translation is current with.
+    project.edit(ARTICLE_PATH, "  - Siga moviéndose tanto como pueda.\n",
+                 "  - Siga moviéndose tanto como pueda.\n  - Camine un poco.\n")
+    _, errors = _load(project)
+    assert any(e.file.endswith("es/articles/test-sciatica.md") and e.field == "key_points" and e.line == 8
+               and "3 item(s); the English file has 2" in e.message for e in errors.errors), [e.format() for e in errors.errors]
+
+
+def test_spanish_forbidden_wording_is_refused_with_its_location(project):
+    add_article(project, stamp=False)
+    project.edit(ARTICLE_PATH, "El dolor puede ser fuerte.",
+                 "Usted tiene ciática. Este ejercicio cura el dolor y le da alivio inmediato con Tylenol.")
+    _, errors = _load(project)
+    found = [e for e in errors.errors if e.field == "body"]
+    messages = " | ".join(e.message for e in found)
+    assert "'Usted tiene ciática'" in messages and "diagnosticar" in messages
+    assert "'cura'" in messages and "'alivio inmediato'" in messages and "'Tylenol'" in messages
+    assert all(e.line == 16 for e in found), [e.format() for e in found]
+    project.edit(ARTICLE_PATH, "Usted tiene ciática. Este ejercicio cura el dolor", "La ciática no tiene cura rápida. Llame al 911")
+    _, errors = _load(project)
+    messages = " | ".join(e.message for e in errors.errors)
+    assert "'cura'" not in messages and "'911' looks like an emergency" in messages
+
+
+def test_english_only_placeholders_are_refused_in_spanish(project):
+    add_article(project, stamp=False)
+    project.edit(ARTICLE_PATH, "El dolor puede ser fuerte.", "Vaya a la [[er]].")
+    _, errors = _load(project)
+    assert any(e.line == 16 and "unknown placeholder '[[er]]'" in e.message for e in errors.errors), \
+        [e.format() for e in errors.errors]
+
+
+def test_unknown_article_and_bad_heading_count_are_located(project):
+    add_article(project)
+    project.write("content_src/translations/es/articles/no-such-page.md", ARTICLE)
+    project.edit(ARTICLE_PATH, "## Cómo se siente\n", "")
+    _, errors = _load(project)
+    formatted = [e.format() for e in errors.errors]
+    assert any("no-such-page.md: no English article 'no-such-page'" in f for f in formatted), formatted
+    assert any("test-sciatica.md:13: body: 1 '## ' heading(s); the English body has 2" in f for f in formatted), formatted
+
+
+def test_lint_fails_on_a_bad_translation_with_file_line_field_and_hint(project):
+    add_article(project, stamp=False)
+    project.edit(ARTICLE_PATH, "translated: 2026-11-30", "translated: 2026-02-30")
+    result = guide(project, "lint")
+    assert result.returncode == 1
+    assert "content_src/translations/es/articles/test-sciatica.md:3: translated:" in result.stderr, result.stderr
+    assert "not a real date" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- Spanish reading ease
+@pytest.mark.parametrize("word,count", [
+    ("ciática", 3), ("hormigueo", 4), ("adormecimiento", 6), ("fisioterapia", 5), ("pierna", 2), ("que", 1),
+    ("guerra", 2), ("pingüino", 3), ("día", 2), ("país", 2), ("leer", 2), ("aéreo", 4), ("ahora", 3), ("hoy", 1),
+    ("muy", 1), ("buey", 1), ("y", 1), ("continúa", 4), ("rehabilitación", 6), ("nervio", 2), ("caer", 2),
+])
+def test_spanish_syllables(word, count):
+    assert readability.spanish_syllables(word) == count
+
+
+def test_szigriszt_values_on_known_sentences():
+    # 206.835 - 62.3 x 19/11 - 11/2 = 93.7: short words in short sentences, "muy fácil".
+    easy = readability.measure_spanish("El dolor baja por la pierna. Camine un poco cada día.")
+    assert (easy.words, easy.sentences, easy.syllables, easy.score, easy.band) == (11, 2, 19, 93.7, "muy fácil")
+    hard = readability.measure_spanish(
+        "La radiculopatía lumbosacra sintomática frecuentemente requiere evaluación neurológica especializada "
+        "mediante electromiografía complementaria.")
+    assert hard.words == 12 and hard.score < 40 and hard.band == "muy difícil"
+    assert readability.szigriszt(100, 5, 180) == pytest.approx(206.835 - 62.3 * 1.8 - 20)
+    assert readability.inflesz_band(55) == "normal" and readability.inflesz_band(64.9) == "normal"
+    assert readability.inflesz_band(65) == "bastante fácil"
+
+
+def test_hard_spanish_sentence_is_refused_with_its_line(project):
+    add_article(project, stamp=False)
+    project.edit(ARTICLE_PATH, "Puede arder o dar hormigueo.",
+                 "La radiculopatía lumbosacra sintomática frecuentemente requiere evaluación neurológica especializada "
+                 "mediante electromiografía complementaria.")  # 12 words: short sentences are not judged alone
+    _, errors = _load(project)
+    found = [e for e in errors.errors if "reading ease" in e.message and e.field == "body"]
+    assert found and found[0].line == 16 and "INFLESZ" in found[0].message, [e.format() for e in errors.errors]
+
+
+def test_a_hard_spanish_page_is_refused_and_named(project):
+    add_article(project, stamp=False)
+    hard = ("La radiculopatía lumbosacra requiere evaluación neurológica. " * 6).strip()
+    project.edit(ARTICLE_PATH, "Siga tan activo como pueda.", hard)
+    _, errors = _load(project)
+    found = [e for e in errors.errors if e.field == "text" and "is below 55" in e.message]
+    assert found and found[0].file.endswith("test-sciatica.md") and "hardest" in found[0].hint, \
+        [e.format() for e in errors.errors]
+
+
+def test_lint_grades_lists_spanish_reading_ease(project):
+    add_article(project)
+    result = guide(project, "lint", "--grades")
+    assert result.returncode == 0, result.stderr
+    assert "INFLESZ (es; higher is easier; at least 55, aim 65)" in result.stdout
+    assert "translations/es/articles/test-sciatica.md" in result.stdout
+
+
+# ---------------------------------------------------------------- Spanish safety texts
+SAFETY_FILES = ("disclaimer.yml", "red_flags.yml")
+
+
+def add_safety(project) -> None:
+    """The real Spanish safety texts, stamped against the real English ones the project copies."""
+    for name in SAFETY_FILES:
+        source = ROOT / "content_src/translations/es/safety" / name
+        project.write(f"content_src/translations/es/safety/{name}", source.read_text(encoding="utf-8"))
+
+
+def test_the_real_spanish_safety_texts_are_complete_current_and_reviewed():
+    content = load_content(ROOT / "content_src")
+    tr = translations.load(content, "es", pages=False)  # raises if any text is missing or out of date
+    assert [i.id for i in tr.red_flags.items] == [i.id for i in content.red_flags.items]
+    assert [s.id for s in tr.red_flags.sets] == [s.id for s in content.red_flags.sets]
+    assert len(tr.red_flags.notes) == len(content.red_flags.notes)
+    assert tr.disclaimer.title != content.disclaimer.title
+    assert all(a.text != b.text for a, b in zip(tr.red_flags.items, content.red_flags.items))
+    assert "{emergency}" in tr.red_flags.tiers.emergency.heading and "{urgent}" in tr.red_flags.tiers.urgent.action
+
+
+def test_a_changed_english_warning_sign_names_its_stale_translation(project):
+    add_safety(project)
+    project.edit("content_src/safety/red_flags.yml", "These can be signs of a stroke.", "These can be signs of a stroke or a bleed.")
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    report = failed.value.report()
+    assert "content_src/translations/es/safety/red_flags.yml:" in report
+    assert "items[0] (stroke): the English text changed after this translation" in report, report
+    assert report.count("the English text changed") == 1, report  # only the sign that changed
+
+
+def test_a_new_english_warning_sign_without_translation_is_named(project):
+    add_safety(project)
+    project.edit("content_src/safety/red_flags.yml", "  - id: night-pain\n",
+                 "  - id: new-sign\n    severity: urgent\n    sets: [general]\n    text: A new sign for the test.\n"
+                 "  - id: night-pain\n")
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    assert "items[new-sign]: no translation of the English item 'new-sign' (new in English)" in failed.value.report()
+
+
+def test_a_spanish_tier_without_its_placeholder_is_a_located_error(project):
+    add_safety(project)
+    project.edit("content_src/translations/es/safety/red_flags.yml", '"Llame al {emergency} ahora si', '"Llame ahora si')
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    report = failed.value.report()
+    assert "red_flags.yml:27: tiers.emergency.heading: {emergency} missing" in report, report
+
+
+# ---------------------------------------------------------------- the Spanish edition (/es/)
+def tree(path: Path):
+    from lxml import html
+
+    return html.fromstring(path.read_bytes())
+
+
+@pytest.fixture(scope="module")
+def spanish(tmp_path_factory):
+    """The mini project with one translated article (stamped: current) and the Spanish safety texts."""
+    from helpers import make_project
+
+    project = make_project(tmp_path_factory.mktemp("spanish") / "project")
+    add_article(project)
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    return project
+
+
+def test_spanish_pages_are_under_es_in_spanish_with_the_spanish_safety_texts(spanish):
+    page = tree(spanish.site / "es/understanding/test-sciatica/index.html")
+    assert page.get("lang") == "es"
+    assert page.xpath("//h1/text()") == ["¿Qué es la ciática?"]
+    box = page.xpath('//aside[@data-safety="red-flags"]')[0]
+    assert box.get("aria-label") == "Señales de alarma"
+    assert box.xpath('.//a[@class="pn-call"]/text()') == ["Llame al 911"]
+    assert "Llame al 911 ahora si tiene alguna de estas señales" in " ".join(box.text_content().split())
+    disclaimer = page.xpath('//*[@data-safety="disclaimer"]//h2/text()')
+    assert disclaimer == ["Acerca de esta información"]
+    assert page.xpath('//h2[@id="when-to-get-help"]/text()') == ["Cuándo buscar ayuda"]
+    assert "Puntos clave" in page.text_content() and "Key points" not in page.text_content()
+    # [[urgent-advice]] in Spanish: the route in the language's words (ui.yml), same country
+    assert "su médico o un centro de atención de urgencias" in page.text_content()
+    home = tree(spanish.site / "es/index.html")
+    assert home.get("lang") == "es" and home.xpath('//a[@href="understanding/test-sciatica/"]')
+
+
+def test_untranslated_pages_are_not_published_in_spanish_and_not_linked_to_it(spanish):
+    assert not (spanish.site / "es/understanding/test-neck/index.html").exists()
+    assert not (spanish.site / "es/about/index.html").exists()
+    assert not (spanish.site / "es/programme/index.html").exists()  # its words are English only
+    english = tree(spanish.site / "understanding/test-neck/index.html")
+    assert english.xpath('//nav[@class="pn-languages"]') == []
+
+
+def test_the_language_switch_pairs_each_page_with_its_counterpart(spanish):
+    english = tree(spanish.site / "understanding/test-sciatica/index.html")
+    link = english.xpath('//nav[@class="pn-languages"]/a')
+    assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in link] == \
+        [("../../es/understanding/test-sciatica/", "es", "es", "Español")]
+    spanish_page = tree(spanish.site / "es/understanding/test-sciatica/index.html")
+    back = spanish_page.xpath('//nav[@class="pn-languages"]/a')
+    assert [(a.get("href"), a.get("hreflang"), a.text) for a in back] == [("../../../understanding/test-sciatica/", "en", "English")]
+    assert spanish_page.xpath('//nav[@class="pn-languages"]/@aria-label') == ["Idioma"]
+    # the country switch is the English editions' only: a Spanish page has none
+    assert spanish_page.xpath('//nav[@class="pn-editions"]') == []
+    # not as <link rel=alternate> in the head: Material's script would fetch a sitemap for each
+    assert not spanish_page.xpath('//head/link[@rel="alternate"][@hreflang]')
+
+
+def test_a_current_translation_shows_no_out_of_date_notice(spanish):
+    assert not tree(spanish.site / "es/understanding/test-sciatica/index.html").xpath('//*[@data-translation="out-of-date"]')
+
+
+def test_search_indexes_the_spanish_pages_in_spanish(spanish):
+    import json
+
+    entry = json.loads((spanish.site / "es/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["es"], entry["languages"]
+    settings = json.loads((spanish.site / "es/pagefind/guide-search.json").read_text(encoding="utf-8"))
+    assert settings["messages"]["one"] == "1 página encontrada"
+    root = json.loads((spanish.site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert "es" not in root["languages"]
+
+
+def test_a_spanish_page_with_a_changed_warning_box_is_refused(spanish, tmp_path):
+    import shutil
+
+    from guide import build
+
+    copy = tmp_path / "site"
+    shutil.copytree(spanish.site, copy)
+    page = copy / "es/understanding/test-sciatica/index.html"
+    text = page.read_text(encoding="utf-8")
+    assert "Pueden ser señales de un derrame cerebral." in text
+    page.write_text(text.replace("Pueden ser señales de un derrame cerebral.", "", 1), encoding="utf-8")
+    content = load_content(spanish.content, pages="index")
+    editions = build.edition_builds(content, ["", "es"])
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, spanish.root)
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs")
+               for d in failed.value.details), failed.value.details
+    # An English box on a Spanish page is refused too: each edition is checked against its own language.
+    page.write_text((copy / "understanding/test-sciatica/index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, spanish.root)
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs")
+               for d in failed.value.details), failed.value.details
+
+
+def test_changed_english_article_shows_the_out_of_date_notice(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.edit("content_src/articles/test-sciatica.md", "The pain can be sharp.", "The pain can be sharp or dull.")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    page = tree(project.site / "es/understanding/test-sciatica/index.html")
+    notice = page.xpath('//*[@data-translation="out-of-date"]')
+    assert len(notice) == 1
+    text = " ".join(notice[0].text_content().split())
+    assert "La página en inglés se actualizó el" in text and "después de esta traducción (30 de noviembre de 2026)" in text
+    link = notice[0].xpath(".//a")[0]
+    assert link.get("href") == "../../../understanding/test-sciatica/" and link.get("hreflang") == "en"
+    assert notice[0].get("data-translated-date") == "2026-11-30" and notice[0].get("data-english-date")
+    # below the warning box: the box stays the first thing after the title
+    box = page.xpath('//aside[@data-safety="red-flags"]')[0]
+    assert list(page.iter()).index(box) < list(page.iter()).index(notice[0])
+
+
+def test_changed_english_warning_sign_fails_the_spanish_build_naming_it(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.edit("content_src/safety/red_flags.yml", "These can be signs of a stroke.", "These can be signs of a stroke or a bleed.")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert not result.ok
+    assert "content_src/translations/es/safety/red_flags.yml:" in result.output
+    assert "items[0] (stroke): the English text changed after this translation" in result.output, result.output
+    assert "Nothing was published" in result.output and "Traceback" not in result.output
+    lint = guide(project, "lint")
+    assert lint.returncode == 1 and "items[0] (stroke)" in lint.stderr
+
+
+def test_page_words_are_held_to_the_text_rules_of_their_language(project):
+    project.edit("content_src/ui.yml", '  how_much: "Cuánto:"', '  how_much: "Cuánto: llame al 911 y esto cura"')
+    project.edit("content_src/ui.yml", "  key_points: Key points\n", "  key_points: Key points <script>\n")
+    result = guide(project, "lint")
+    assert result.returncode == 1
+    assert "content_src/ui.yml:" in result.stderr and "es.how_much: '911' looks like an emergency" in result.stderr
+    assert "es.how_much: 'cura'" in result.stderr
+    assert "en.key_points: the <script> element is not allowed" in result.stderr, result.stderr
