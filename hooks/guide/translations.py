@@ -498,7 +498,10 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
         exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields)))
         if not t.current:
             notices[f"exercises/{entry.slug}.md"] = _notice(t)
-    glossary = [models.GlossaryEntry(term=t.data.term, also=t.data.also, definition=t.data.definition) for t in tr.glossary]
+    # Validated as a GlossaryTranslation already, whose length limit allows for Spanish running
+    # about a fifth longer than English; GlossaryEntry's limit is the English one.
+    glossary = [models.GlossaryEntry.model_construct(term=t.data.term, also=t.data.also, definition=t.data.definition)
+                for t in tr.glossary]
     sections = [s.model_copy(update={"title": words.sections.get(s.id, s.title)}) for s in content.sections]
     localized = dataclasses.replace(content, articles=articles, exercises=exercises, glossary=glossary, sections=sections,
                                     disclaimer=tr.disclaimer, red_flags=tr.red_flags, language=tr.language)

@@ -7,6 +7,7 @@ be skipped silently there.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -26,16 +27,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(real_site):
-    """The real site served from its built folder on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site.site))
+@contextlib.contextmanager
+def serve_folder(folder: Path):
+    """A built site served from its folder on a free loopback port; yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(real_site):
+    """The real site served from its built folder on a free loopback port."""
+    with serve_folder(real_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

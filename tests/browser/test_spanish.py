@@ -1,15 +1,20 @@
 """The Spanish edition as a Spanish-speaking patient on a phone meets it: Spanish pages, the
-language switch to the same page in English and back, and the notice on a page whose
-English changed after its translation (every real Spanish page is stamped against the
-English of 6414a57, which has changed since). Every /es/ page also goes through
-test_every_page.py (axe, foreign requests, first screen, print) like the English pages."""
+language switch to the same page in English and back, no notice while a translation is
+current, and the notice once its English page is edited (in a copy of the project).
+Every /es/ page also goes through test_every_page.py (axe, foreign requests, first
+screen, print) like the English pages."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import shutil
+
+import pytest
 import yaml
+from conftest import serve_folder
+from helpers import run_build
 from tabs import phone_tab  # noqa: F401  (fixture)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,9 +38,36 @@ def test_a_spanish_page_is_in_spanish_and_switches_to_its_english_page_and_back(
     phone_tab.wait_for_url("**/es/understanding/sciatica/")
 
 
-def test_the_out_of_date_notice_shows_both_dates_and_leads_to_the_english_page(phone_tab, site_url):
+NOTICE = '[data-translation="out-of-date"]'
+
+
+@pytest.fixture(scope="module")
+def edited_english_url(tmp_path_factory):
+    """A copy of the project whose English sciatica page gained a sentence after its Spanish
+    translation was stamped, Spanish edition built and served."""
+    root = tmp_path_factory.mktemp("edited-english")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for part in ("hooks", "content_src", "docs"):
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    article = root / "content_src" / "articles" / "sciatica.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMost people can keep up their usual day.\n",
+                       encoding="utf-8")
+    result = run_build(root, "--site-dir", str(root / "site"), "--edition", "es")
+    assert result.ok, result.output
+    with serve_folder(root / "site") as url:
+        yield url
+
+
+def test_a_current_translation_shows_no_notice(phone_tab, site_url):
     phone_tab.goto(site_url + ARTICLE)
-    notice = phone_tab.locator('[data-translation="out-of-date"]')
+    assert phone_tab.locator("h1").first.inner_text() == "¿Qué es la ciática?"
+    assert phone_tab.locator(NOTICE).count() == 0
+
+
+def test_the_out_of_date_notice_shows_both_dates_and_leads_to_the_english_page(phone_tab, edited_english_url):
+    site_url = edited_english_url
+    phone_tab.goto(site_url + ARTICLE)
+    notice = phone_tab.locator(NOTICE)
     assert notice.count() == 1 and notice.is_visible()
     text = notice.inner_text()
     assert "La página en inglés se actualizó el" in text and "después de esta traducción" in text
