@@ -143,3 +143,39 @@ def test_no_printed_text_below_12_pt_and_no_light_headings(handouts):
 def test_no_links_into_the_build_folder(handouts):
     for pdf in handouts.values():
         assert b"file:" not in pdf.read_bytes(), f"{pdf.name} links into the build folder"
+
+
+def test_a_tampered_compact_copy_of_the_box_is_refused():
+    """The compact copy that heads each printed sheet is checked against red_flags.yml like the full box."""
+    from guide.brand import select_brand
+    from guide.load import load_content
+    from guide.safety_html import disclaimer_box, red_flag_box, red_flag_short_box
+    from guide.verify import Expectations, verify_page
+
+    content = load_content(ROOT / "content_src")
+    brand = select_brand(content, STREET)
+    expect = Expectations(content, brand)
+    compact = red_flag_short_box(content.red_flags, brand, ["lumbar", "general"])
+    assert "Numbness between your legs" in compact and "Call <a" in compact and "tel:999" in compact
+
+    def page(copy: str) -> str:
+        return (f"<!doctype html><html><body>{red_flag_box(content.red_flags, brand, ['lumbar', 'general'])}"
+                f"{copy}{disclaimer_box(content.disclaimer)}</body></html>")
+
+    assert verify_page(page(compact), "p.html", expect) == []
+    refused = {
+        "a sign left out": compact.replace("<li data-flag=\"bladder\">New bladder problems</li>", ""),
+        "a sign reworded": compact.replace("Numbness between your legs", "Numb legs"),
+        "an action dropped": compact.replace("Or go straight to the nearest emergency department.", ""),
+        "the wrong number": compact.replace("tel:999", "tel:911").replace(">999<", ">911<"),
+        "another set's signs": red_flag_short_box(content.red_flags, brand, ["cervical", "general"]).replace(
+            'data-red-flag-sets="cervical general"', 'data-red-flag-sets="lumbar general"'),
+        "hidden": compact.replace("<aside ", "<aside hidden "),
+    }
+    for why, copy in refused.items():
+        problems = [p.message for p in verify_page(page(copy), "p.html", expect)]
+        assert any("compact copy of the warning-signs box" in m for m in problems), (why, problems)
+    # A compact copy never stands in for the full box.
+    alone = f"<!doctype html><html><body>{compact}{disclaimer_box(content.disclaimer)}</body></html>"
+    assert 'no warning-signs box (element with data-safety="red-flags")' in [
+        p.message for p in verify_page(alone, "p.html", expect)]

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from . import models, patient_text, programme
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, help_section, red_flag_box, urgent_route
+from .safety_html import HELP_ANCHOR, help_section, red_flag_short_box, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -288,7 +288,10 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
     not_for = ('!!! warning "Who should not do it, or should ask first"\n\n'
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
     markdown = (
-        f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        # On paper the full box moves to a sheet of its own at the end (guide.css, print): at 12 pt
+        # it fills a sheet. Each exercise sheet starts with a compact copy made from the same source.
+        red_flag_short_box(content.red_flags, brand, ex.red_flags, "first") + "\n\n"
+        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
         + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
         + _block("pn-handout-hide",
@@ -315,7 +318,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                  + '!!! danger "Stop and get help if"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
         # The second printed sheet starts with its own copy of the warning signs.
-        + f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+        + red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
         + not_for.replace("!!! warning", "!!! warning pn-print-only", 1)
         + _block("pn-exercise-more",
                  "## What you should feel\n\n" + _bullets(ex.should_feel, brand)
@@ -340,7 +343,8 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         # summary of them all too would double results and the index patients download.
         "search": {"exclude": True},
     }
-    parts = ["Your therapist may give you some of these exercises. Do only the ones they suggest, "
+    parts = [red_flag_short_box(content.red_flags, brand, meta["red_flags"], "first") + "\n",
+             "Your therapist may give you some of these exercises. Do only the ones they suggest, "
              "and stop if your symptoms spread or you notice new numbness, tingling or weakness.\n"]
     if handouts:
         parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens("Printable home program", brand)))
@@ -350,8 +354,8 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in DOSE_LABELS if getattr(ex.dose, key))
         stop = "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if)
         parts.append(
-            # On paper each exercise is a sheet of its own, headed by its own warning signs.
-            f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+            # On paper each exercise is a sheet of its own, headed by a compact copy of its own warning signs.
+            red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
             + f"{escape(_sentence(ex.summary))} [Full instructions]({entry.slug}.md)\n\n"
             + '<div class="pn-sheet-columns" markdown>\n\n'
