@@ -357,7 +357,8 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
             # On paper each exercise is a sheet of its own, headed by a compact copy of its own warning signs.
             red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
-            + f"{escape(_sentence(ex.summary))} [Full instructions]({entry.slug}.md)\n\n"
+            # The link means nothing on paper.
+            + f'{escape(_sentence(ex.summary))} <span class="pn-screen-only">[Full instructions]({entry.slug}.md)</span>\n\n'
             + '<div class="pn-sheet-columns" markdown>\n\n'
             + _block("pn-sheet-columns__steps",
                      _figures(ex.images, "../")
