@@ -155,9 +155,10 @@ CASES = [
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
-        "content_src/safety/red_flags.yml:66: items[0].short: an emergency sign needs a short form\n"
-        "    hint: a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one",
-        id="emergency-sign-without-short-form",
+        "content_src/safety/red_flags.yml:70: items[0].short: required field is missing\n"
+        "    hint: add 'short: ...' (a few words naming the sign, e.g. 'Signs of a stroke', for the compact copy "
+        "of the box printed on each sheet and for templates that list the signs briefly)",
+        id="sign-without-short-form",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    severity: emergency\n", "    severity: soon\n"),

@@ -83,16 +83,10 @@ class RedFlagItem(Strict):
     )
     sets: list[Slug] = Field(min_length=1, description="the ids of the red-flag sets this sign belongs to")
     text: Text = Field(description="the warning sign in plain words; never a phone number")
-    short: Annotated[str, Field(min_length=3, max_length=40)] | None = Field(
-        None, validate_default=True,
-        description="a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one")
-
-    @field_validator("short")
-    @classmethod
-    def _emergency_has_short(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if value is None and info.data.get("severity") == "emergency":
-            raise ValueError("an emergency sign needs a short form")
-        return value
+    # Required of every sign: the compact copy of the box printed on each sheet names the signs by it.
+    short: Annotated[str, Field(min_length=3, max_length=40)] = Field(
+        description="a few words naming the sign, e.g. 'Signs of a stroke', for the compact copy of the box "
+                    "printed on each sheet and for templates that list the signs briefly")
 
 
 class RedFlagTier(Strict):

@@ -35,6 +35,7 @@ from .brand import Brand
 from .errors import ErrorCollector
 from .load import Content, _load_one
 from .models import Strict, Text
+from .safety_html import red_flag_short_box
 
 TEXTS_FILE = "programme.yml"
 BUILDER_PAGE = "programme/index.md"
@@ -240,18 +241,23 @@ def render_pages(content: Content, brand: Brand):
         return []
     env = _environment()
     exercises = _exercises(content, brand)
+    red_flags = ["lumbar", "cervical", "general"]
+    # On paper: the cover sheet's compact copy of the warning signs, which programme.js copies
+    # to the top of each exercise's sheet (the full box prints on a sheet of its own at the end).
+    sheet_copy = Markup(red_flag_short_box(content.red_flags, brand, red_flags, "first"))
     pages = []
     for path, template, up, words in ((BUILDER_PAGE, "programme_builder.html", "../", texts.builder),
                                       (VIEW_PAGE, "programme_view.html", "../../", texts.view)):
         html = env.get_template(template).render(
             texts=texts, exercises=exercises, regions={r: ui_words(content, brand).regions[r] for r in REGIONS}, up=up, limits=LIMITS, sides=SIDES,
             data=_json(_page_data(content, texts, up)), script=up + SCRIPT, qr_library=up + QR_LIBRARY,
+            sheet_copy=sheet_copy,
         )
         meta = {
             "title": words.title,
             "description": words.description,
             "pn_kind": "programme",
-            "red_flags": ["lumbar", "cervical", "general"],
+            "red_flags": red_flags,
             "search": {"exclude": path == VIEW_PAGE},
             "hide": ["toc"],  # the page's own layout needs the width
         }

@@ -19,7 +19,7 @@ from babel.dates import format_date
 from . import models, patient_text, programme
 from .brand import Brand
 from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, help_section, red_flag_box, urgent_route
+from .safety_html import HELP_ANCHOR, help_section, red_flag_short_box, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -294,7 +294,10 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
     not_for = (f'!!! warning "{w.not_for}"\n\n'
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
     markdown = (
-        f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        # On paper the full box moves to a sheet of its own at the end (guide.css, print): at 12 pt
+        # it fills a sheet. Each exercise sheet starts with a compact copy made from the same source.
+        red_flag_short_box(content.red_flags, brand, ex.red_flags, "first") + "\n\n"
+        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
         + f'<p class="pn-exercise-meta">{w.body_area_line.format(region=w.regions[ex.region].lower(), goals=goals)}</p>\n\n'
         + (_handout_link(entry.slug, w.printable_sheet) if handouts else "")
         + _block("pn-handout-hide",
@@ -323,7 +326,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                  + f'!!! danger "{w.stop_if}"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
         # The second printed sheet starts with its own copy of the warning signs.
-        + f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+        + red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
         + not_for.replace("!!! warning", "!!! warning pn-print-only", 1)
         + _block("pn-exercise-more",
                  f"## {w.should_feel}\n\n" + _bullets(ex.should_feel, brand)
@@ -349,7 +352,8 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         # summary of them all too would double results and the index patients download.
         "search": {"exclude": True},
     }
-    parts = [w.home_programme_intro + "\n"]
+    parts = [red_flag_short_box(content.red_flags, brand, meta["red_flags"], "first") + "\n",
+             w.home_programme_intro + "\n"]
     if handouts:
         parts.append(_handout_link(HOME_PROGRAMME_SLUG, plain_tokens(w.printable_programme, brand)))
     for entry in content.exercises:
@@ -358,10 +362,11 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
         dose = "; ".join(f"{label.lower()}: {escape(getattr(ex.dose, key))}" for key, label in _dose_labels(w) if getattr(ex.dose, key))
         stop = "\n".join(f"- {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if)
         parts.append(
-            # On paper each exercise is a sheet of its own, headed by its own warning signs.
-            f'<div class="pn-print-only pn-sheet-copy">{red_flag_box(content.red_flags, brand, ex.red_flags)}</div>\n\n'
+            # On paper each exercise is a sheet of its own, headed by a compact copy of its own warning signs.
+            red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
-            + f"{escape(_sentence(ex.summary))} [{w.full_instructions}]({entry.slug}.md)\n\n"
+            # The link means nothing on paper.
+            + f'{escape(_sentence(ex.summary))} <span class="pn-screen-only">[{w.full_instructions}]({entry.slug}.md)</span>\n\n'
             + '<div class="pn-sheet-columns" markdown>\n\n'
             + _block("pn-sheet-columns__steps",
                      _figures(ex.images, "../", w)

@@ -21,6 +21,7 @@ from .brand import Brand
 
 DISCLAIMER = "disclaimer"
 RED_FLAGS = "red-flags"
+RED_FLAGS_SHORT = "red-flags-short"
 HELP = "help"
 HELP_ANCHOR = "when-to-get-help"
 
@@ -90,6 +91,15 @@ def _render(template: str, brand: Brand, **context) -> str:
 def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
     sets, groups = tier_groups(red_flags, set_ids)
     return _render("red_flags.html", brand, marker=RED_FLAGS, sets=sets, groups=groups, notes=red_flags.notes)
+
+
+def red_flag_short_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None,
+                       sheet: str = "copy") -> str:
+    """The compact copy of the box that heads each printed sheet: tier headings and actions,
+    each sign's short form and the emergency number, from the same source as the full box.
+    `sheet`: "first" on a page's first sheet, "copy" where a further sheet starts."""
+    sets, groups = tier_groups(red_flags, set_ids)
+    return _render("red_flags_short.html", brand, marker=RED_FLAGS_SHORT, sets=sets, groups=groups, sheet=sheet)
 
 
 def help_section(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None, more_href: str | None) -> str:

@@ -7,8 +7,9 @@ folder of HTML, so the guarantee holds whatever tool produced the pages:
 
 A page fails when it has no red-flag box, not exactly one disclaimer, a box
 whose text differs from its single source (edited, emptied or half-rendered),
-a hidden box, an article without its generated "When to get help" (or one
-that differs from red_flags.yml), an emergency link to the wrong number, names a red-flag set
+a compact copy of the box (printed on each sheet) that differs from the same
+source, a hidden box, an article without its generated "When to get help" (or
+one that differs from red_flags.yml), an emergency link to the wrong number, names a red-flag set
 or source id that does not exist, or links to another website unmarked.
 """
 
@@ -23,8 +24,8 @@ from lxml import html as lxml_html
 from . import links
 from .brand import Brand
 from .load import Content
-from .safety_html import (DISCLAIMER, HELP, RED_FLAGS, disclaimer_box, help_section, ordered_sets, red_flag_box,
-                          visible_text)
+from .safety_html import (DISCLAIMER, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, help_section, ordered_sets,
+                          red_flag_box, red_flag_short_box, visible_text)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
 
@@ -51,6 +52,7 @@ class Expectations:
         # Per instance, not functools.lru_cache: a cache on the method would keep every
         # rebuild's Content alive for as long as `mkdocs serve` runs.
         self._red_flag_texts: dict[tuple[str, ...], str] = {}
+        self._short_texts: dict[tuple[str, ...], str] = {}
         # Every article's page must carry the generated "When to get help" for its own sets.
         help_page = content.red_flags.help.page
         self.help_heading = " ".join(content.red_flags.help.heading.split())
@@ -65,6 +67,11 @@ class Expectations:
         if sets not in self._red_flag_texts:
             self._red_flag_texts[sets] = visible_text(red_flag_box(self.content.red_flags, self.brand, sets))
         return self._red_flag_texts[sets]
+
+    def red_flag_short_text(self, sets: tuple[str, ...]) -> str:
+        if sets not in self._short_texts:
+            self._short_texts[sets] = visible_text(red_flag_short_box(self.content.red_flags, self.brand, sets))
+        return self._short_texts[sets]
 
     def help_text(self, sets: tuple[str, ...], linked: bool) -> str:
         # The link's address depends on where the page is; its text does not.
@@ -115,7 +122,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
     boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
     for element in marked:
-        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, HELP):
+        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, RED_FLAGS_SHORT, HELP):
             fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
 
     if not disclaimers:
@@ -130,22 +137,25 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
 
     if not boxes:
         fail("no warning-signs box (element with data-safety=\"red-flags\")")
-    for element in boxes:
+    # The full boxes, then the compact copies that head each printed sheet (they never stand in for a full box).
+    shorts = [e for e in marked if e.get("data-safety") == RED_FLAGS_SHORT]
+    for element, name, expected in [(e, "warning-signs box", expect.red_flag_text) for e in boxes] + [
+            (e, "compact copy of the warning-signs box", expect.red_flag_short_text) for e in shorts]:
         named = element.get("data-red-flag-sets", "").split()
         unknown = [s for s in named if s not in expect.set_ids]
         if unknown:
-            fail(f"the warning-signs box names unknown red-flag set(s): {', '.join(unknown)}")
+            fail(f"the {name} names unknown red-flag set(s): {', '.join(unknown)}")
             continue
         if not named:
-            fail("the warning-signs box does not say which red-flag sets it shows (data-red-flag-sets)")
+            fail(f"the {name} does not say which red-flag sets it shows (data-red-flag-sets)")
             continue
-        if visible_text(element) != expect.red_flag_text(expect.canonical_sets(named)):
-            fail(f"the warning-signs box ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+        if visible_text(element) != expected(expect.canonical_sets(named)):
+            fail(f"the {name} ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
         tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
         if expect.brand.emergency_tel not in tels:
-            fail(f"the warning-signs box has no emergency link to {expect.brand.emergency_tel}")
+            fail(f"the {name} has no emergency link to {expect.brand.emergency_tel}")
         if why := _hidden(element):
-            fail(f"the warning-signs box {why}")
+            fail(f"the {name} {why}")
 
     _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
 

@@ -121,7 +121,6 @@ def _pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.xfail(strict=True, reason="the warning box grew with the second clinical review: a programme exercise no longer fits one printed sheet (issue 15 stays open)")
 def test_the_printed_programme_has_the_warning_signs_on_every_page(desktop, site_url, tmp_path, paper):
     if not shutil.which("pdftotext"):
         pytest.skip("needs pdftotext (Debian: poppler-utils)")

@@ -111,12 +111,12 @@
       card.querySelector(".pn-prog-unknown-id").textContent = item.id;
       return card;
     }
-    // On paper each exercise is a sheet of its own, headed by a copy of this page's warning signs.
-    var box = document.querySelector('.pn-sheet-head [data-safety="red-flags"]');
+    // On paper each exercise is a sheet of its own, headed by a copy of the cover sheet's compact
+    // warning signs (the full box prints on a sheet of its own at the end).
+    var box = root.querySelector('.pn-sheet-first[data-safety="red-flags-short"]');
     if (box) {
-      var copy = document.createElement("div");
-      copy.className = "pn-print-only pn-sheet-copy";
-      copy.appendChild(box.cloneNode(true));
+      var copy = box.cloneNode(true);
+      copy.classList.replace("pn-sheet-first", "pn-sheet-copy");
       card.prepend(copy);
     }
     var list = card.querySelector(".pn-prog-dose");
