@@ -39,6 +39,11 @@ GOALS = {
     "posture": "posture",
     "fitness": "fitness",
 }
+# Where a page's first screen ends (docs/overrides/partials/content.html): what comes before it
+# (an article's answer, an exercise's summary) is shown under the emergency strip, above the full box.
+FIRST_SCREEN = "<!-- pn:first-screen -->\n\n"
+# page.meta key: the page opens with the short emergency strip (guide.safety_html.emergency_strip).
+EMERGENCY_STRIP = "pn_emergency_strip"
 DOSE_LABELS = (("reps", "Repeat"), ("sets", "Sets"), ("hold", "Hold"), ("duration", "How long"), ("how_often", "How often"))
 
 
@@ -184,6 +189,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
         # Material indexes front-matter tags with a high weight: patients' own words find the page.
         "tags": keywords,
         "pn_kind": kind,
+        EMERGENCY_STRIP: True,
         "pn_reviewed": item.reviewed.isoformat(),
         "pn_next_review": item.next_review.isoformat(),
         "pn_reviewer": item.reviewer,
@@ -201,6 +207,7 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
         f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
+        + FIRST_SCREEN
         + f'!!! abstract "Key points"\n\n{key_points}\n\n'
         + body
         + "\n\n"
@@ -289,6 +296,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
     markdown = (
         f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        + FIRST_SCREEN
         + f'<p class="pn-exercise-meta">Body area: {REGIONS[ex.region].lower()}. Helps with: {goals}.</p>\n\n'
         + (_handout_link(entry.slug, "Printable exercise sheet") if handouts else "")
         + _block("pn-handout-hide",
