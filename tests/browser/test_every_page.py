@@ -18,6 +18,7 @@ from tabs import desktop_tab, phone_tab, print_tab  # noqa: F401  (fixtures)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RED_FLAG_BOX = f'[data-safety="{RED_FLAGS}"]'
 DISCLAIMER_BOX = f'[data-safety="{DISCLAIMER}"]'
+STRIP = f'[data-safety="{EMERGENCY}"]'
 # Material's navigation: header (with search), tabs, sidebars and footer links.
 NAVIGATION = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer"]
 # Addresses a page may use without asking any server.
@@ -142,7 +143,7 @@ def test_the_first_phone_screen_answers_and_says_when_to_call(phone_tab, site_ur
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_print_keeps_the_safety_boxes_and_drops_the_navigation(print_tab, site_url, path):
     print_tab.goto(site_url + path)
-    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, *NAVIGATION]])
+    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, STRIP, *NAVIGATION]])
     assert shown[DISCLAIMER_BOX] == [True], f"disclaimer on paper: {shown[DISCLAIMER_BOX]} (want exactly one, printed)"
     # Exercise and programme sheets after the first start with their own copy of the warning
     # signs (tests/test_print.py reads them per PDF page); every box there is printed whole.
@@ -150,6 +151,8 @@ def test_print_keeps_the_safety_boxes_and_drops_the_navigation(print_tab, site_u
     for box in (RED_FLAG_BOX, DISCLAIMER_BOX):
         assert all(print_tab.locator(box).evaluate_all(f"els => els.map({_HEADING_SHOWN})")), \
             f"{box} is printed without its heading"
+    # The screen's emergency strip stays off paper: the printed sheet is headed by the box itself.
+    assert not any(shown[STRIP]), "the emergency strip is printed"
     # Header and sidebars exist on every page: printing must hide them, not the build leave them out.
     assert shown[".md-header"] and shown[".md-sidebar"], "no header or sidebar to hide: is this Material's page?"
     printed = [s for s in NAVIGATION if any(shown[s])]
