@@ -155,13 +155,13 @@ CASES = [
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
-        "content_src/safety/red_flags.yml:66: items[0].short: an emergency sign needs a short form\n"
+        "content_src/safety/red_flags.yml:72: items[0].short: an emergency sign needs a short form\n"
         "    hint: a few words naming the sign, e.g. 'Signs of a stroke'; every emergency sign needs one",
         id="emergency-sign-without-short-form",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    severity: emergency\n", "    severity: soon\n"),
-        "content_src/safety/red_flags.yml:67: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
+        "content_src/safety/red_flags.yml:73: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
         "    hint: 'emergency' (call the emergency number now), 'urgent' (same-day medical advice) "
         "or 'routine' (see a doctor or therapist soon)",
         id="unknown-severity",
