@@ -19,7 +19,7 @@ from guide import build_date, headers, links, theme_markup  # reproducible date;
 from guide.brand import default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
-from guide.safety_html import disclaimer_box, red_flag_box
+from guide.safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
 from guide.build import OWNER_ENV
 from guide.staging import StagedBuild
 
@@ -216,13 +216,25 @@ def on_env(env, *, config, files):
     def red_flags(page=None) -> Markup:
         sets = tuple((page.meta.get("red_flags") if page else None) or ())
         if sets not in boxes:
-            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets))
+            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets, anchor=BOX_ANCHOR))
         return boxes[sets]
+
+    strips: dict[tuple, Markup] = {}
+
+    def strip(page=None) -> Markup:
+        """The short emergency list for the first screen of pages that ask for it (articles, exercises)."""
+        if not (page and page.meta.get(render.EMERGENCY_STRIP)):
+            return Markup("")
+        sets = tuple(page.meta.get("red_flags") or ())
+        if sets not in strips:
+            strips[sets] = Markup(emergency_strip(content.red_flags, brand, sets))
+        return strips[sets]
 
     def marked(markup: str) -> Markup:
         return Markup(links.mark_external_links(markup, config.site_url))
 
     env.globals["pn_red_flags"] = red_flags
+    env.globals["pn_emergency_strip"] = strip
     env.globals["pn_manifest"] = programme.MANIFEST if programme.nav_pages(content) else ""
     print_header, contact_card = marked(brand_html.print_header(brand)), marked(brand_html.contact_card(brand))
     env.globals["pn_print_header"] = lambda: print_header

@@ -52,8 +52,10 @@ def test_article_box_shows_the_sets_the_article_names(mini_site):
 def test_warning_box_comes_before_the_article_body(mini_site):
     tree = page(mini_site.site, "understanding/test-sciatica/index.html")
     article = tree.xpath('//article')[0]
-    order = [el.get("data-safety") or el.tag for el in article.iter() if el.get("data-safety") or el.tag in ("h1", "h2")]
-    assert order[0] == "h1" and order[1] == "red-flags", order
+    order = [el.get("data-safety") or ("pn-answer" if el.get("class") == "pn-answer" else el.tag) for el in article.iter()
+             if el.get("data-safety") or el.tag in ("h1", "h2") or el.get("class") == "pn-answer"]
+    # Title, the short emergency strip, the answer, then the full box, all before the first section.
+    assert order[:4] == ["h1", "emergency", "pn-answer", "red-flags"], order
     assert order.index("red-flags") < next(i for i, t in enumerate(order) if t == "h2" and i > 1)
     assert order[-2:] == ["disclaimer", "h2"]  # the disclaimer (with its own heading) closes the page
 

@@ -155,27 +155,27 @@ CASES = [
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
-        "content_src/safety/red_flags.yml:70: items[0].short: required field is missing\n"
+        "content_src/safety/red_flags.yml:76: items[0].short: required field is missing\n"
         "    hint: add 'short: ...' (a few words naming the sign, e.g. 'Signs of a stroke', for the compact copy "
         "of the box printed on each sheet and for templates that list the signs briefly)",
         id="sign-without-short-form",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "    severity: emergency\n", "    severity: soon\n"),
-        "content_src/safety/red_flags.yml:67: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
+        "content_src/safety/red_flags.yml:77: items[0].severity: 'soon' is not allowed; expected 'emergency', 'urgent' or 'routine'\n"
         "    hint: 'emergency' (call the emergency number now), 'urgent' (same-day medical advice) "
         "or 'routine' (see a doctor or therapist soon)",
         id="unknown-severity",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", "  page: warning-signs", "  page: warning-sign"),
-        "content_src/safety/red_flags.yml:46: help.page: no article 'warning-sign' to link 'When to get help' to\n"
+        "content_src/safety/red_flags.yml:50: help.page: no article 'warning-sign' to link 'When to get help' to\n"
         "    hint: name the article (its file name without .md) that explains the warning signs",
         id="help-links-to-missing-article",
     ),
     pytest.param(
         lambda p: p.edit("content_src/safety/red_flags.yml", '    action: "Contact {urgent}."', '    action: "Contact {urgent}, or call 999."'),
-        "content_src/safety/red_flags.yml:26: tiers.urgent.action: '999' looks like an emergency or advice-line number\n"
+        "content_src/safety/red_flags.yml:30: tiers.urgent.action: '999' looks like an emergency or advice-line number\n"
         "    hint: numbers differ by country; write {emergency} or {urgent} instead",
         id="phone-number-in-warning-signs",
     ),

@@ -296,9 +296,11 @@ def suspect_templates(project: Path) -> list[str]:
         name = path.relative_to(project).as_posix()
         missing = [f"{call}()" for call in ("pn_red_flags", "pn_disclaimer") if call not in text]
         places_boxes = len(missing) < 2
-        if path.name == "content.html" and missing:
+        # The partial also opens articles and exercises with the emergency strip.
+        strip = [] if "pn_emergency_strip" in text else ["pn_emergency_strip()"]
+        if path.name == "content.html" and missing + strip:
             out.append(f"{name}: Material's content partial, where the boxes are placed, no longer calls "
-                       f"{' or '.join(missing)}")
+                       f"{' or '.join(missing + strip)}")
             continue
         for block, body in _BLOCK.findall(text):
             keeps = "super()" in body or "partials/content.html" in body or "pn_red_flags" in body
@@ -324,7 +326,8 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
             skip=() if edition.id else nested)]
-    missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p for p in problems)
+    missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
+                        for p in problems)
     problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]
     for path in sorted(p for p in staging.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file()):
         found = sorted(set(verify.PLACEHOLDER.findall(path.read_text(encoding="utf-8", errors="replace"))))

@@ -705,6 +705,7 @@ def _red_flag_texts(red_flags: models.RedFlags) -> list[tuple[tuple, str]]:
         out += [(("tiers", severity, name), getattr(tier, name)) for name in ("label", "heading", "action", "help")]
     out += [(("notes", i), note) for i, note in enumerate(red_flags.notes)]
     out += [(("help", name), getattr(red_flags.help, name)) for name in ("heading", "intro", "more")]
+    out.append((("first_screen", "more"), red_flags.first_screen.more))
     for i, item in enumerate(red_flags.items):
         out.append((("items", i, "text"), item.text))
         if item.short:

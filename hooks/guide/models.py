@@ -122,11 +122,19 @@ class HelpSection(Strict):
     page: Slug = Field(description="the article (file name without .md) that explains every warning sign")
 
 
+class FirstScreen(Strict):
+    """The short emergency list on the first screen of every article and exercise: the emergency
+    tier's heading and action, each emergency sign's `short` form and the call button, then this link."""
+
+    more: Text = Field(description="the text of the link from the short emergency list to the full warning box on the same page")
+
+
 class RedFlags(Strict):
     tiers: RedFlagTiers
     notes: list[Text] = Field(min_length=1, max_length=3, description=(
         "short lines at the foot of the box, e.g. what 'new' means, with an example"))
     help: HelpSection
+    first_screen: FirstScreen
     sets: list[RedFlagSet] = Field(min_length=1)
     items: list[RedFlagItem] = Field(min_length=1)
     # Every page shows this set beside its region's: signs that can come with any back or neck pain.

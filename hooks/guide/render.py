@@ -42,6 +42,11 @@ def words(content: Content, brand: Brand | None = None) -> models.UiWords:
 
 def _dose_labels(w: models.UiWords) -> list[tuple[str, str]]:
     return [(key, w.dose[key]) for key in DOSE_FIELDS]
+# Where a page's first screen ends (docs/overrides/partials/content.html): what comes before it
+# (an article's answer, an exercise's summary) is shown under the emergency strip, above the full box.
+FIRST_SCREEN = "<!-- pn:first-screen -->\n\n"
+# page.meta key: the page opens with the short emergency strip (guide.safety_html.emergency_strip).
+EMERGENCY_STRIP = "pn_emergency_strip"
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
         # Material indexes front-matter tags with a high weight: patients' own words find the page.
         "tags": keywords,
         "pn_kind": kind,
+        EMERGENCY_STRIP: True,
         "pn_reviewed": item.reviewed.isoformat(),
         "pn_next_review": item.next_review.isoformat(),
         "pn_reviewer": item.reviewer,
@@ -206,6 +212,7 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
         f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
+        + FIRST_SCREEN
         + f'!!! abstract "{w.key_points}"\n\n{key_points}\n\n'
         + body
         + "\n\n"
@@ -298,6 +305,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         # it fills a sheet. Each exercise sheet starts with a compact copy made from the same source.
         red_flag_short_box(content.red_flags, brand, ex.red_flags, "first") + "\n\n"
         + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        + FIRST_SCREEN
         + f'<p class="pn-exercise-meta">{w.body_area_line.format(region=w.regions[ex.region].lower(), goals=goals)}</p>\n\n'
         + (_handout_link(entry.slug, w.printable_sheet) if handouts else "")
         + _block("pn-handout-hide",

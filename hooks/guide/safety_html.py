@@ -23,7 +23,10 @@ DISCLAIMER = "disclaimer"
 RED_FLAGS = "red-flags"
 RED_FLAGS_SHORT = "red-flags-short"
 HELP = "help"
+EMERGENCY = "emergency"
 HELP_ANCHOR = "when-to-get-help"
+# The id of the full warning-signs box near the top of a page, which the emergency strip links to.
+BOX_ANCHOR = "pn-warning-signs"
 
 
 def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> list[str]:
@@ -88,9 +91,23 @@ def _render(template: str, brand: Brand, **context) -> str:
     return "".join(line.strip() for line in markup.splitlines())
 
 
-def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
+def red_flag_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None,
+                 anchor: str | None = None) -> str:
+    """The full box; `anchor` (BOX_ANCHOR) for the box near the top of a page, not for its printed copies."""
     sets, groups = tier_groups(red_flags, set_ids)
-    return _render("red_flags.html", brand, marker=RED_FLAGS, sets=sets, groups=groups, notes=red_flags.notes)
+    return _render("red_flags.html", brand, marker=RED_FLAGS, sets=sets, groups=groups, notes=red_flags.notes,
+                   anchor=anchor)
+
+
+def emergency_strip(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None) -> str:
+    """The short emergency list for an article's or exercise's first screen, linking to the full
+    box (BOX_ANCHOR) on the same page; empty if the page's sets have no emergency sign."""
+    sets, groups = tier_groups(red_flags, set_ids)
+    emergency = [g for g in groups if g.severity == "emergency"]
+    if not emergency:
+        return ""
+    return _render("emergency_strip.html", brand, marker=EMERGENCY, sets=sets, group=emergency[0],
+                   more=red_flags.first_screen.more, box_anchor=BOX_ANCHOR)
 
 
 def red_flag_short_box(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str] | None = None,

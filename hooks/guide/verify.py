@@ -9,8 +9,10 @@ A page fails when it has no red-flag box, not exactly one disclaimer, a box
 whose text differs from its single source (edited, emptied or half-rendered),
 a compact copy of the box (printed on each sheet) that differs from the same
 source, a hidden box, an article without its generated "When to get help" (or
-one that differs from red_flags.yml), an emergency link to the wrong number, names a red-flag set
-or source id that does not exist, or links to another website unmarked.
+one that differs from red_flags.yml), an article or exercise without its
+emergency strip (or one that differs, or does not come before the box), an
+emergency link to the wrong number, names a red-flag set or source id that does
+not exist, or links to another website unmarked.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ from lxml import html as lxml_html
 from . import links
 from .brand import Brand
 from .load import Content
-from .safety_html import (DISCLAIMER, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, help_section, ordered_sets,
-                          red_flag_box, red_flag_short_box, visible_text)
+from .safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
+                          help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
 
@@ -61,6 +63,11 @@ class Expectations:
                                                                     a.slug != help_page and help_page in published)
                            for a in content.articles}
         self._help_texts: dict[tuple, str] = {}
+        # Every article's and exercise's page opens with the emergency strip for its own sets.
+        self.strip_pages = {page: sets for page, (sets, _) in self.help_pages.items()}
+        self.strip_pages.update({f"exercises/{e.slug}/index.html": self.canonical_sets(e.data.red_flags)
+                                 for e in content.exercises})
+        self._strip_texts: dict[tuple[str, ...], str] = {}
         self.prefix = ""  # the edition's folder in the published site, when pages are named from its root
 
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
@@ -79,6 +86,11 @@ class Expectations:
             self._help_texts[sets, linked] = visible_text(
                 help_section(self.content.red_flags, self.brand, sets, "#" if linked else None))
         return self._help_texts[sets, linked]
+
+    def strip_text(self, sets: tuple[str, ...]) -> str:
+        if sets not in self._strip_texts:
+            self._strip_texts[sets] = visible_text(emergency_strip(self.content.red_flags, self.brand, sets) or "<p></p>")
+        return self._strip_texts[sets]
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
         return tuple(ordered_sets(self.content.red_flags, sets))
@@ -122,7 +134,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
     boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
     for element in marked:
-        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, RED_FLAGS_SHORT, HELP):
+        if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, RED_FLAGS_SHORT, HELP, EMERGENCY):
             fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
 
     if not disclaimers:
@@ -158,6 +170,7 @@ def verify_tree(tree, page: str, expect: Expectations) -> list[Problem]:
             fail(f"the {name} {why}")
 
     _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
+    _check_strip(tree, [e for e in marked if e.get("data-safety") == EMERGENCY], boxes, page, expect, fail)
 
     for element in tree.xpath("//*[@data-source-id]"):
         if element.get("data-source-id") not in expect.source_ids:
@@ -216,6 +229,55 @@ def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail)
         named = tuple(element.get("data-red-flag-sets", "").split())
         if box_sets and named not in box_sets:
             fail(f"the 'When to get help' section ({' '.join(named)}) and the warning-signs box name different sets")
+
+
+def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectations, fail) -> None:
+    """The emergency strip on an article's or exercise's first screen: present, one, for the page's
+    own sets, text as red_flags.yml gives it, with its call link and a link to the full box, visible,
+    and before that box, which itself stays near the top (before the page's first section heading)."""
+    expected = expect.strip_pages.get(page.removeprefix(expect.prefix))
+    if expected and not strips:
+        fail(f"no emergency strip on the first screen (element with data-safety=\"{EMERGENCY}\")")
+        return
+    if len(strips) > 1:
+        fail(f"{len(strips)} emergency strips; a page has at most one")
+    box_sets = [tuple(b.get("data-red-flag-sets", "").split()) for b in boxes]
+    for element in strips:
+        named = tuple(element.get("data-red-flag-sets", "").split())
+        want = expected or (box_sets[0] if box_sets else None)
+        if want is not None and named != want:
+            fail(f"the emergency strip names sets ({' '.join(named) or 'none'}), not the page's ({' '.join(want)})")
+            continue
+        unknown = [s for s in named if s not in expect.set_ids]
+        if unknown or not named:
+            fail(f"the emergency strip names unknown or no red-flag sets: {' '.join(named) or '(none)'}")
+            continue
+        if visible_text(element) != expect.strip_text(expect.canonical_sets(list(named))):
+            fail(f"the emergency strip ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+        tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
+        if expect.brand.emergency_tel not in tels:
+            fail(f"the emergency strip has no emergency link to {expect.brand.emergency_tel}")
+        if why := _hidden(element):
+            fail(f"the emergency strip {why}")
+        if not boxes:
+            continue  # reported above: no warning-signs box
+        targets = [a.get("href")[1:] for a in element.xpath(".//a[starts-with(@href, '#')]")]
+        target = tree.get_element_by_id(targets[0], None) if targets else None
+        if target is not boxes[0]:
+            fail(f"the emergency strip's link ({'#' + targets[0] if targets else 'none'}) does not lead to "
+                 "the warning-signs box")
+        after = [e for e in tree.iter() if e is element or e is boxes[0] or _is_section_heading(e)]
+        if after.index(boxes[0]) < after.index(element):
+            fail("the emergency strip comes after the warning-signs box; it must come first, under the title")
+        elif after.index(boxes[0]) != after.index(element) + 1:
+            heading = after[after.index(element) + 1]
+            fail(f"the warning-signs box comes after the section heading '{visible_text(heading)}'; "
+                 "keep it near the top, straight after the page's answer")
+
+
+def _is_section_heading(element) -> bool:
+    """An <h2> of the page's own content (Material's <article>), not one inside a safety box."""
+    return element.tag == "h2" and bool(element.xpath("ancestor::article and not(ancestor::*[@data-safety])"))
 
 
 def html_files(site_dir: Path) -> list[Path]:

@@ -1,7 +1,7 @@
 """Every page of the real site in a real browser: no WCAG 2.2 A/AA violations at phone and
-desktop size, nothing fetched from another site, the warning box on the first phone screen
-of every article and exercise, and a print-out that keeps both safety boxes and drops the
-navigation. (Keyboard use: test_keyboard.py; HTML validity: tests/test_html_validity.py.)"""
+desktop size, nothing fetched from another site, a first phone screen of every article and
+exercise that shows its title, the emergency strip and the start of its answer, and a
+print-out that keeps both safety boxes and drops the navigation. (Keyboard use: test_keyboard.py; HTML validity: tests/test_html_validity.py.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from guide.safety_html import DISCLAIMER, RED_FLAGS
+from guide.safety_html import DISCLAIMER, EMERGENCY, RED_FLAGS
 from guide.verify import html_files
 from site_pages import every_page, url_of_html, urls
 from tabs import desktop_tab, phone_tab, print_tab  # noqa: F401  (fixtures)
@@ -18,6 +18,7 @@ from tabs import desktop_tab, phone_tab, print_tab  # noqa: F401  (fixtures)
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RED_FLAG_BOX = f'[data-safety="{RED_FLAGS}"]'
 DISCLAIMER_BOX = f'[data-safety="{DISCLAIMER}"]'
+STRIP = f'[data-safety="{EMERGENCY}"]'
 # Material's navigation: header (with search), tabs, sidebars and footer links.
 NAVIGATION = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer"]
 # Addresses a page may use without asking any server.
@@ -73,27 +74,76 @@ def test_nothing_is_requested_from_another_origin(desktop_tab, site_url, path):
     assert foreign == []
 
 
+# One round trip per page: where the title, the emergency strip's parts, the answer's first words
+# and the full box are on a phone's first screen, and whether each shows.
+_FIRST_SCREEN = """() => {
+    const shown = e => !!e && e.checkVisibility({visibilityProperty: true, opacityProperty: true});
+    const where = e => e && {shown: shown(e), top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom,
+                             height: e.getBoundingClientRect().height, text: e.textContent.trim()};
+    const strip = document.querySelector('article [data-safety="%(strip)s"]');
+    const answer = document.querySelector('article .pn-answer');
+    let words = null;
+    if (answer) {  // the first four words, wherever the lines break
+        const walk = document.createTreeWalker(answer, NodeFilter.SHOW_TEXT);
+        let text = walk.nextNode();
+        while (text && !text.data.trim()) text = walk.nextNode();
+        if (text) {
+            const range = document.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, text.data.match(/^\\s*(\\S+\\s+){0,3}\\S+/)[0].length);
+            const rects = [...range.getClientRects()];
+            words = {shown: shown(answer), text: range.toString().trim(), bottom: Math.max(...rects.map(r => r.bottom))};
+        }
+    }
+    const boxes = [...document.querySelectorAll('[data-safety="%(box)s"]')];
+    return {
+        scrollY, height: innerHeight,
+        title: where(document.querySelector('article h1')),
+        strip: where(strip),
+        signs: strip ? [...strip.querySelectorAll('li')].map(where) : [],
+        call: where(strip && strip.querySelector('a.pn-call[href^="tel:"]')),
+        words,
+        box: where(boxes[0]), boxHeading: where(boxes[0] && boxes[0].querySelector('h2, h3')),
+        otherBoxesShown: boxes.slice(1).map(shown),
+    };
+}""" % {"strip": EMERGENCY, "box": RED_FLAGS}
+
+
 @pytest.mark.parametrize("path", FIRST_SCREEN_PAGES)
-def test_warning_box_is_on_the_first_phone_screen(phone_tab, site_url, path):
+def test_the_first_phone_screen_answers_and_says_when_to_call(phone_tab, site_url, path):
+    """Title, the emergency strip (its call button and every emergency sign in a few words) and
+    the answer's first words all on the first 390x844 screen; the full box near the top after it."""
     phone_tab.goto(site_url + path)
-    screen_height = phone_tab.viewport_size["height"]
-    # An exercise page also holds a print-only copy for its second printed sheet: never on screen.
-    boxes = phone_tab.locator(RED_FLAG_BOX)
-    assert [b.is_visible() for b in boxes.all()][1:] == [False] * (boxes.count() - 1)
-    box = boxes.first
-    assert box.is_visible()
-    top = box.bounding_box()["y"]
-    heading = box.locator("h2, h3").first.bounding_box()
-    assert 0 <= top < screen_height, f"the warning box starts at {top:.0f} px, below the first {screen_height} px"
-    assert heading["y"] + heading["height"] <= screen_height, (
-        f"the warning box's first heading ends at {heading['y'] + heading['height']:.0f} px, below the first screen"
-    )
+    seen = phone_tab.evaluate(_FIRST_SCREEN)
+    height = seen["height"]
+    assert seen["scrollY"] == 0
+
+    def on_screen(what: str, where) -> None:
+        assert where and where["shown"], f"{what} is missing or hidden"
+        assert 0 <= where.get("top", 0) and where["bottom"] <= height, \
+            f"{what} ends at {where['bottom']:.0f} px, below the first {height} px screen"
+
+    on_screen("the title", seen["title"])
+    on_screen("the emergency strip", seen["strip"])
+    on_screen("the strip's call button", seen["call"])
+    assert seen["call"]["height"] >= 44, f"the call button is a small tap target ({seen['call']['height']:.0f} px)"
+    assert len(seen["signs"]) >= 9, f"the strip names only {len(seen['signs'])} emergency signs"
+    for sign in seen["signs"]:
+        on_screen(f"the emergency sign {sign['text']!r}", sign)
+    assert seen["words"] and len(seen["words"]["text"].split()) == 4, f"no answer's first words found: {seen['words']}"
+    on_screen(f"the answer's first words ({seen['words']['text']!r})", seen["words"])
+    # The full box follows the answer: shown, starting within the second screen. (An exercise page also
+    # holds a print-only copy for its second printed sheet: never on screen.)
+    assert seen["box"]["shown"] and seen["boxHeading"]["shown"], "the full warning-signs box is hidden"
+    assert seen["strip"]["bottom"] <= seen["box"]["top"] < 2 * height, \
+        f"the full warning-signs box starts at {seen['box']['top']:.0f} px, not near the top"
+    assert seen["otherBoxesShown"] == [False] * len(seen["otherBoxesShown"])
 
 
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_print_keeps_the_safety_boxes_and_drops_the_navigation(print_tab, site_url, path):
     print_tab.goto(site_url + path)
-    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, *NAVIGATION]])
+    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, STRIP, *NAVIGATION]])
     assert shown[DISCLAIMER_BOX] == [True], f"disclaimer on paper: {shown[DISCLAIMER_BOX]} (want exactly one, printed)"
     # Exercise and programme sheets after the first start with their own copy of the warning
     # signs (tests/test_print.py reads them per PDF page); every box there is printed whole.
@@ -101,6 +151,8 @@ def test_print_keeps_the_safety_boxes_and_drops_the_navigation(print_tab, site_u
     for box in (RED_FLAG_BOX, DISCLAIMER_BOX):
         assert all(print_tab.locator(box).evaluate_all(f"els => els.map({_HEADING_SHOWN})")), \
             f"{box} is printed without its heading"
+    # The screen's emergency strip stays off paper: the printed sheet is headed by the box itself.
+    assert not any(shown[STRIP]), "the emergency strip is printed"
     # Header and sidebars exist on every page: printing must hide them, not the build leave them out.
     assert shown[".md-header"] and shown[".md-sidebar"], "no header or sidebar to hide: is this Material's page?"
     printed = [s for s in NAVIGATION if any(shown[s])]

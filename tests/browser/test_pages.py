@@ -1,39 +1,20 @@
-"""What a patient's browser does with the real site: the warning box on the first phone
-screen, a thumb-sized emergency button. (Search: test_search.py; nothing from other sites and
-WCAG checks on every page: test_every_page.py.)"""
+"""What a patient's browser does with the real site: the emergency strip's link to the full
+warning box, a thumb-sized emergency button. (The first phone screen of every article and
+exercise, nothing from other sites and WCAG checks on every page: test_every_page.py;
+search: test_search.py.)"""
 
 from __future__ import annotations
 
-import pytest
 
-from guide.verify import html_files
-
-
-def site_pages(real_site) -> list[str]:
-    pages = []
-    for path in html_files(real_site.site):
-        rel = path.relative_to(real_site.site).as_posix()
-        pages.append("/" + rel.removesuffix("index.html"))
-    return pages
-
-
-def article_pages(real_site) -> list[str]:
-    return [p for p in site_pages(real_site) if p.count("/") == 3 and not p.startswith(("/exercises/",))]
-
-
-def test_warning_box_is_on_the_first_phone_screen_of_every_article(phone, site_url, real_site):
-    articles = article_pages(real_site)
-    assert len(articles) >= 5
-    late = []
-    for path in articles:
-        phone.goto(site_url + path)
-        box = phone.locator('[data-safety="red-flags"]').first
-        assert box.is_visible(), path
-        top = box.bounding_box()["y"]
-        heading = phone.locator('[data-safety="red-flags"] h2').first.bounding_box()
-        if not (0 <= top and heading["y"] + heading["height"] <= 844):
-            late.append((path, top))
-    assert late == [], f"warning box starts below the first screen on: {late}"
+def test_the_strips_link_opens_the_full_box_below_the_header(phone, site_url):
+    """The first screen names the emergency signs in a few words; one tap shows them in full."""
+    phone.goto(site_url + "/understanding/sciatica/")
+    phone.locator('[data-safety="emergency"] a[href="#pn-warning-signs"]').click()
+    phone.wait_for_function("() => scrollY > 100 && location.hash === '#pn-warning-signs'")
+    heading = phone.locator('[data-safety="red-flags"] h2').first.bounding_box()
+    header = phone.locator(".md-header").bounding_box()
+    assert heading["y"] >= header["y"] + header["height"] - 1, "the full box's heading is under the header"
+    assert heading["y"] + heading["height"] <= 844
 
 
 def test_emergency_link_is_a_tap_to_call_button(phone, site_url):
