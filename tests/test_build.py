@@ -328,3 +328,11 @@ def test_search_finds_each_exercise_on_its_own_page_not_in_the_home_programme(re
     pages = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "exercises/bridge/" in pages and "exercises/chin-tuck/" in pages
     assert not [p for p in pages if p.startswith("exercises/home-programme")], "the summary page repeats every exercise"
+
+
+def test_a_site_folder_in_a_new_place_is_published(project, tmp_path):
+    """`--site-dir` may name a folder whose parent does not exist yet (a preview in /tmp, a CI artefact path)."""
+    site = tmp_path / "previews" / "today" / "site"
+    result = project.build("--site-dir", str(site))
+    assert result.ok, result.output
+    assert (site / "index.html").is_file() and "Traceback" not in result.output

@@ -398,6 +398,8 @@ class _Lock:
         self.path = site_dir.with_name(f".{site_dir.name}.lock")
 
     def __enter__(self):
+        # A site folder may be asked for somewhere new (--site-dir /tmp/preview/site): its parent comes first.
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.file = open(self.path, "w")
         try:
             fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
