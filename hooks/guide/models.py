@@ -607,6 +607,10 @@ class HelpSectionTranslation(SafetyTranslation):
     more: Text
 
 
+class FirstScreenTranslation(SafetyTranslation):
+    more: Text = Field(description="the link from the short emergency list to the full warning box")
+
+
 class RedFlagSetTranslation(SafetyTranslation):
     id: Slug = Field(description="the id of the English set this translates")
     title: Text
@@ -625,6 +629,7 @@ class RedFlagsTranslation(Strict):
     tiers: RedFlagTiersTranslation
     notes: list[RedFlagNoteTranslation] = Field(min_length=1, max_length=3, description="one per English note, same order")
     help: HelpSectionTranslation
+    first_screen: FirstScreenTranslation
     sets: list[RedFlagSetTranslation] = Field(min_length=1)
     items: list[RedFlagItemTranslation] = Field(min_length=1)
 

@@ -274,6 +274,10 @@ def help_hash(help_section: models.HelpSection) -> str:
     return _digest([((name,), getattr(help_section, name)) for name in ("heading", "intro", "more")])
 
 
+def first_screen_hash(first_screen: models.FirstScreen) -> str:
+    return _digest([(("more",), first_screen.more)])
+
+
 def item_hash(item: models.RedFlagItem) -> str:
     return _digest([(("text",), item.text), *([(("short",), item.short)] if item.short else [])])
 
@@ -348,8 +352,11 @@ def _load_safety(content: Content, tr: Translations, rules: TextRules, errors: E
     for name in ("heading", "intro", "more"):
         check(("help", name), getattr(data.help, name))
     compare(path, lines.line(("help",)), "help", help_hash(english.help), data.help)
+    check(("first_screen", "more"), data.first_screen.more)
+    compare(path, lines.line(("first_screen",)), "first_screen", first_screen_hash(english.first_screen), data.first_screen)
     update = {"tiers": english.tiers.model_copy(update=tiers), "notes": [n.text for n in data.notes],
-              "help": english.help.model_copy(update={n: getattr(data.help, n) for n in ("heading", "intro", "more")})}
+              "help": english.help.model_copy(update={n: getattr(data.help, n) for n in ("heading", "intro", "more")}),
+              "first_screen": english.first_screen.model_copy(update={"more": data.first_screen.more})}
     for kind, english_list in (("sets", english.sets), ("items", english.items)):
         ours = {}
         for i, t in enumerate(getattr(data, kind)):
@@ -708,6 +715,8 @@ def _yaml_targets(content: Content, rel: str, data, old: _EnglishAt | None = Non
                 out.append((("notes", i), text_hash(flags.notes[i])))
         if isinstance(data, dict) and isinstance(data.get("help"), dict):
             out.append((("help",), help_hash(flags.help)))
+        if isinstance(data, dict) and isinstance(data.get("first_screen"), dict):
+            out.append((("first_screen",), first_screen_hash(flags.first_screen)))
         sets = {e.id: text_hash(e.title) for e in flags.sets}
         items = {e.id: item_hash(e) for e in flags.items}
         for kind, english in (("sets", sets), ("items", items)):
