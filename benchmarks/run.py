@@ -126,12 +126,25 @@ def serve_edit_latency(work: Path, settings: dict) -> dict:
         return {"error": error}
 
 
+def _carried_over(previous: Path) -> tuple[dict, dict | None, str]:
+    """The page-weight and serve-edit results of the last full run, for a run of the builds only."""
+    old = json.loads(previous.read_text(encoding="utf-8")) if previous.exists() else {}
+    when = old.get("real_site", {}).get("measured") or old.get("environment", {}).get("finished", "never")
+    real = dict(old.get("real_site") or {}, measured=when)
+    return real, old.get("serve_edit"), (
+        f"This run measured the builds only (`--builds-only`): the real site's page weight and the serve-edit "
+        f"latency below are carried over from the full run of {when}, not measured again.")
+
+
 def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(str(s) for s in settings["sizes"]),
                         help="comma-separated article counts (default from bench.yml)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json, latest.md and the plot")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and build logs")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the build timings; the real site's page weight and serve-edit latency are "
+                             "carried over from --out's latest.json and marked as such")
     args = parser.parse_args(argv)
     args.sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
     return args
@@ -144,8 +157,10 @@ def main(argv: list[str] | None = None) -> int:
     work.chmod(0o755)  # nginx's worker process runs as another user and must read the site
     started = time.monotonic()
     try:
-        real = real_site(work, settings["visits"])
-        serve = serve_edit_latency(work, settings)
+        if args.builds_only:
+            real, serve, carried = _carried_over(args.out / "latest.json")
+        else:
+            real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
         sizes = [bench_size(n, repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
     finally:
         if args.keep:
@@ -165,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
         "real_site": real,
         "serve_edit": serve,
         "lighthouse": lighthouse,
-        "notes": settings.get("notes", []),
+        "notes": settings.get("notes", []) + ([carried] if carried else []),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     report.write_json(results, args.out / "latest.json")
