@@ -75,8 +75,10 @@ def bench_size(articles: int, reps: int, work: Path, seed: int) -> dict:
         for layout, kind in ((ours, "ours"), (plain, "plain")):
             run = builds.run_build(layout.root, kind, articles, work / f"{kind}-{articles}-{rep}.log")
             runs.append(run.as_dict())
-            log(f"{articles:,} articles, {kind} #{rep + 1}/{reps}: {run.wall_s:.1f} s, "
-                f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB")
+            # Every figure the summary needs, so that an interrupted run's log still gives the pairs.
+            log(f"{articles:,} articles, {kind} #{rep + 1}/{reps}: {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, "
+                f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB, load {run.load_before}"
+                + (f", steps {dict(run.steps)}" if run.steps else ""))
     pages = {r["pages"] for r in runs}
     if len(pages) != 1:
         raise RuntimeError(f"ours and plain built different page counts at {articles} articles: {sorted(pages)}")
