@@ -144,6 +144,8 @@ def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
                         help="comma-separated article counts (default from bench.yml)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json, latest.md and the plot")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and build logs")
+    parser.add_argument("--repetitions", type=int, default=None,
+                        help="builds of each kind at every size, instead of bench.yml's counts (for a short run)")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build timings; the real site's page weight and serve-edit latency are "
                              "carried over from --out's latest.json and marked as such")
@@ -163,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
             real, serve, carried = _carried_over(args.out / "latest.json")
         else:
             real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
-        sizes = [bench_size(n, repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
+        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
     finally:
         if args.keep:
             log(f"kept {work}")
