@@ -128,14 +128,12 @@ def serve_edit_latency(work: Path, settings: dict) -> dict:
         return {"error": error}
 
 
-def _carried_over(previous: Path) -> tuple[dict, dict | None, str]:
-    """The page-weight and serve-edit results of the last full run, for a run of the builds only."""
-    old = json.loads(previous.read_text(encoding="utf-8")) if previous.exists() else {}
-    when = old.get("real_site", {}).get("measured") or old.get("environment", {}).get("finished", "never")
-    real = dict(old.get("real_site") or {}, measured=when)
-    return real, old.get("serve_edit"), (
-        f"This run measured the builds only (`--builds-only`): the real site's page weight and the serve-edit "
-        f"latency below are carried over from the full run of {when}, not measured again.")
+def _not_measured() -> tuple[dict, None, str]:
+    """A run of the builds only: the page-weight and serve-edit targets are not judged at all
+    (an older run's figures would be judged against today's targets and pages)."""
+    return {}, None, ("This run measured the builds only (`--builds-only`): the real site's page weight, "
+                      "the serve-edit latency and their targets were not measured; the last figures are in "
+                      "the Findings of ../README.md.")
 
 
 def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
@@ -147,8 +145,8 @@ def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser.add_argument("--repetitions", type=int, default=None,
                         help="builds of each kind at every size, instead of bench.yml's counts (for a short run)")
     parser.add_argument("--builds-only", action="store_true",
-                        help="only the build timings; the real site's page weight and serve-edit latency are "
-                             "carried over from --out's latest.json and marked as such")
+                        help="only the build timings; the real site's page weight and serve-edit latency "
+                             "are not measured (and marked so)")
     args = parser.parse_args(argv)
     args.sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
     return args
@@ -162,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     try:
         if args.builds_only:
-            real, serve, carried = _carried_over(args.out / "latest.json")
+            real, serve, carried = _not_measured()
         else:
             real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
         sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
