@@ -1,6 +1,8 @@
 """Run one build in its own process and measure it: ours is `python -m guide build`
-(what `make build` runs: staging, the engine in a child process, the checks of every
-published file, the atomic publish), the plain one `mkdocs build --strict`.
+(what `make build` runs: for every edition the engine in a child process and the Pagefind
+index, then the checks of every published file, the headers and the atomic publish), the
+plain one benchmarks/plain_build.py (for every edition stock `mkdocs build --strict` and
+the same Pagefind command).
 
 Wall time is measured around the whole process (interpreter start, imports,
 build, writing files), which is what an editor waits for. CPU time (user +
@@ -12,6 +14,7 @@ earlier builds in the same benchmark run do not count.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -20,9 +23,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-# The copied project's own guide package, never the checkout's; one edition, as the plain build has.
+# The copied project's own guide package, never the checkout's; every edition, as `make build`.
 GUIDE_BUILD = [sys.executable, "-c",
-               "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main(['build', '--edition', 'root']))"]
+               "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main(['build']))"]
+PLAIN_BUILD = [sys.executable, "plain_build.py"]
 BUILD_TIMEOUT_S = 3600
 
 
@@ -37,6 +41,7 @@ class BuildRun:
     site_mb: float
     search_index_bytes: int
     load_before: float  # 1-minute load average when the build started: other work on the machine skews wall time
+    steps: tuple = ()  # plain builds: (name, CPU s) of each command, from plain_build_steps.json
 
     @property
     def ms_per_page(self) -> float:
@@ -71,11 +76,12 @@ def _site_stats(site: Path) -> tuple[int, float, int]:
 
 
 def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
+    (root / "plain_build_steps.json").unlink(missing_ok=True)  # never a previous build's figures
     load_before = os.getloadavg()[0]
     with open(log, "w") as out:
         start = time.perf_counter()
         # wait4 reports the process and the children it waited for: the engine's CPU counts too.
-        proc = subprocess.Popen(GUIDE_BUILD if kind == "ours" else MKDOCS, cwd=root, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(GUIDE_BUILD if kind == "ours" else PLAIN_BUILD, cwd=root, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is already reaped
@@ -85,5 +91,7 @@ def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
     pages, site_mb, index_bytes = _site_stats(root / "site")
     # Linux reports ru_maxrss in kilobytes.
     cpu = usage.ru_utime + usage.ru_stime
+    steps_file = root / "plain_build_steps.json"
+    steps = tuple((t["name"], t["cpu_s"]) for t in json.loads(steps_file.read_text())) if kind == "plain" else ()
     return BuildRun(kind, articles, pages, round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1),
-                    round(site_mb, 1), index_bytes, round(load_before, 2))
+                    round(site_mb, 1), index_bytes, round(load_before, 2), steps)

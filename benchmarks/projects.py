@@ -16,6 +16,8 @@ post-build safety check.
 
 from __future__ import annotations
 
+import importlib
+import json
 import os
 import shutil
 import sys
@@ -66,17 +68,30 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
     return Layout(dest, articles)
 
 
+def editions(ours: Layout) -> list[str]:
+    """The editions `python -m guide build` builds: the root ('') first, then each of site.yml's."""
+    site = yaml.safe_load((ours.root / "content_src" / "site.yml").read_text(encoding="utf-8")) or {}
+    return [""] + [e["id"] for e in site.get("editions") or []]
+
+
 @contextmanager
-def _hooks_loaded(ours: Layout):
+def _hooks_loaded(ours: Layout, edition: str = ""):
     """The copied project's MkDocs config with its hooks run up to on_files, in this process.
 
     The plain pages are taken from what our hooks hand to MkDocs, through
     MkDocs' own plugin events, so they follow whatever the hooks do today.
     """
     saved_env, saved_cwd, saved_path = dict(os.environ), os.getcwd(), list(sys.path)
-    for name in [m for m in sys.modules if m == "guide" or m.startswith("guide.") or m == "guide_hooks"]:
-        del sys.modules[name]  # a previous size's copy must not be reused
+    # A previous size's or edition's copy must not be reused: MkDocs caches each hook module
+    # by its path (an lru_cache on Hooks._load_hook) and keeps it in sys.modules.
+    from mkdocs.config import config_options
+
+    config_options.Hooks._load_hook.cache_clear()
+    for name in [n for n in sys.modules if n == "guide" or n.startswith("guide.") or n.endswith("guide_hooks")
+                 or n.endswith("guide_hooks.py")]:
+        del sys.modules[name]
     os.chdir(ours.root)
+    os.environ["GUIDE_EDITION"] = edition  # what `python -m guide build` sets for each engine run
     try:
         from mkdocs.config import load_config
         from mkdocs.structure.files import get_files
@@ -138,15 +153,41 @@ _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: loader.c
                                       if isinstance(node, yaml.ScalarNode) else None)
 
 
+PLAIN_STEPS = "plain_build.json"  # the commands benchmarks/plain_build.py runs, in order
+
+
 def make_plain(ours: Layout, dest: Path) -> Layout:
+    """The plain project of every edition ours builds (the root at dest, others under
+    dest/editions/ID), and the steps of its build: for each edition, stock MkDocs into
+    its folder of site/, then the same Pagefind command our build runs on that folder."""
     if dest.exists():
         shutil.rmtree(dest)
+    steps = []
+    for edition in editions(ours):
+        root = dest / "editions" / edition if edition else dest
+        pagefind = _make_plain_edition(ours, root, edition)
+        out = f"{_ROOT_MARK}/site/{edition}" if edition else f"{_ROOT_MARK}/site"  # MkDocs reads a relative one from the config's folder
+        config = (root / "mkdocs.yml").relative_to(dest).as_posix()
+        steps.append({"name": f"mkdocs {edition or 'root'}", "argv": [*PLAIN_MKDOCS, "--config-file", config, "--site-dir", out]})
+        steps.append({"name": f"pagefind {edition or 'root'}",
+                      "argv": [a if a != _SITE_MARK else out for a in pagefind]})
+    shutil.copy2(Path(__file__).with_name("plain_build.py"), dest / "plain_build.py")
+    (dest / PLAIN_STEPS).write_text(json.dumps(steps, indent=1), encoding="utf-8")
+    return Layout(dest, ours.articles)
+
+
+PLAIN_MKDOCS = ["mkdocs", "build", "--strict"]  # run as `python -m mkdocs` by plain_build.py
+_SITE_MARK = "{site}"
+_ROOT_MARK = "{root}"  # the plain project's folder, filled in by plain_build.py
+
+
+def _make_plain_edition(ours: Layout, dest: Path, edition: str) -> list[str]:
     from jinja2 import Environment
     from mkdocs.structure.pages import Page
 
     docs = dest / "docs"
     shutil.copytree(ours.root / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
-    with _hooks_loaded(ours) as (config, files):
+    with _hooks_loaded(ours, edition) as (config, files):
         # The same template functions our theme override calls to draw the boxes.
         env = config.plugins.on_env(Environment(), config=config, files=files)
         red_flags, disclaimer_html = env.globals["pn_red_flags"], env.globals["pn_disclaimer"]
@@ -163,6 +204,8 @@ def make_plain(ours: Layout, dest: Path) -> Layout:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_plain_page(page.meta, markdown, boxes[sets], disclaimer), encoding="utf-8")
         nav, site_name, mdx_configs = config.nav, config.site_name, dict(config.mdx_configs)
+        # Our build's own Pagefind command line (binary, flags, excluded selectors), for the same indexing work.
+        pagefind = importlib.import_module("guide.search_index").pagefind_command(Path(_SITE_MARK))
     plain_config = _plain_config(ours.root / "mkdocs.yml", site_name, nav, mdx_configs)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return Layout(dest, ours.articles)
+    return pagefind

@@ -75,8 +75,10 @@ def bench_size(articles: int, reps: int, work: Path, seed: int) -> dict:
         for layout, kind in ((ours, "ours"), (plain, "plain")):
             run = builds.run_build(layout.root, kind, articles, work / f"{kind}-{articles}-{rep}.log")
             runs.append(run.as_dict())
-            log(f"{articles:,} articles, {kind} #{rep + 1}/{reps}: {run.wall_s:.1f} s, "
-                f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB")
+            # Every figure the summary needs, so that an interrupted run's log still gives the pairs.
+            log(f"{articles:,} articles, {kind} #{rep + 1}/{reps}: {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, "
+                f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB, load {run.load_before}"
+                + (f", steps {dict(run.steps)}" if run.steps else ""))
     pages = {r["pages"] for r in runs}
     if len(pages) != 1:
         raise RuntimeError(f"ours and plain built different page counts at {articles} articles: {sorted(pages)}")
@@ -126,12 +128,25 @@ def serve_edit_latency(work: Path, settings: dict) -> dict:
         return {"error": error}
 
 
+def _not_measured() -> tuple[dict, None, str]:
+    """A run of the builds only: the page-weight and serve-edit targets are not judged at all
+    (an older run's figures would be judged against today's targets and pages)."""
+    return {}, None, ("This run measured the builds only (`--builds-only`): the real site's page weight, "
+                      "the serve-edit latency and their targets were not measured; the last figures are in "
+                      "the Findings of ../README.md.")
+
+
 def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default=",".join(str(s) for s in settings["sizes"]),
                         help="comma-separated article counts (default from bench.yml)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.json, latest.md and the plot")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and build logs")
+    parser.add_argument("--repetitions", type=int, default=None,
+                        help="builds of each kind at every size, instead of bench.yml's counts (for a short run)")
+    parser.add_argument("--builds-only", action="store_true",
+                        help="only the build timings; the real site's page weight and serve-edit latency "
+                             "are not measured (and marked so)")
     args = parser.parse_args(argv)
     args.sizes = sorted(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
     return args
@@ -144,9 +159,11 @@ def main(argv: list[str] | None = None) -> int:
     work.chmod(0o755)  # nginx's worker process runs as another user and must read the site
     started = time.monotonic()
     try:
-        real = real_site(work, settings["visits"])
-        serve = serve_edit_latency(work, settings)
-        sizes = [bench_size(n, repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
+        if args.builds_only:
+            real, serve, carried = _not_measured()
+        else:
+            real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
+        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
     finally:
         if args.keep:
             log(f"kept {work}")
@@ -165,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         "real_site": real,
         "serve_edit": serve,
         "lighthouse": lighthouse,
-        "notes": settings.get("notes", []),
+        "notes": settings.get("notes", []) + ([carried] if carried else []),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     report.write_json(results, args.out / "latest.json")

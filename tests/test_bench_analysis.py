@@ -56,3 +56,17 @@ def test_lcp_verdict_reads_the_audit_medians():
     assert analysis.lcp_verdict(rows, 1.0).met is True
     assert analysis.lcp_verdict(rows[:2], 1.0).met is False, "an unmeasured page cannot pass"
     assert analysis.lcp_verdict(None, 1.0).met is None
+
+
+def test_the_second_baseline_takes_the_plain_builds_search_index_off():
+    """Plain's Pagefind steps are the same work ours does; without them the overhead reads higher."""
+    pairs = runs([(11.0, 10.0), (11.0, 10.0), (11.0, 10.0)])
+    for run in pairs:
+        if run["kind"] == "plain":
+            run["steps"] = (("mkdocs root", 4.0), ("pagefind root", 0.5), ("mkdocs uk", 4.0), ("pagefind uk", 0.5))
+    summary = analysis.size_summary(pairs)
+    assert summary["overhead_cpu"] == 0.1
+    assert summary["overhead_cpu_vs_mkdocs"] == round(11.0 / 9.0 - 1, 3)
+    assert summary["plain"]["search_cpu_s"] == 1.0
+    verdict = analysis.verdicts([summary], {}, None, TARGETS)[0]
+    assert "without its Pagefind index: +22.2% CPU" in verdict.measured

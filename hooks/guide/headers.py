@@ -104,9 +104,10 @@ class SiteScan:
 
 # Candidates for what a hash cannot allow, gathered by libxml2 rather than by
 # visiting every element in Python (HTML parsing lower-cases attribute names).
+# `/descendant::*/@x` steps through elements only; `//@x` also visits every text node.
 _SUSPECT_ATTRIBUTES = etree.XPath(
-    "//@style | //@*[starts-with(name(), 'on')] | //@href[contains(., ':')] | //@src[contains(., ':')]"
-    " | //@action[contains(., ':')]"
+    "/descendant::*/@style | /descendant::*/@*[starts-with(name(), 'on')] | /descendant::*/@href[contains(., ':')]"
+    " | /descendant::*/@src[contains(., ':')] | /descendant::*/@action[contains(., ':')]"
 )
 
 

@@ -83,7 +83,7 @@ def mark_external_links(markup: str, site_url: str | None = None) -> str:
     return "".join(piece if i % 2 else _LINK.sub(lambda m: _mark(m, own), piece) for i, piece in enumerate(pieces))
 
 
-_HOST_LINKS = etree.XPath("//a[contains(@href, '//')]")
+_HOST_LINKS = etree.XPath("/descendant::a[contains(@href, '//')]")  # elements only, unlike //a
 
 
 def unmarked_external(tree, own: set[str]) -> list[str]:

@@ -621,7 +621,7 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
         errors.raise_if_any()
     content = Content(root, site, countries, disclaimer, red_flags, sources, sections, rules, glossary=glossary,
                       locales=locales, ui=ui)
-    if not pages:
+    if not pages or pages == "index":  # "index" is truthy: without this test it fell through to the full load
         errors.raise_if_any()
         if pages == "index":
             content.articles = _article_index(root)
