@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from guide.safety_html import DISCLAIMER, EMERGENCY, RED_FLAGS
+from guide.safety_html import DISCLAIMER, EMERGENCY, RED_FLAGS, RED_FLAGS_SHORT
 from guide.verify import html_files
 from site_pages import every_page, url_of_html, urls
 from tabs import desktop_tab, phone_tab, print_tab  # noqa: F401  (fixtures)
@@ -19,6 +19,10 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 RED_FLAG_BOX = f'[data-safety="{RED_FLAGS}"]'
 DISCLAIMER_BOX = f'[data-safety="{DISCLAIMER}"]'
 STRIP = f'[data-safety="{EMERGENCY}"]'
+COMPACT_COPY = f'[data-safety="{RED_FLAGS_SHORT}"]'
+# A programme's full box (every set) is longer than a sheet: on paper these pages carry, on
+# every sheet, the compact copy instead (guide.css, print; tests/test_print.py reads each sheet).
+PROGRAMME_PAGES = ("/exercises/home-programme/", "/programme/", "/programme/view/")
 # Material's navigation: header (with search), tabs, sidebars and footer links.
 NAVIGATION = [".md-header", ".md-tabs", ".md-sidebar", ".md-footer"]
 # Addresses a page may use without asking any server.
@@ -143,12 +147,17 @@ def test_the_first_phone_screen_answers_and_says_when_to_call(phone_tab, site_ur
 @pytest.mark.parametrize("path", ALL_PAGES)
 def test_print_keeps_the_safety_boxes_and_drops_the_navigation(print_tab, site_url, path):
     print_tab.goto(site_url + path)
-    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, STRIP, *NAVIGATION]])
+    shown = print_tab.evaluate(_SHOWN, [[RED_FLAG_BOX, DISCLAIMER_BOX, STRIP, COMPACT_COPY, *NAVIGATION]])
     assert shown[DISCLAIMER_BOX] == [True], f"disclaimer on paper: {shown[DISCLAIMER_BOX]} (want exactly one, printed)"
-    # Exercise and programme sheets after the first start with their own copy of the warning
-    # signs (tests/test_print.py reads them per PDF page); every box there is printed whole.
-    assert shown[RED_FLAG_BOX] and all(shown[RED_FLAG_BOX]), f"warning boxes on paper: {shown[RED_FLAG_BOX]}"
-    for box in (RED_FLAG_BOX, DISCLAIMER_BOX):
+    # Exercise and programme sheets start with a compact copy of the warning signs
+    # (tests/test_print.py reads them per PDF page); every copy there is printed.
+    assert all(shown[COMPACT_COPY]), f"compact copies of the warning signs on paper: {shown[COMPACT_COPY]}"
+    programme = path.removeprefix("/uk").removeprefix("/es") in PROGRAMME_PAGES
+    if programme:
+        assert shown[COMPACT_COPY] and all(shown[COMPACT_COPY]), f"a programme printed without compact copies: {shown[COMPACT_COPY]}"
+    else:
+        assert shown[RED_FLAG_BOX] and all(shown[RED_FLAG_BOX]), f"warning boxes on paper: {shown[RED_FLAG_BOX]}"
+    for box in (DISCLAIMER_BOX,) if programme else (RED_FLAG_BOX, DISCLAIMER_BOX):
         assert all(print_tab.locator(box).evaluate_all(f"els => els.map({_HEADING_SHOWN})")), \
             f"{box} is printed without its heading"
     # The screen's emergency strip stays off paper: the printed sheet is headed by the box itself.
