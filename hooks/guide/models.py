@@ -346,6 +346,16 @@ class ForbiddenWording(Strict):
     hint: Text
 
 
+def _patterns_compile(value: list[ForbiddenWording]) -> list[ForbiddenWording]:
+    """A wording rule whose pattern is not a regular expression is refused at load, with its pattern."""
+    for rule in value:
+        try:
+            re.compile(rule.pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
+    return value
+
+
 class SentenceLimits(Strict):
     """Limits for each sentence on its own: a page's average grade can hide one impossible sentence."""
 
@@ -375,12 +385,7 @@ class LanguageRules(Strict):
     @field_validator("forbidden")
     @classmethod
     def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
-        for rule in value:
-            try:
-                re.compile(rule.pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
-        return value
+        return _patterns_compile(value)
 
 
 class Rules(Strict):
@@ -396,12 +401,7 @@ class Rules(Strict):
     @field_validator("forbidden", "safety_only")
     @classmethod
     def _compiles(cls, value: list[ForbiddenWording]) -> list[ForbiddenWording]:
-        for rule in value:
-            try:
-                re.compile(rule.pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {rule.pattern!r} is not a valid regular expression: {exc}") from None
-        return value
+        return _patterns_compile(value)
 
 
 # ---------------------------------------------------------------- locale (content_src/locale.yml)
