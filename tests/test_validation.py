@@ -434,3 +434,12 @@ def test_care_words_and_spellings_are_only_refused_in_prose(proj):
               "It may burn or tingle. See [a plan](https://example.org/walking-programme) or `centre`. "
               "Ask [[Physical-therapist]] Lee, or go to [[er]].")
     load_content(proj.content)
+
+
+def test_a_wording_rule_that_is_not_a_regular_expression_is_refused_with_its_pattern(proj):
+    proj.edit("content_src/rules.yml", r"'\bguarantee(?:s|d)?\b", r"'\bguarantee(?:s|d?\b")
+    with pytest.raises(ContentErrors) as failed:
+        load_content(proj.content)
+    report = failed.value.report()
+    assert "content_src/rules.yml:" in report and "is not a valid regular expression" in report, report
+    assert "Traceback" not in report
