@@ -136,12 +136,17 @@ def _in_language(config, content, brand):
 
 def _translated_docs(files, config) -> None:
     """A language edition publishes its translations of docs/ pages (translations/<lang>/pages/),
-    not docs/ itself; without a translated home page, a generated one lists its pages."""
+    not docs/ itself; without a translated home page, a generated one lists its pages. A page keeps
+    its English front matter (warning-sign sets, sources); title and description are translated."""
     tr = _Build.translation
     for file in [f for f in files if f.is_documentation_page() and not f.generated_by]:
         files.remove(file)
-    for rel in tr.pages:
-        files.append(File.generated(config, rel, abs_src_path=str(tr.root / translations.PAGES / rel)))
+    for rel, page in tr.docs.items():
+        meta = translations.page_meta(page)
+        if rel in _Build.notices:
+            meta["pn_out_of_date"] = _Build.notices[rel]
+        files.append(File.generated(config, rel, content=page.body))
+        _Build.page_meta[rel] = meta
     if translations.HOME_PAGE not in tr.pages:
         page = render.render_contents(_Build.content, _Build.brand)
         files.append(File.generated(config, page.path, content=page.markdown))

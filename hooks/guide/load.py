@@ -78,6 +78,9 @@ class ExerciseEntry:
     data: models.Exercise
     lines: LineMap
     grade: readability.Readability | None = None
+    # A translated entry (guide.translations.localize): the English exercise it translates, whose
+    # dose text gives the home-programme builder its starting numbers.
+    source: models.Exercise | None = None
 
 
 @dataclass
@@ -96,6 +99,7 @@ class Content:
     locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
     ui: models.Ui | None = None  # page furniture words by language (content_src/ui.yml)
     language: str = "en"  # a language edition's content is translated (guide.translations.localize)
+    programme_texts: Any = None  # a language edition's home-programme words (guide.programme.ProgrammeTranslation)
 
     @property
     def red_flag_set_ids(self) -> list[str]:

@@ -528,6 +528,16 @@ class ArticleTranslation(TranslationMeta):
     help_notes: list[Text] | None = Field(None, description="only when the English file has help_notes, one per English note")
 
 
+class PageTranslation(TranslationMeta):
+    """Front matter of a translated hand-written page (translations/<lang>/pages/, one per docs/ page):
+    its title and description; the English page's other front matter (warning-sign sets, sources) applies."""
+
+    patient_text: ClassVar[tuple[str, ...]] = ("title", "description")
+    plain_text: ClassVar[tuple[str, ...]] = patient_text
+    title: Annotated[str, Field(min_length=3, max_length=90)]
+    description: Annotated[str, Field(min_length=20, max_length=220, description="one sentence, for search results")]
+
+
 class ExerciseDoseTranslation(Strict):
     patient_text: ClassVar[tuple[str, ...]] = ("reps", "sets", "hold", "duration", "how_often")
     plain_text: ClassVar[tuple[str, ...]] = patient_text

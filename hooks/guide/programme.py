@@ -15,7 +15,8 @@ longer exists is shown as such. Everything the script shows of an exercise
 same content as its own page, into inert <template> elements; the script only
 clones them and writes the link's numbers and note with textContent.
 
-Words come from content_src/programme.yml, HTML from hooks/guide/templates/.
+Words come from content_src/programme.yml (a language edition's from its translation,
+translations/<lang>/programme.yml, loaded by guide.translations), HTML from hooks/guide/templates/.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from pydantic import Field
 from .brand import Brand
 from .errors import ErrorCollector
 from .load import Content, _load_one
-from .models import Strict, Text
+from .models import Strict, Text, TranslationMeta
 from .safety_html import red_flag_short_box
 
 TEXTS_FILE = "programme.yml"
@@ -101,6 +102,8 @@ class ViewTexts(Strict):
     storage_heading: Text
     storage: Annotated[list[Text], Field(min_length=1, max_length=8)]
     full_instructions: Text
+    start_caption: Text = Field(description="under the picture of the starting position")
+    end_caption: Text = Field(description="under the picture of the end position")
     stop_heading: Text
     steps_heading: Text
     start_label: Text
@@ -139,11 +142,19 @@ class ProgrammeTexts(Strict):
     write_in: WriteInTexts
 
 
+class ProgrammeTranslation(ProgrammeTexts, TranslationMeta):
+    """translations/<lang>/programme.yml: the same words in another language, key for key."""
+
+
 def load_texts(content: Content) -> ProgrammeTexts | None:
-    """The programme's words, or None for a project without content_src/programme.yml."""
+    """The programme's words, or None for a project without content_src/programme.yml.
+
+    A language edition's words are its translation (guide.translations.localize puts them in
+    the content); without one, the edition leaves the programme pages out."""
+    if getattr(content, "language", "en") != "en":
+        return getattr(content, "programme_texts", None)
     path = Path(content.root) / TEXTS_FILE
-    # Its words are English only: a language edition leaves the programme pages out until they are translated.
-    if not path.exists() or getattr(content, "language", "en") != "en":
+    if not path.exists():
         return None
     errors = ErrorCollector(Path(content.root))
     texts, _ = _load_one(path, ProgrammeTexts, errors)
@@ -214,9 +225,14 @@ def _exercises(content: Content, brand: Brand):
             "starting_position": filled(ex.starting_position),
             "steps": [filled(s) for s in ex.steps],
             "stop_if": [filled(s) for s in ex.stop_if],
-            "dose": default_dose(ex),
+            "dose": default_dose(_english(entry)),
         })
     return items
+
+
+def _english(entry):
+    """The English exercise: its dose text, in English, gives the builder its starting numbers."""
+    return getattr(entry, "source", None) or entry.data
 
 
 def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
@@ -224,7 +240,7 @@ def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
         "version": LINK_VERSION,
         "limits": LIMITS,
         "sides": list(SIDES),
-        "exercises": {e.slug: {"title": e.data.title, "dose": default_dose(e.data)} for e in content.exercises},
+        "exercises": {e.slug: {"title": e.data.title, "dose": default_dose(_english(e))} for e in content.exercises},
         "texts": {"builder": texts.builder.model_dump(), "view": texts.view.model_dump(), "dose": texts.dose.model_dump()},
         "view": f"{up}programme/view/",
         "sw": f"{up}{SERVICE_WORKER}",
@@ -267,8 +283,11 @@ def render_pages(content: Content, brand: Brand):
 
 
 def nav_pages(content: Content) -> list[str]:
-    return [BUILDER_PAGE, VIEW_PAGE] if (Path(content.root) / TEXTS_FILE).exists() and content.exercises \
-        and getattr(content, "language", "en") == "en" else []
+    if getattr(content, "language", "en") == "en":
+        has_words = (Path(content.root) / TEXTS_FILE).exists()
+    else:
+        has_words = getattr(content, "programme_texts", None) is not None
+    return [BUILDER_PAGE, VIEW_PAGE] if has_words and content.exercises else []
 
 
 def write_in_box(content: Content) -> str:

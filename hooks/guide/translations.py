@@ -12,14 +12,17 @@ order, red-flag sets, sources, review dates, pictures) always comes from English
 - exercise: every declared patient-text field (title, summary, purpose, lists, dose,
   picture descriptions);
 - glossary entry: the English term, its other forms and its definition;
+- hand-written page (pages/, one per docs/ page): its title, description and body;
+- the home-programme words (programme.yml): every text of content_src/programme.yml;
 - each safety text on its own: the disclaimer (title and paragraphs), each warning sign's
   text, each set title, the two headings and the two actions.
 
 It is sha256 over a JSON list of [field path, text] pairs, written "sha256:" + 16 hex digits.
 Keywords, dates, ids and structure are not in it: they do not change what a translation says.
 
-An article, exercise or glossary entry whose English changed is out of date: it is still
-published, with a notice in its language (ui.yml `out_of_date`), and `make lint` lists it.
+An article, exercise, page, the programme's words or a glossary entry whose English changed is
+out of date: it is still published, with a notice in its language (ui.yml `out_of_date`), and
+`make lint` lists it.
 A safety text whose English changed is never published: the language's build fails naming it.
 """
 
@@ -37,7 +40,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import models, patient_text, readability
+from . import docs_pages, models, patient_text, programme, readability
 from .errors import ContentError, ContentErrors, ErrorCollector
 from .load import (ARTICLE_LINK, Article, Content, ExerciseEntry, TextRules, _field_name, _load_list,
                    _load_one, validate_model)
@@ -46,10 +49,13 @@ from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, spl
 TRANSLATIONS = "translations"
 SAFETY = "safety"
 PAGES = "pages"  # translated hand-written pages of docs/, same paths
+DOCS = "docs"  # the English hand-written pages: beside content_src/, as mkdocs.yml's docs_dir
+PROGRAMME = programme.TEXTS_FILE  # the home-programme words, same name as content_src/'s
 HOME_PAGE = "index.md"  # a language edition always has one: translated, or a generated list of its pages
 STAMP_HINT = "translate it again, have it reviewed, then run python -m guide translations stamp"
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
 _LINK = re.compile(r"\[([^\]]*)\]\((?:\.\./exercises/)?([a-z0-9-]+)\.md(#[^)\s]*)?\)")
+_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _EXERCISE_LINK = re.compile(r"\]\(\.\./exercises/([a-z0-9-]+)\.md")
 # Fields whose list length must match English, one item per English item.
 _EXERCISE_LISTS = ("suits", "not_for", "steps", "should_feel", "should_not_feel", "stop_if", "progression")
@@ -85,12 +91,42 @@ def text_hash(text: str) -> str:
     return _digest([(("text",), text)])
 
 
+def _page_pairs(meta: dict, body: str) -> list:
+    return [(("title",), str(meta.get("title") or "").strip()), (("description",), str(meta.get("description") or "").strip()),
+            (("body",), normalise_body(body))]
+
+
+def page_hash(meta: dict, body: str) -> str:
+    return _digest(_page_pairs(meta, body))
+
+
+def _tree_pairs(value, loc: tuple = ()):
+    """(path, text) for every text in parsed YAML or a model's dump, keys in sorted order: the
+    same for a model and for the file it was read from, whatever the order of the file's keys."""
+    if isinstance(value, str):
+        yield loc, value.strip()
+    elif isinstance(value, dict):
+        for key in sorted(value):
+            yield from _tree_pairs(value[key], (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _tree_pairs(item, (*loc, index))
+
+
+_PROGRAMME_PARTS = tuple(programme.ProgrammeTexts.model_fields)
+
+
+def programme_hash(data: dict) -> str:
+    """Over every text of the programme's words (builder, view, dose, write_in)."""
+    return _digest(_tree_pairs({k: v for k, v in (data or {}).items() if k in _PROGRAMME_PARTS}))
+
+
 # ---------------------------------------------------------------- loaded translations
 @dataclass
 class Translated:
     """One translated file (or glossary entry) and where it stands against English."""
 
-    kind: str  # article | exercise | glossary
+    kind: str  # article | exercise | glossary | page | programme
     slug: str
     path: Path
     line: int
@@ -122,10 +158,13 @@ class Translations:
     # Safety texts out of date or missing: never published; the language's build fails on them.
     stale_safety: list[ContentError] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # translated docs/ pages, by path
+    docs: dict[str, Translated] = field(default_factory=dict)  # the same pages, loaded and checked
+    programme: Translated | None = None  # the home-programme words
 
     @property
     def stale(self) -> list[Translated]:
-        return [t for t in [*self.articles.values(), *self.exercises.values(), *self.glossary] if not t.current]
+        return [t for t in [*self.articles.values(), *self.exercises.values(), *self.docs.values(),
+                            *([self.programme] if self.programme else []), *self.glossary] if not t.current]
 
 
 def languages(content: Content) -> list[str]:
@@ -135,6 +174,15 @@ def languages(content: Content) -> list[str]:
 
 def folder(content: Content, language: str) -> Path:
     return content.root / TRANSLATIONS / language
+
+
+def docs_folder(content: Content) -> Path:
+    return content.root.parent / DOCS
+
+
+def english_docs_pages(content: Content) -> list[str]:
+    """The hand-written English pages a language edition translates (docs/, overrides left out)."""
+    return docs_pages.list_pages(docs_folder(content))
 
 
 def _rules(content: Content, language: str, errors: ErrorCollector, at: Path) -> tuple[TextRules, models.LanguageRules | None]:
@@ -260,6 +308,69 @@ def _load_exercise(path: Path, content: Content, rules: TextRules, limits, error
             measured.append(result)
     _check_page_score(readability.combine_spanish(measured), limits, path, errors)
     return Translated("exercise", path.stem, path, 1, data, english_hash, english_path=english.path)
+
+
+def _load_page(rel: str, path: Path, content: Content, rules: TextRules, limits, errors: ErrorCollector) -> Translated | None:
+    """A translated docs/ page: its title, description and body, checked as an article's are."""
+    english_path = docs_folder(content) / rel
+    if not english_path.is_file():
+        errors.add(path, None, "", f"no English page docs/{rel}",
+                   f"name the file after a page in docs/ (same path), e.g. {PAGES}/about.md for docs/about.md")
+        return None
+    english = split_front_matter(english_path, errors, required=False)
+    source = split_front_matter(path, errors, required=True)
+    if english is None or source is None:
+        return None
+    data = validate_model(models.PageTranslation, source.meta, path, source.lines, errors)
+    if data is None:
+        return None
+    english_hash = page_hash(english.meta, english.body)
+    if data.source_hash == english_hash:
+        theirs, ours = _headings(english.body), _headings(source.body)
+        if len(ours) != len(theirs):
+            errors.add(path, source.body_line, "body", f"{len(ours)} '## ' heading(s); the English page has {len(theirs)}"
+                       f" ({', '.join(theirs)})", "keep the English sections, in the same order")
+    for loc, text in patient_text.texts(data):
+        rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
+    # A hand-written page may carry raw HTML the content allow-list does not have (the home page's
+    # <nav> of ways in): its translation may carry the same tags, exactly as the English page has them.
+    same = set(_TAG.findall(english.body))
+    rules.check(_TAG.sub(lambda m: " " * len(m.group(0)) if m.group(0) in same else m.group(0), source.body),
+                path, source.body_line, "body", errors)
+    if limits:
+        result = readability.measure_spanish(source.body)
+        _check_reading(source.body, result, limits, path, source.body_line, "body", errors, True)
+        _check_page_score(result, limits, path, errors)
+    return Translated("page", rel, path, 1, data, english_hash, source.body, english_path)
+
+
+def _load_programme(path: Path, content: Content, rules: TextRules, limits, errors: ErrorCollector) -> Translated | None:
+    """The home-programme words, key for key as content_src/programme.yml."""
+    english_path = content.root / programme.TEXTS_FILE
+    if not english_path.is_file():
+        errors.add(path, None, "", f"no English {programme.TEXTS_FILE}", "remove this file or restore the English one")
+        return None
+    english = programme.load_texts(content)
+    data, lines = _load_one(path, programme.ProgrammeTranslation, errors)
+    if data is None or english is None:
+        return None
+    if set(data.dose.sides) != set(programme.SIDES):
+        errors.add(path, lines.line(("dose", "sides")), "dose.sides", f"expected a label for each of "
+                   f"{', '.join(repr(s) for s in programme.SIDES)}", "keep the four keys and translate only their words")
+    words = data.model_dump(include=set(_PROGRAMME_PARTS))
+    if len(data.view.storage) != len(english.view.storage):
+        errors.add(path, lines.line(("view", "storage")), "view.storage", f"{len(data.view.storage)} item(s); the English "
+                   f"file has {len(english.view.storage)}", "translate each English item into one item, in the same order")
+    measured = []
+    for loc, text in _tree_pairs(words):
+        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        if limits:
+            result = readability.measure_spanish(text)
+            _check_reading(text, result, limits, path, lines.line(loc), _field_name(loc), errors, False)
+            measured.append(result)
+    _check_page_score(readability.combine_spanish(measured), limits, path, errors)
+    return Translated("programme", "programme", path, 1, data, programme_hash(english.model_dump()),
+                      english_path=english_path)
 
 
 def _tier_pairs(tier) -> list[tuple[tuple, str]]:
@@ -423,7 +534,13 @@ def load_translations(content: Content, language: str, errors: ErrorCollector, *
             rules.check(entry.definition, glossary, line, f"{entry.term}: definition", errors)
             tr.glossary.append(Translated("glossary", entry.source_term, glossary, line, entry, glossary_hash(source)))
     pages_dir = tr.root / PAGES
-    tr.pages = sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")) if pages_dir.is_dir() else []
+    for rel in sorted(p.relative_to(pages_dir).as_posix() for p in pages_dir.rglob("*.md")) if pages_dir.is_dir() else []:
+        item = _load_page(rel, pages_dir / rel, content, rules, limits, errors)
+        if item:
+            tr.docs[rel] = item
+    tr.pages = sorted(tr.docs)
+    if (tr.root / PROGRAMME).is_file():
+        tr.programme = _load_programme(tr.root / PROGRAMME, content, rules, limits, errors)
     return tr
 
 
@@ -502,17 +619,33 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
                                                       *_EXERCISE_LISTS)}
         fields["dose"] = entry.data.dose.model_copy(update={k: getattr(d.dose, k) for k in models.ExerciseDose.patient_text})
         fields["images"] = entry.data.images.model_copy(update=d.images.model_dump())
-        exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields)))
+        exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields), source=entry.data))
         if not t.current:
             notices[f"exercises/{entry.slug}.md"] = _notice(t)
+    for rel, t in tr.docs.items():
+        if not t.current:
+            notices[rel] = _notice(t)
+    texts = None
+    if tr.programme:
+        texts = tr.programme.data
+        if not tr.programme.current:
+            notices.update({path: _notice(tr.programme) for path in (programme.BUILDER_PAGE, programme.VIEW_PAGE)})
     # Validated as a GlossaryTranslation already, whose length limit allows for Spanish running
     # about a fifth longer than English; GlossaryEntry's limit is the English one.
     glossary = [models.GlossaryEntry.model_construct(term=t.data.term, also=t.data.also, definition=t.data.definition)
                 for t in tr.glossary]
     sections = [s.model_copy(update={"title": words.sections.get(s.id, s.title)}) for s in content.sections]
     localized = dataclasses.replace(content, articles=articles, exercises=exercises, glossary=glossary, sections=sections,
-                                    disclaimer=tr.disclaimer, red_flags=tr.red_flags, language=tr.language)
+                                    disclaimer=tr.disclaimer, red_flags=tr.red_flags, language=tr.language,
+                                    programme_texts=texts)
     return localized, notices
+
+
+def page_meta(t: Translated) -> dict:
+    """A translated docs/ page's front matter: the English page's, with the translated title and description."""
+    english = split_front_matter(t.english_path, ErrorCollector(t.english_path.parent), required=False)
+    meta = {k: v for k, v in (english.meta if english else {}).items() if k not in ("title", "description")}
+    return {**meta, "title": t.data.title, "description": t.data.description}
 
 
 def _notice(t: Translated) -> dict:
@@ -547,6 +680,8 @@ def available_pages(content: Content, language: str) -> list[str]:
     found = [render.exercise_path(e) for e in content.exercises if e.slug in exercises]
     if found:
         pages += [*found, render.EXERCISES_INDEX, render.HOME_PROGRAMME]
+        if (root / PROGRAMME).is_file() and (content.root / programme.TEXTS_FILE).is_file():
+            pages += [programme.BUILDER_PAGE, programme.VIEW_PAGE]
     if (root / "glossary.yml").is_file():
         pages.append(render.GLOSSARY_PAGE)
     docs = root / PAGES
@@ -629,6 +764,16 @@ class _EnglishAt:
     def exercise(self, slug: str) -> str:
         return _digest(_raw_texts(models.Exercise, self._yaml(f"exercises/{slug}.yml")))
 
+    def page(self, rel: str) -> str:
+        text = _git_show(self.content, self.commit, f"../{DOCS}/{rel}")
+        match = FRONT_MATTER.match(text)
+        meta = self._parse(match.group(1) or "") if match else {}
+        return page_hash(meta if isinstance(meta, dict) else {}, text[match.end():] if match else text)
+
+    def programme(self) -> str:
+        data = self._yaml(programme.TEXTS_FILE)
+        return programme_hash(data if isinstance(data, dict) else {})
+
     def glossary(self) -> dict[str, str]:
         out = {}
         for item in self._yaml("glossary.yml") or []:
@@ -659,6 +804,26 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
         value = old.article(path.stem) if old else article_hash(english)
         line = source.lines.lines.get(("source_hash",))
         text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
+        done.append(f"{rel}: {value}")
+    elif rel.startswith(PAGES + "/") and path.suffix == ".md":
+        page = rel.removeprefix(PAGES + "/")
+        english_path = docs_folder(content) / page
+        source = split_front_matter(path, errors, required=True)
+        english = split_front_matter(english_path, errors, required=False) if english_path.is_file() else None
+        if english is None or source is None:
+            raise ContentErrors(errors.errors or [ContentError(str(path), None, "", f"no English page docs/{page}", "")])
+        value = old.page(page) if old else page_hash(english.meta, english.body)
+        line = source.lines.lines.get(("source_hash",))
+        text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
+        done.append(f"{rel}: {value}")
+    elif rel == PROGRAMME:
+        english = programme.load_texts(content)
+        if english is None:
+            raise ContentErrors([ContentError(str(path), None, "", f"no English {programme.TEXTS_FILE}", "")])
+        value = old.programme() if old else programme_hash(english.model_dump())
+        parsed = load_yaml_file(path, errors)
+        line = parsed[1].lines.get(("source_hash",)) if parsed else None
+        text = _set_line(text, line, "", value, False) if line else f'source_hash: "{value}"\n' + text
         done.append(f"{rel}: {value}")
     elif rel.startswith("exercises/"):
         english = next((e for e in content.exercises if e.slug == path.stem), None)
@@ -735,6 +900,7 @@ def _yaml_targets(content: Content, rel: str, data, old: _EnglishAt | None = Non
 def translation_files(content: Content, language: str) -> list[Path]:
     root = folder(content, language)
     files = sorted((root / "articles").glob("*.md")) + sorted((root / "exercises").glob("*.yml"))
+    files += sorted((root / PAGES).rglob("*.md")) + [p for p in (root / PROGRAMME,) if p.is_file()]
     files += [p for p in (root / "glossary.yml", root / SAFETY / "disclaimer.yml", root / SAFETY / "red_flags.yml") if p.is_file()]
     return files
 
@@ -755,16 +921,28 @@ def status_lines(content: Content, language: str) -> tuple[list[str], int]:
         out.append(f"  missing: {rel(a.path)} (not published in '{language}' until translated)")
     for e in missing_e:
         out.append(f"  missing: {rel(e.path)} (not published in '{language}' until translated)")
+    missing_p = [p for p in english_docs_pages(content) if p not in tr.docs]
+    for page in missing_p:
+        shown = "a generated list of pages instead" if page == HOME_PAGE else "not published until translated"
+        out.append(f"  missing: docs/{page} ({shown}; translate it into {rel(tr.root / PAGES / page)})")
+    if tr.programme is None and (content.root / programme.TEXTS_FILE).is_file():
+        missing_p.append(PROGRAMME)
+        out.append(f"  missing: {rel(content.root / programme.TEXTS_FILE)} (the home-programme pages are not published "
+                   f"in '{language}' until translated)")
     terms = {t.slug for t in tr.glossary}
     missing_g = [g.term for g in content.glossary if g.term not in terms]
     if missing_g:
         out.append(f"  missing: {len(missing_g)} glossary term(s): {', '.join(missing_g[:10])}{' ...' if len(missing_g) > 10 else ''}")
     for t in tr.stale:
         out.append(f"  out of date: {rel(t.path)}" + (f":{t.line} ({t.slug})" if t.kind == "glossary" else "") + f": {t.why}")
-    todo = len(errors.errors) + len(tr.stale_safety) + len(missing_a) + len(missing_e) + len(missing_g) + len(tr.stale)
-    current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values()])
-    out.insert(0, f"{language}: {current} of {len(content.articles) + len(content.exercises)} pages translated and current, "
-                  f"{len(terms)} of {len(content.glossary)} glossary terms")
+    todo = len(errors.errors) + len(tr.stale_safety) + len(missing_a) + len(missing_e) + len(missing_p) + len(missing_g) \
+        + len(tr.stale)
+    current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values()])
+    total = len(content.articles) + len(content.exercises) + len(english_docs_pages(content))
+    words = "" if not (content.root / programme.TEXTS_FILE).is_file() else \
+        f", home-programme words {'current' if tr.programme and tr.programme.current else 'not current' if tr.programme else 'missing'}"
+    out.insert(0, f"{language}: {current} of {total} pages translated and current, "
+                  f"{len(terms)} of {len(content.glossary)} glossary terms{words}")
     return out, todo
 
 
@@ -780,7 +958,7 @@ def reading_ease_lines(content: Content) -> list[str]:
     for language in present_languages(content):
         limits = content.rules.languages.get(language)
         tr = load_translations(content, language, ErrorCollector(content.root))
-        rows = [(page_reading(t), t.path) for t in [*tr.articles.values(), *tr.exercises.values()]]
+        rows = [(page_reading(t), t.path) for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values()]]
         if not rows or limits is None:
             continue
         aim = f", aim {limits.aim_score:g}" if limits.aim_score is not None else ""
@@ -793,6 +971,8 @@ def reading_ease_lines(content: Content) -> list[str]:
 def page_reading(t: Translated) -> readability.SpanishReadability:
     if t.kind == "article":
         parts = [t.data.answer, *("- " + k for k in t.data.key_points), t.body]
+    elif t.kind == "page":
+        parts = [t.body]
     else:
         parts = [f"- {x}" if loc[0] in ("steps", "suits", "not_for") else x
                  for loc, x in patient_text.texts(t.data) if loc[0] not in ("images", "dose")]
