@@ -219,8 +219,20 @@
     return days;
   }
 
+  // The same page in another language or country edition opens the same programme: the
+  // switch's links (written at build time) get this page's fragment.
+  function keepProgrammeInSwitchLinks(hash) {
+    var links = document.querySelectorAll(".pn-languages a[href], .pn-editions a[href]");
+    for (var i = 0; i < links.length; i++) {
+      var url = new URL(links[i].getAttribute("href"), location.href);
+      url.hash = hash;
+      links[i].href = url.href;
+    }
+  }
+
   function startView() {
     var hash = location.hash, key = programmeKey(hash);
+    keepProgrammeInSwitchLinks(hash);
     var result = decode(hash);
     var week = root.querySelector(".pn-prog-week");
     if (result.status !== "ok") {
