@@ -321,10 +321,12 @@ def _template_source(name: str) -> str:
 
 
 def manifest(brand: Brand, content: Content) -> str:
+    # The site's tagline is English: a language edition describes the page the app opens, in its words.
+    texts = load_texts(content) if getattr(content, "language", "en") != "en" else None
     data = {
         "name": brand.name,
         "short_name": brand.short_name,
-        "description": content.site.tagline,
+        "description": texts.view.description if texts else content.site.tagline,
         "start_url": "./programme/view/",
         "scope": "./",
         "display": "standalone",
