@@ -337,7 +337,7 @@ def test_spanish_pages_are_under_es_in_spanish_with_the_spanish_safety_texts(spa
 def test_untranslated_pages_are_not_published_in_spanish_and_not_linked_to_it(spanish):
     assert not (spanish.site / "es/understanding/test-neck/index.html").exists()
     assert not (spanish.site / "es/about/index.html").exists()
-    assert not (spanish.site / "es/programme/index.html").exists()  # its words are English only
+    assert not (spanish.site / "es/programme/index.html").exists()  # no exercises and no programme.yml translation here
     english = tree(spanish.site / "understanding/test-neck/index.html")
     assert english.xpath('//nav[@class="pn-languages"]') == []
 
@@ -441,3 +441,118 @@ def test_page_words_are_held_to_the_text_rules_of_their_language(project):
     assert "content_src/ui.yml:" in result.stderr and "es.how_much: '911' looks like an emergency" in result.stderr
     assert "es.how_much: 'cura'" in result.stderr
     assert "en.key_points: the <script> element is not allowed" in result.stderr, result.stderr
+
+
+# ---------------------------------------------------------------- hand-written pages and the programme's words
+def test_every_english_page_has_its_spanish_counterpart():
+    """Every page the English edition publishes (articles, exercises, generated lists, the
+    home-programme builder and view, the hand-written home and About pages) is published in
+    Spanish too, and `translations status` has nothing missing or out of date."""
+    from guide import docs_pages, render
+    from guide.brand import default_brand
+
+    content = load_content(ROOT / "content_src")
+    english = {p.path for p in render.render_pages(content, default_brand(content))}
+    english |= set(docs_pages.list_pages(ROOT / "docs"))
+    spanish = set(translations.available_pages(content, "es"))
+    assert english - spanish == set(), "English pages without a Spanish counterpart"
+    assert {"index.md", "about.md", "programme/index.md", "programme/view.md"} <= spanish
+    lines, todo = translations.status_lines(content, "es")
+    assert todo == 0, "\n".join(lines)
+    tr, errors = translations.load_translations(content, "es", ErrorCollector(content.root)), None
+    assert sorted(tr.docs) == ["about.md", "index.md"] and all(t.current for t in tr.docs.values())
+    assert tr.programme is not None and tr.programme.current
+
+
+HOME_ES = """---
+source_hash: ""
+translated: 2026-12-02
+translator: Editorial team (Spanish translation)
+title: Inicio de prueba
+description: Un sitio pequeño para las pruebas, con una página sobre la ciática.
+---
+
+# Inicio de prueba
+
+Un sitio pequeño para las pruebas. Lea [qué es la ciática](understanding/test-sciatica.md).
+"""
+HOME_ES_PATH = "content_src/translations/es/pages/index.md"
+
+
+def test_a_translated_home_page_replaces_the_generated_list_and_shows_the_notice_once_its_english_changes(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.write(HOME_ES_PATH, HOME_ES)
+    assert guide(project, "translations", "stamp", HOME_ES_PATH).returncode == 0
+    assert 'source_hash: "sha256:' in (project.root / HOME_ES_PATH).read_text(encoding="utf-8")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    home = tree(project.site / "es/index.html")
+    assert home.xpath("//h1//text()") == ["Inicio de prueba"]
+    assert home.xpath('//article//a[@href="understanding/test-sciatica/"]/text()') == ["qué es la ciática"]
+    assert home.xpath('//meta[@name="description"]/@content') == ["Un sitio pequeño para las pruebas, con una página sobre la ciática."]
+    assert not home.xpath('//*[@data-translation="out-of-date"]')
+    assert [a.get("href") for a in home.xpath('//nav[@class="pn-languages"]/a')] == ["./../"]
+    # The English home page changes: the Spanish one is still published, with the notice; lint lists it.
+    project.edit("docs/index.md", "A small site for tests.", "A small site for tests, and for nothing else.")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert result.ok, result.output
+    notice = tree(project.site / "es/index.html").xpath('//*[@data-translation="out-of-date"]')
+    assert len(notice) == 1 and "La página en inglés se actualizó el" in notice[0].text_content()
+    lint = guide(project, "lint")
+    assert "content_src/translations/es/pages/index.md: out-of-date translation" in lint.stderr + lint.stdout, lint.stderr
+
+
+def test_a_translated_page_is_held_to_the_spanish_rules_and_must_have_an_english_page(project):
+    project.write(HOME_ES_PATH, HOME_ES.replace("Un sitio pequeño para las pruebas.", "Este ejercicio cura la ciática.")
+                  .replace("<", "&lt;"))
+    project.write("content_src/translations/es/pages/nothing.md", HOME_ES)
+    _, errors = _load(project)
+    report = "\n".join(e.format() for e in errors.errors)
+    assert "translations/es/pages/index.md:11: body: 'cura'" in report, report
+    assert "translations/es/pages/nothing.md: no English page docs/nothing.md" in report, report
+
+
+def test_the_home_pages_raw_html_may_be_kept_but_no_other(project):
+    project.write("docs/index.md", '---\ntitle: Test home\n---\n\n# Test home\n\n<nav class="pn-ways-in" markdown>\n\n'
+                  "- [Sciatica](understanding/test-sciatica.md)\n\n</nav>\n")
+    project.write(HOME_ES_PATH, HOME_ES + '\n<nav class="pn-ways-in" markdown>\n\n- [Ciática](understanding/test-sciatica.md)\n\n'
+                  '</nav>\n\n<nav class="other">\n</nav>\n')
+    _, errors = _load(project)
+    report = "\n".join(e.format() for e in errors.errors)
+    assert report.count("the <nav> element is not on the list") == 1 and ":19: body" in report, report
+
+
+def test_changed_english_programme_words_show_the_notice_on_both_spanish_programme_pages(tmp_path):
+    """The real project (it has exercises), Spanish edition only: an edited English programme.yml
+    leaves its translation out of date, published with the notice, and lint lists it."""
+    import shutil
+
+    from helpers import run_build
+
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for part in ("hooks", "content_src", "docs"):
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    words = root / "content_src" / "programme.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace("  add: Add\n", "  add: Add to the programme\n"), encoding="utf-8")
+    result = run_build(root, "--site-dir", str(root / "site"), "--edition", "es")
+    assert result.ok, result.output
+    for page in ("es/programme/index.html", "es/programme/view/index.html"):
+        html = tree(root / "site" / page)
+        assert html.get("lang") == "es"
+        notice = html.xpath('//*[@data-translation="out-of-date"]')
+        assert len(notice) == 1, page
+        assert notice[0].xpath(".//a/@href")[0].endswith("/programme/" if "view" not in page else "/programme/view/")
+    builder = tree(root / "site" / "es/programme/index.html")
+    assert builder.xpath('//button[contains(@class, "pn-prog-add")]/text()')[0] == "Agregar"  # still the Spanish words
+    import json
+
+    manifest = json.loads((root / "site" / "es/manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["lang"].startswith("es") and manifest["description"].startswith("Los ejercicios que su terapeuta")
+    lint = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "guide", "lint"], cwd=root, capture_output=True, text=True,
+                          env={**__import__("os").environ, "PYTHONPATH": str(root / "hooks")}, timeout=300)
+    assert "content_src/translations/es/programme.yml: out-of-date translation" in lint.stdout + lint.stderr, lint.stderr

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from conftest import serve_folder
 from helpers import run_build
-from tabs import phone_tab  # noqa: F401  (fixture)
+from tabs import desktop_tab, phone_tab  # noqa: F401  (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = "/es/understanding/sciatica/"
@@ -101,3 +101,90 @@ def test_spanish_words_lead_to_the_right_spanish_page_first(browser, site_url):
             failures.append(f"  {q['query']!r} ({q['kind']}): wanted {q['first']}, got {results[:3]}")
     context.close()
     assert not failures, f"{len(failures)} of {len(QUERIES)} Spanish queries lead elsewhere first:\n" + "\n".join(failures)
+
+
+# ---------------------------------------------------------------- the home programme in Spanish
+from test_programme import PROGRAMME, WCAG_TAGS, build_programme, fresh, shown_programme  # noqa: E402,F401  (fresh: fixture)
+
+SPANISH_TITLES = ["Retracción de la barbilla", "Deslizamiento del nervio ciático (sentado)", "Puente"]
+
+
+def test_the_spanish_builder_makes_a_link_that_opens_the_same_programme_in_the_spanish_view(desktop, fresh, site_url):
+    link = build_programme(desktop, site_url + "/es")
+    assert desktop.locator("html").get_attribute("lang") == "es"
+    assert link.startswith(site_url + "/es/programme/view/#v1."), link
+    assert desktop.locator(".pn-prog-open").get_attribute("href") == link  # "Abrir la vista del paciente"
+    phone = fresh().new_page()
+    phone.goto(link)
+    assert phone.locator("html").get_attribute("lang") == "es"
+    assert phone.locator("h1").first.inner_text() == "Mi programa de ejercicios en casa"
+    shown = shown_programme(phone)
+    assert [s["title"] for s in shown] == SPANISH_TITLES
+    assert shown[0]["dose"] == {"Repetir": "8 veces", "Series": "1", "Mantener": "6 segundos",
+                                "Veces al día": "3", "Días a la semana": "7"}
+    assert shown[1]["dose"]["Repetir"] == "12 veces" and shown[1]["dose"]["Lado"] == "Lado izquierdo"
+    assert shown[2]["note"] == PROGRAMME[2][1]["note"]
+    assert phone.get_by_role("complementary", name="Señales de alarma").first.is_visible()
+    assert phone.locator(".pn-prog-list .pn-prog-stop .admonition-title").first.inner_text() == "Pare y pida ayuda si"
+    # The same programme, the same numbers, in English: the language switch keeps the programme.
+    phone.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    phone.wait_for_url("**/programme/view/#v1.*")
+    assert urlsplit(phone.url).path == "/programme/view/" and urlsplit(phone.url).fragment == urlsplit(link).fragment
+    english = shown_programme(phone)
+    assert [s["title"] for s in english] == ["Chin tuck", "Sciatic nerve glide (sitting)", "Bridge"]
+    assert english[0]["dose"]["Repeat"] == "8 times" and english[1]["dose"]["Side"] == "Left side"
+    phone.get_by_role("navigation", name="Language").get_by_role("link", name="Español").click()
+    phone.wait_for_url("**/es/programme/view/#v1.*")
+    assert [s["title"] for s in shown_programme(phone)] == SPANISH_TITLES
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_the_spanish_builder_and_view_have_no_wcag_violations(request, site_url, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = request.getfixturevalue(f"{viewport}_tab")
+    link = build_programme(page, site_url + "/es")  # the builder with exercises chosen, then the view showing them
+    for url in (None, link):
+        if url:
+            page.goto(url)
+            assert page.locator(".pn-prog-list .pn-prog-ex").count() == len(PROGRAMME)
+        # From the top, as a page opens: scrolled, a control under Material's fixed header counts as
+        # too small a target (axe target-size), whatever the page.
+        page.evaluate("window.scrollTo(0, 0)")
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+        assert results.response["violations"] == [], (url or "/es/programme/") + "\n" + results.generate_report()
+
+
+# ---------------------------------------------------------------- the Spanish home page
+WAYS_IN_ES = {  # words in the link -> the Spanish page it opens
+    "pierna": "/es/understanding/sciatica/",
+    "brazo": "/es/understanding/neck-and-arm-symptoms/",
+    "fisioterapia": "/es/self-care/soreness-or-worsening/",
+    "ejercicios": "/es/exercises/",
+    "señales de alarma": "/es/warning-signs/warning-signs/",
+}
+
+
+def test_the_spanish_home_offers_the_same_ways_in_on_its_first_screen(phone_tab, site_url):
+    phone_tab.goto(site_url + "/es/")
+    assert phone_tab.locator("h1").first.inner_text() == "Nervios pinzados, ciática y fisioterapia"
+    assert phone_tab.get_by_role("heading", name="¿Qué le trae por aquí?").is_visible()
+    height = phone_tab.viewport_size["height"]
+    found = {}
+    links = phone_tab.locator(".pn-ways-in a")
+    for i in range(links.count()):
+        link = links.nth(i)
+        box = link.bounding_box()
+        assert link.is_visible() and box["y"] + box["height"] <= height, f"{link.inner_text()!r} is below the first screen"
+        assert box["height"] >= 44, f"{link.inner_text()!r} is a small tap target ({box['height']:.0f} px)"
+        found[" ".join(link.inner_text().split()).lower()] = link.evaluate("a => new URL(a.href).pathname")
+    assert len(found) == len(WAYS_IN_ES)
+    for words, target in WAYS_IN_ES.items():
+        assert any(words in text and href == target for text, href in found.items()), f"{words!r} -> {target}: {found}"
+    emergency = phone_tab.locator('[data-safety="red-flags"] h2, [data-safety="red-flags"] h3').first
+    box = emergency.bounding_box()
+    assert box["y"] + box["height"] <= height and "Llame al" in emergency.inner_text()
+    # Not the generated list of pages any more; English on the switch, and back
+    assert phone_tab.locator(".md-content").get_by_role("link", name="sobre esta guía").get_attribute("href") == "about/"
+    phone_tab.get_by_role("navigation", name="Idioma").get_by_role("link", name="English").click()
+    phone_tab.wait_for_url(site_url + "/")
