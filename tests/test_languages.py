@@ -96,6 +96,9 @@ def test_hashes_of_an_older_commit_agree_with_todays_for_unchanged_files():
     assert [e.slug for e in content.exercises if head.exercise(e.slug) != translations.exercise_hash(e)] == []
     old = head.glossary()
     assert [g.term for g in content.glossary if old.get(g.term) != translations.glossary_hash(g)] == []
+    tr = translations.load_translations(content, "es", ErrorCollector(content.root))
+    assert tr.docs and [rel for rel, t in tr.docs.items() if head.page(rel) != t.english_hash] == []
+    assert head.programme() == tr.programme.english_hash
 
 
 def test_the_real_translations_are_stamped_against_the_english_they_translate():
@@ -104,7 +107,7 @@ def test_the_real_translations_are_stamped_against_the_english_they_translate():
     content = load_content(ROOT / "content_src")
     tr = translations.load_translations(content, "es", ErrorCollector(content.root))
     assert len(tr.articles) == len(content.articles) and len(tr.exercises) == len(content.exercises)
-    for t in [*tr.articles.values(), *tr.exercises.values(), *tr.glossary]:
+    for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values(), tr.programme, *tr.glossary]:
         assert t.data.source_hash, t.path
 
 
