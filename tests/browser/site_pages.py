@@ -70,10 +70,12 @@ def urls(*kinds: str) -> list[str]:
 
 # A language edition's pages are built from the same templates and code as the English ones:
 # the checks of safety, accessibility and foreign requests visit every one of them; the slower
-# keyboard walks a set with one page of each kind (home, article, exercise, generated lists, 404),
-# which keeps the browser suite well inside CI's time on two cores.
+# keyboard walks a set with one page of each kind (home, article, exercise, generated lists, the
+# programme builder and view, a hand-written page, 404), which keeps the browser suite well inside
+# CI's time on two cores.
 SAMPLE_OTHER_LANGUAGES = ("", "understanding/sciatica/", "warning-signs/warning-signs/", "exercises/",
-                          "exercises/chin-tuck/", "exercises/home-programme/", "glossary/", "sources/", "404.html")
+                          "exercises/chin-tuck/", "exercises/home-programme/", "programme/", "programme/view/",
+                          "about/", "glossary/", "sources/", "404.html")
 
 
 def sampled_urls(*kinds: str) -> list[str]:
