@@ -6,7 +6,8 @@
 #   default-jre-headless the Nu HTML Checker (vnu.jar) runs on Java
 #   nginx                serves the site with our security headers in the hosting tests
 #   poppler-utils        pdftotext, to read the handouts the tests print
-#   fonts-liberation     a bare image has no fonts, and Chromium cannot lay out text without one
+#   fonts-liberation     Arial's metrics: the print stylesheet asks for Arial, and the browser tests
+#                        lay text out in Liberation Sans (tests/browser/fonts.conf) on every image
 #   python3-venv         make creates .venv from requirements.lock
 set -euo pipefail
 need=()
@@ -14,7 +15,7 @@ command -v chromium >/dev/null 2>&1 || [ -n "${GUIDE_CHROMIUM:-}" ] || need+=(ch
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-compgen -G "/usr/share/fonts/truetype/*/*.ttf" >/dev/null || need+=(fonts-liberation)
+compgen -G "/usr/share/fonts/truetype/liberation*/LiberationSans-Regular.ttf" >/dev/null || need+=(fonts-liberation)
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || need+=(python3-venv)
 ((${#need[@]})) || exit 0
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import http.server
+import os
 import threading
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from guide.chromium import find_chromium as chromium_path
 from helpers import tool_missing
 
 PHONE = {"width": 390, "height": 844}
+FONTS_CONF = Path(__file__).with_name("fonts.conf")
+LIBERATION_SANS = "/usr/share/fonts/truetype/liberation*/LiberationSans-Regular.ttf"
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -54,10 +58,13 @@ def browser():
     if not executable or not Path(executable).exists():
         message = "Chromium not found (install Debian's 'chromium' or set GUIDE_CHROMIUM)"
         tool_missing(message)
+    if not glob.glob(LIBERATION_SANS):
+        tool_missing("Liberation Sans not found: the browser tests lay text out in it (apt-get install fonts-liberation)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        env = {**os.environ, "FONTCONFIG_FILE": str(FONTS_CONF)}
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, env=env)
         yield instance
         instance.close()
 
