@@ -39,8 +39,8 @@ from pathlib import Path
 import yaml
 
 from . import headers, lint, svg_safety, translations, verify
-from .brand import default_brand, edition_ids, select_brand
-from .errors import ContentErrors
+from .brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
+from .errors import ContentErrors, ErrorCollector
 from .load import load_content
 
 # Set for the engine's process: the hooks then leave staging, checks and
@@ -130,7 +130,7 @@ def _expectations(options: BuildOptions):
     """What every page must show, from the safety sources and the brands: no articles needed."""
     content = load_content(options.project / "content_src", pages=True if options.handouts else "index")
     if options.clinic:
-        return content, [EditionBuild("", select_brand(content, options.clinic))]
+        return content, clinic_edition_builds(content, options.clinic, options.editions)
     wanted = edition_ids(content) if options.editions is None else list(options.editions)
     return content, edition_builds(content, wanted)
 
@@ -142,6 +142,24 @@ def edition_builds(content, wanted: list[str]) -> list[EditionBuild]:
     return [dataclasses.replace(e, content=translations.safety_content(
         content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
         for e in editions]
+
+
+def clinic_edition_builds(content, slug: str, wanted: tuple[str, ...] | list[str] | None = None) -> list[EditionBuild]:
+    """A clinic's copy: its English edition at the root and one edition per other language it lists
+    (`wanted` narrows them), each with the clinic's brand in that language and checked against
+    that language's safety texts."""
+    errors = ErrorCollector(content.root)
+    clinic = load_clinic(content, slug, errors)
+    errors.raise_if_any()
+    ids = [e for e in clinic_edition_ids(content, clinic) if wanted is None or e in wanted]
+    builds = []
+    for edition in ids:
+        brand = clinic_brand(content, clinic, clinic_edition(content, clinic, edition))
+        own = None
+        if brand.language != "en":
+            own = translations.safety_content(content, translations.load(content, brand.language, pages=False))
+        builds.append(EditionBuild(edition, brand, own))
+    return builds
 
 
 def search_dir(project: Path, edition: EditionBuild) -> Path:

@@ -582,6 +582,7 @@ def navigation(content: Content, docs_pages: list[str], brand: Brand | None = No
         nav.append({w.glossary: GLOSSARY_PAGE})
     nav.append({w.sources: SOURCES_PAGE})
     nav.extend(p for p in docs_pages if p != "index.md")
-    if brand and brand.clinic and brand.clinic.pages():
-        nav.append({w.about_clinic.format(name=brand.short_name): [clinic_page_path(p) for p in brand.clinic.pages()]})
+    if brand and brand.clinic and brand.clinic.pages(brand.language):
+        nav.append({w.about_clinic.format(name=brand.short_name):
+                    [clinic_page_path(p) for p in brand.clinic.pages(brand.language)]})
     return nav
