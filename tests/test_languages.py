@@ -582,6 +582,18 @@ def test_a_clinic_s_own_page_is_published_in_spanish_and_paired_with_its_english
     assert spanish.xpath('//nav//*[normalize-space()="Sobre Example Valley PT"]')  # in the menu, in Spanish
 
 
+def test_a_clinic_s_spanish_json_ld_is_in_spanish(spanish_clinic):
+    import json
+
+    _, site = spanish_clinic
+    page = tree(site / "es/understanding/test-sciatica/index.html")
+    data = json.loads(page.xpath('//script[@type="application/ld+json"]/text()')[0])
+    assert data["inLanguage"] == "es-US" and data["name"] == "¿Qué es la ciática?"
+    assert data["about"]["name"] == "Radiculopatía lumbar (ciática)"
+    assert data["publisher"]["name"] == "Example Valley Physical Therapy"
+    assert data["reviewedBy"]["name"] != load_content(ROOT / "content_src").articles[0].meta.reviewer
+
+
 def test_every_spanish_clinic_page_is_verified_against_the_spanish_safety_texts_and_its_number(spanish_clinic, tmp_path):
     import shutil
 
