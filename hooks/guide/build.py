@@ -474,7 +474,8 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                 _index_for_search(staging / edition.folder, search_dir(options.project, edition))
             scan = check_site(staging, content, editions, site_url, options.project)
             if options.handouts:
-                _print_handouts(staging, content, editions[0].brand)
+                for edition in editions:  # each language's handouts from its own pages, in its folder
+                    _print_handouts(staging / edition.folder, edition.content or content, edition.brand, edition.folder)
             headers.write_header_files(staging, scan)
             publish(staging, options.site_dir)
         except KeyboardInterrupt:
@@ -499,7 +500,7 @@ def _index_for_search(site: Path, search_dir: Path) -> None:
                              if suspects else [])) from None
 
 
-def _print_handouts(staging: Path, content, brand) -> None:
+def _print_handouts(staging: Path, content, brand, folder: str = "") -> None:
     from . import build_date, handouts  # Chromium is needed only here
 
     try:
@@ -507,7 +508,7 @@ def _print_handouts(staging: Path, content, brand) -> None:
     except handouts.HandoutError as exc:
         raise BuildFailed("the handouts could not be printed", [str(exc)]) from None
     build_date.stamp_pdf_dates(staging)
-    print(f"INFO    -  Printed {len(written)} handouts into {handouts.HANDOUTS_DIR}/", file=sys.stderr)
+    print(f"INFO    -  Printed {len(written)} handouts into {folder}{handouts.HANDOUTS_DIR}/", file=sys.stderr)
 
 
 def _site_url(config: Path) -> str | None:

@@ -470,8 +470,10 @@ def safety_content(content: Content, tr: Translations) -> Content:
     """What a language edition's pages are checked against: its safety texts, and the articles
     it has translated (by file name: enough to know which pages it publishes)."""
     translated = {p.stem for p in (tr.root / "articles").glob("*.md")}
+    exercises = {p.stem for p in (tr.root / "exercises").glob("*.yml")}
     return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags,
-                               articles=[a for a in content.articles if a.slug in translated], language=tr.language)
+                               articles=[a for a in content.articles if a.slug in translated],
+                               exercises=[e for e in content.exercises if e.slug in exercises], language=tr.language)
 
 
 def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
