@@ -45,10 +45,6 @@ class Clinic:
         folder = self.folder / PAGES_DIR
         return sorted((folder if language == "en" else folder / language).glob("*.md"))
 
-    @property
-    def languages(self) -> list[str]:
-        return list(self.profile.languages)
-
 
 @dataclass(frozen=True)
 class Brand:
