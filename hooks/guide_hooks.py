@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 
 from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations, verify
 from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
-from guide.brand import default_brand, edition_ids, edition_links, language_links, select_brand
+from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
@@ -76,9 +76,10 @@ def on_config(config):
     for message in review.overdue(content, dt.date.today()):
         log.warning(message)
     clinic = (config.extra.get("clinic") or "").strip()
-    edition = "" if clinic else (config.extra.get("edition") or "").strip()
+    # A clinic's copy has one edition per language it publishes; the default site one per site.yml edition.
+    edition = (config.extra.get("edition") or "").strip()
     try:
-        brand = select_brand(content, clinic) if clinic else default_brand(content, edition)
+        brand = select_brand(content, clinic, edition) if clinic else default_brand(content, edition)
     except ContentErrors as exc:
         raise PluginError("Clinic profile errors:\n" + exc.report()) from None
     # Each country's edition is its own build in its own folder; every page links to itself in the others.
@@ -86,9 +87,11 @@ def on_config(config):
     config.extra["pn_editions_intro"] = content.site.editions_intro
     # A language edition pairs with the root edition: each page links to itself in the other language
     # (a page the language edition has not translated does not link to it).
-    languages = {e.id: translations.available_pages(content, e.language) for e in content.site.editions
-                 if e.language and e.id in edition_ids(content)}
-    config.extra["pn_languages"] = [] if clinic else language_links(content, edition, languages)
+    published = clinic_edition_ids(content, brand.clinic) if clinic else edition_ids(content)
+    own_pages = [render.clinic_page_path(p) for p in brand.clinic.pages()] if clinic else []
+    languages = {e.id: translations.available_pages(content, e.language) + own_pages for e in content.site.editions
+                 if e.language and e.id in published}
+    config.extra["pn_languages"] = language_links(content, edition, languages)
     config.extra["pn_language_label"] = brand.ui.language_label
     config.extra["pn_words"] = brand.ui.model_dump()  # the not-found page's words (docs/overrides/404.html)
     if edition and config.site_url:
@@ -175,12 +178,16 @@ def on_files(files, *, config):
                                     content=programme.service_worker(_Build.content, [f.dest_uri for f in files])))
         files.append(File.generated(config, programme.MANIFEST, content=programme.manifest(_Build.brand, _Build.content)))
     if clinic:
-        for page in clinic.pages():
+        for page in clinic.pages(_Build.brand.language):
             files.append(File.generated(config, render.clinic_page_path(page), abs_src_path=str(page)))
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
         files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))
     return files
+
+
+def _external_words() -> str:
+    return links.hidden_text(_Build.brand.ui.external_link if _Build.brand and _Build.brand.ui else None)
 
 
 def on_page_content(html: str, *, page, config, files) -> str:
@@ -195,7 +202,7 @@ def on_page_context(context, *, page, config, nav):
     # Marked in the page's own content rather than in the finished page: the theme's
     # navigation is most of a page and never leaves the site. The post-build check
     # fails any page that still has an unmarked link to another site.
-    page.content = links.mark_external_links(page.content, config.site_url)
+    page.content = links.mark_external_links(page.content, config.site_url, _external_words())
     return context
 
 
@@ -236,7 +243,7 @@ def on_env(env, *, config, files):
         return strips[sets]
 
     def marked(markup: str) -> Markup:
-        return Markup(links.mark_external_links(markup, config.site_url))
+        return Markup(links.mark_external_links(markup, config.site_url, _external_words()))
 
     env.globals["pn_red_flags"] = red_flags
     env.globals["pn_emergency_strip"] = strip
@@ -255,7 +262,7 @@ def on_post_page(output: str, *, page, config) -> str:
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
     output_content = theme_markup.fix_theme_markup(output_content)
     if template_name.endswith(".html"):  # 404.html; never the sitemap
-        output_content = links.mark_external_links(output_content, config.site_url)
+        output_content = links.mark_external_links(output_content, config.site_url, _external_words())
     return output_content
 
 

@@ -559,3 +559,177 @@ def test_changed_english_programme_words_show_the_notice_on_both_spanish_program
     lint = subprocess.run([str(ROOT / ".venv/bin/python"), "-m", "guide", "lint"], cwd=root, capture_output=True, text=True,
                           env={**__import__("os").environ, "PYTHONPATH": str(root / "hooks")}, timeout=300)
     assert "content_src/translations/es/programme.yml: out-of-date translation" in lint.stdout + lint.stderr, lint.stderr
+# ---------------------------------------------------------------- a clinic's copy in Spanish
+VALLEY = "example-valley-pt"
+VALLEY_YML = f"content_src/clinics/{VALLEY}/clinic.yml"
+
+
+def clinic_project(root: Path):
+    import shutil
+
+    from helpers import make_project
+
+    project = make_project(root)
+    shutil.copytree(ROOT / "content_src" / "clinics", project.content / "clinics")
+    return project
+
+
+def clinic_errors(project) -> list[str]:
+    from guide.brand import select_brand
+    from guide.errors import ContentErrors
+
+    with pytest.raises(ContentErrors) as info:
+        select_brand(load_content(project.content), VALLEY)
+    return [e.format() for e in info.value.errors]
+
+
+def _line(project, relative: str, text: str) -> int:
+    return next(n for n, row in enumerate((project.root / relative).read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith(text))
+
+
+def test_a_clinic_listing_spanish_without_its_spanish_texts_is_a_located_error(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    text = (project.root / VALLEY_YML).read_text(encoding="utf-8")
+    project.write(VALLEY_YML, text[:text.index("translations:")])
+    found = clinic_errors(project)
+    line = _line(project, VALLEY_YML, "languages:")
+    assert (f"{VALLEY_YML}:{line}: languages: 'es' is listed, but the profile has no 'es' texts\n"
+            "    hint: add 'translations:' with 'es:' and its 'opening_hours' (one entry per English entry)") in found, found
+
+
+def test_a_clinic_page_without_its_spanish_version_is_a_located_error(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    (project.content / "clinics" / VALLEY / "pages" / "es" / "about-our-clinic.md").unlink()
+    found = clinic_errors(project)
+    assert (f"content_src/clinics/{VALLEY}/pages/about-our-clinic.md: no 'es' version of this page\n"
+            f"    hint: write it as content_src/clinics/{VALLEY}/pages/es/about-our-clinic.md (the same file name), "
+            "or remove 'es' from languages") in found, found
+
+
+def test_spanish_clinic_texts_are_checked_entry_for_entry_and_by_the_spanish_rules(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    project.edit(VALLEY_YML, "      - days: Domingo\n        hours: Cerrado\n", "")
+    project.edit(VALLEY_YML, "hours: De siete de la mañana a siete de la tarde",
+                 "hours: De siete de la mañana a siete de la tarde, o llame al 911")
+    project.write(f"content_src/clinics/{VALLEY}/pages/es/about-our-clinic.md", "# Sobre nosotros\n\nSi es grave, llame al 911.\n")
+    found = clinic_errors(project)
+    hours = _line(project, VALLEY_YML, "    opening_hours:")
+    assert any(f.startswith(f"{VALLEY_YML}:{hours}: translations.es.opening_hours: 2 entries; the English opening_hours has 3")
+               for f in found), found
+    assert any(f.startswith(f"{VALLEY_YML}:{hours + 2}: translations.es.opening_hours[0].hours: '911' looks like an "
+                            "emergency or advice-line number") for f in found), found
+    assert any(f.startswith(f"content_src/clinics/{VALLEY}/pages/es/about-our-clinic.md:3: body: '911' looks like an "
+                            "emergency") for f in found), found
+
+
+def test_a_clinic_cannot_list_a_language_the_guide_has_no_edition_for(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    project.edit(VALLEY_YML, "languages: [en, es]", "languages: [en, es, fr]")
+    found = clinic_errors(project)
+    assert any(f.startswith(f"{VALLEY_YML}:{_line(project, VALLEY_YML, 'languages:')}: languages: the guide has no 'fr' "
+                            "edition") for f in found), found
+
+
+def test_a_clinic_s_own_urgent_route_needs_its_spanish_wording(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    project.edit(VALLEY_YML, "locale: en-US\n", "locale: en-US\nurgent_advice: our same-day line\n")
+    found = clinic_errors(project)
+    assert any(f"{VALLEY_YML}:" in f and "translations.es.urgent_advice: missing: the profile's urgent-advice route "
+               "'our same-day line' has no 'es' wording" in f for f in found), found
+
+
+def test_every_country_s_urgent_route_has_its_spanish_wording():
+    content = load_content(ROOT / "content_src")
+    assert set(content.ui.es.urgent_advice) == set(content.countries)
+
+
+@pytest.fixture(scope="module")
+def spanish_clinic(tmp_path_factory):
+    """The mini project with a translated article, built as the US example clinic in both its
+    languages, with an emergency number of its own (to tell it from the country's)."""
+    project = clinic_project(tmp_path_factory.mktemp("clinic-es") / "project")
+    add_article(project)
+    project.edit(VALLEY_YML, "country: US\n", 'country: US\nemergency_number: "112"\n')
+    result = project.build(env={"GUIDE_CLINIC": VALLEY}, editions=True)
+    assert result.ok, result.output
+    assert "Building the US es edition into es/" in result.output
+    return project, result.site
+
+
+def test_a_clinic_s_spanish_pages_carry_its_number_name_and_phone(spanish_clinic):
+    _, site = spanish_clinic
+    page = tree(site / "es/understanding/test-sciatica/index.html")
+    assert page.get("lang") == "es"
+    box = page.xpath('//aside[@data-safety="red-flags"]')[0]
+    assert box.xpath('.//a[@class="pn-call"]/text()') == ["Llame al 112"]
+    assert "Llame al 112 ahora si tiene alguna de estas señales" in " ".join(box.text_content().split())
+    assert "911" not in page.text_content()
+    card = " ".join(" ".join(page.xpath('//section[@class="pn-contact"]')[0].itertext()).split())
+    assert card.startswith("Example Valley Physical Therapy Teléfono: +1 312 555 0142"), card
+    assert "Horario De lunes a viernes De siete de la mañana a siete de la tarde" in card, card
+    assert "Opening hours" not in card and "Phone" not in card
+    assert " (abre otro sitio web)" in card and "opens another website" not in page.text_content()
+    from lxml import html
+
+    from guide import brand_html
+    from guide.brand import select_brand
+
+    # On exercise and treatment pages (the mini project's Spanish edition has one article, elsewhere).
+    es_brand = select_brand(load_content(spanish_clinic[0].content), VALLEY, "es")
+    questions = " ".join(html.fromstring(brand_html.questions_box(es_brand, {"pn_kind": "exercise"})).text_content().split())
+    assert questions.startswith("¿Tiene preguntas? Hable con su terapeuta de Example Valley Physical Therapy: "
+                                "llame al +1 312 555 0142 o pida una cita por internet"), questions
+    header = " ".join(page.xpath('//div[@class="pn-print-header"]')[0].text_content().split())
+    assert header == "Example Valley Physical Therapy · Teléfono +1 312 555 0142 · https://example.com/"
+    css = (site / "es/assets/stylesheets/brand.css").read_text(encoding="utf-8")
+    assert '"Example Valley Physical Therapy · Teléfono +1 312 555 0142 · Página " counter(page) " de " counter(pages)' in css
+
+
+def test_a_clinic_s_own_page_is_published_in_spanish_and_paired_with_its_english(spanish_clinic):
+    _, site = spanish_clinic
+    spanish = tree(site / "es/clinic/about-our-clinic/index.html")
+    assert spanish.xpath("//h1/text()") == ["Sobre Example Valley Physical Therapy"]
+    assert [(a.get("href"), a.get("hreflang")) for a in spanish.xpath('//nav[@class="pn-languages"]/a')] == \
+        [("../../../clinic/about-our-clinic/", "en")]
+    english = tree(site / "clinic/about-our-clinic/index.html")
+    assert [(a.get("href"), a.get("hreflang")) for a in english.xpath('//nav[@class="pn-languages"]/a')] == \
+        [("../../es/clinic/about-our-clinic/", "es")]
+    assert spanish.xpath('//nav//*[normalize-space()="Sobre Example Valley PT"]')  # in the menu, in Spanish
+
+
+def test_a_clinic_s_spanish_json_ld_is_in_spanish(spanish_clinic):
+    import json
+
+    _, site = spanish_clinic
+    page = tree(site / "es/understanding/test-sciatica/index.html")
+    data = json.loads(page.xpath('//script[@type="application/ld+json"]/text()')[0])
+    assert data["inLanguage"] == "es-US" and data["name"] == "¿Qué es la ciática?"
+    assert data["about"]["name"] == "Radiculopatía lumbar (ciática)"
+    assert data["publisher"]["name"] == "Example Valley Physical Therapy"
+    assert data["reviewedBy"]["name"] != load_content(ROOT / "content_src").articles[0].meta.reviewer
+
+
+def test_every_spanish_clinic_page_is_verified_against_the_spanish_safety_texts_and_its_number(spanish_clinic, tmp_path):
+    import shutil
+
+    from guide import build
+
+    project, site = spanish_clinic
+    content = load_content(project.content, pages="index")
+    editions = build.clinic_edition_builds(content, VALLEY)
+    assert [(e.id, e.brand.language, e.brand.emergency_number) for e in editions] == [("", "en", "112"), ("es", "es", "112")]
+    build.check_site(site, content, editions, None, project.root)  # as published: passes
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "es/clinic/about-our-clinic/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("Llame al 112", "Llame al 911"), encoding="utf-8")
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, project.root)
+    assert any(d.startswith("es/clinic/about-our-clinic/index.html:") for d in failed.value.details), failed.value.details
+    # The English box on a Spanish clinic page is refused too.
+    page.write_text((copy / "clinic/about-our-clinic/index.html").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(build.BuildFailed) as failed:
+        build.check_site(copy, content, editions, None, project.root)
+    assert any(d.startswith("es/clinic/about-our-clinic/index.html: the disclaimer's text differs")
+               for d in failed.value.details), failed.value.details

@@ -93,13 +93,15 @@ def cmd_verify(args) -> int:
         print("Clinic profile errors:\n" + exc.report(), file=sys.stderr)
         return 1
     # The same checks the build makes before publishing: pages, pictures, data files, scripts.
-    editions = [build.EditionBuild("", brand)]
-    if not args.clinic:
-        try:
+    # Each edition the folder holds, checked against its own language's safety texts and the brand's number.
+    try:
+        if args.clinic:
+            editions = [e for e in build.clinic_edition_builds(content, args.clinic) if not e.id or (args.site / e.id).is_dir()]
+        else:
             editions = build.edition_builds(content, [e for e in edition_ids(content) if not e or (args.site / e).is_dir()])
-        except ContentErrors as exc:
-            print(exc.report(), file=sys.stderr)
-            return 1
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
     try:
         build.check_site(args.site, content, editions, args.site_url, PROJECT)
     except build.BuildFailed as failed:

@@ -39,8 +39,11 @@ class Clinic:
     def tel(self) -> str:
         return "tel:" + self.profile.phone.replace(" ", "")
 
-    def pages(self) -> list[Path]:
-        return sorted((self.folder / PAGES_DIR).glob("*.md"))
+    def pages(self, language: str = "en") -> list[Path]:
+        """The clinic's own pages: pages/*.md in English, pages/<language>/*.md in another language
+        (same file names, so that each page pairs with its translation)."""
+        folder = self.folder / PAGES_DIR
+        return sorted((folder if language == "en" else folder / language).glob("*.md"))
 
 
 @dataclass(frozen=True)
@@ -256,13 +259,93 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
         text = page.read_text(encoding="utf-8", errors="replace")
         rules.check_numbers(text, page, 1, "body", errors)
         rules.check_html(text, page, 1, "body", errors)
+    _check_languages(content, clinic, path, lines, errors)
     return clinic
 
 
-def clinic_brand(content: Content, clinic: Clinic) -> Brand:
+def _check_languages(content: Content, clinic: Clinic, path: Path, lines, errors: ErrorCollector) -> None:
+    """Each language the profile lists besides English needs a language edition of the guide, the
+    profile's texts in it (translations.<language>) and each of the clinic's pages in pages/<language>/."""
+    from . import translations  # it imports this module's neighbours; loaded only for a profile's languages
+
+    profile = clinic.profile
+    listed = profile.languages
+    if listed[0] != "en" or len(set(listed)) != len(listed):
+        errors.add(path, lines.line(("languages",)), "languages", f"{listed} must start with 'en', each language once",
+                   "the English copy is published at the site's root; list the others after it, e.g. [en, es]")
+    for lang in profile.translations:
+        if lang not in listed:
+            errors.add(path, lines.line(("translations", lang)), f"translations.{lang}",
+                       f"'{lang}' texts, but '{lang}' is not in languages", f"add '{lang}' to languages, or remove these texts")
+    for lang in dict.fromkeys(listed):
+        if lang == "en":
+            continue
+        if language_edition(content, lang) is None:
+            known = ", ".join(sorted({e.language for e in content.site.editions if e.language})) or "none"
+            errors.add(path, lines.line(("languages",)), "languages", f"the guide has no '{lang}' edition",
+                       f"use a language of content_src/site.yml's editions ({known})")
+            continue
+        texts = profile.translations.get(lang)
+        if texts is None:
+            errors.add(path, lines.line(("languages",)), "languages",
+                       f"'{lang}' is listed, but the profile has no '{lang}' texts",
+                       f"add 'translations:' with '{lang}:' and its 'opening_hours' (one entry per English entry)"
+                       + (" and 'urgent_advice'" if profile.urgent_advice else ""))
+        else:
+            _check_translation(content, clinic, lang, texts, path, lines, errors, translations)
+        _check_pages(clinic, lang, errors, translations._rules(content, lang, errors, path)[0])
+
+
+def _check_translation(content: Content, clinic: Clinic, lang: str, texts: models.ClinicTranslation, path: Path,
+                       lines, errors: ErrorCollector, translations) -> None:
+    profile = clinic.profile
+    at = ("translations", lang)
+    if len(texts.opening_hours) != len(profile.opening_hours):
+        errors.add(path, lines.line((*at, "opening_hours")), f"translations.{lang}.opening_hours",
+                   f"{len(texts.opening_hours)} entries; the English opening_hours has {len(profile.opening_hours)}",
+                   "write one entry per English entry, in the same order")
+    if profile.urgent_advice and not texts.urgent_advice:
+        errors.add(path, lines.line(at), f"translations.{lang}.urgent_advice",
+                   f"missing: the profile's urgent-advice route '{profile.urgent_advice}' has no '{lang}' wording",
+                   f"add 'urgent_advice:' under translations.{lang}, the same route in that language")
+    elif texts.urgent_advice and not profile.urgent_advice:
+        errors.add(path, lines.line((*at, "urgent_advice")), f"translations.{lang}.urgent_advice",
+                   "the profile has no English urgent_advice: the country's route is used in every language",
+                   f"remove it, or set urgent_advice (and urgent_number) in English too")
+    elif not profile.urgent_advice:
+        words = ui_words(content, lang)
+        if not (words and words.urgent_advice.get(profile.country)):
+            errors.add(path, lines.line(("country",)), "country",
+                       f"no '{lang}' wording of {profile.country}'s urgent-advice route",
+                       f"add {profile.country} under {lang}.urgent_advice in content_src/ui.yml, or set urgent_advice "
+                       f"in the profile and in translations.{lang}")
+    rules = translations._rules(content, lang, errors, path)[0]
+    for loc, text in patient_text.texts(texts):
+        rules.check(text, path, lines.line((*at, *loc)), f"translations.{lang}.{_field_name(loc)}", errors)
+
+
+def _check_pages(clinic: Clinic, lang: str, errors: ErrorCollector, rules: TextRules) -> None:
+    english = {p.name for p in clinic.pages()}
+    translated = {p.name for p in clinic.pages(lang)}
+    folder = clinic.folder / PAGES_DIR / lang
+    for name in sorted(english - translated):
+        errors.add(clinic.folder / PAGES_DIR / name, None, "", f"no '{lang}' version of this page",
+                   f"write it as {errors.rel(folder / name)} (the same file name), or remove '{lang}' from languages")
+    for name in sorted(translated - english):
+        errors.add(folder / name, None, "", "no English page of the same name",
+                   f"name it after a page in {errors.rel(clinic.folder / PAGES_DIR)}/, which it translates")
+    for page in clinic.pages(lang):
+        text = page.read_text(encoding="utf-8", errors="replace")
+        rules.check_numbers(text, page, 1, "body", errors)
+        rules.check_html(text, page, 1, "body", errors)
+
+
+def clinic_brand(content: Content, clinic: Clinic, language: str = "en") -> Brand:
+    """The clinic's brand in English, or in another language it publishes (its edition's id and
+    folder, the language's page words, and the profile's own texts in that language)."""
     profile = clinic.profile
     country = content.countries[profile.country]
-    return Brand(
+    brand = Brand(
         slug=clinic.slug,
         name=profile.name,
         short_name=profile.short_name,
@@ -276,13 +359,41 @@ def clinic_brand(content: Content, clinic: Clinic) -> Brand:
         words=content.locales.words(profile.locale),
         ui=ui_words(content),
     )
+    if language == "en":
+        return brand
+    edition = language_edition(content, language)
+    texts = profile.translations[language]
+    # Dates in the language; the edition's regional form where the clinic is in the edition's country.
+    locale = edition.locale if edition.country == profile.country else language
+    localized = in_language(content, dataclasses.replace(brand, edition=edition.id, locale=locale), edition)
+    if profile.urgent_advice:
+        localized = dataclasses.replace(localized, urgent_advice=texts.urgent_advice)
+    return localized
 
 
-def select_brand(content: Content, slug: str | None) -> Brand:
-    """The default brand, or the named clinic's; raises ContentErrors for a bad profile."""
+def clinic_edition(content: Content, clinic: Clinic, edition: str) -> str:
+    """The language of a clinic copy's edition ('' is English); raises ContentErrors for one it does not publish."""
+    if not edition:
+        return "en"
+    chosen = next((e for e in content.site.editions if e.id == edition), None)
+    if chosen is None or chosen.language not in clinic.profile.languages:
+        raise ContentErrors([ContentError(
+            f"content_src/{CLINICS_DIR}/{clinic.slug}/{CLINIC_FILE}", None, "languages",
+            f"the clinic's copy has no edition '{edition}'",
+            f"its languages are {', '.join(clinic.profile.languages)}; add the edition's language to publish it")])
+    return chosen.language
+
+
+def clinic_edition_ids(content: Content, clinic: Clinic) -> list[str]:
+    """The editions a clinic's copy publishes, English (the root) first: one per language it lists."""
+    return ["", *(language_edition(content, lang).id for lang in clinic.profile.languages if lang != "en")]
+
+
+def select_brand(content: Content, slug: str | None, edition: str = "") -> Brand:
+    """The default brand, or the named clinic's (in one of its editions); raises ContentErrors for a bad profile."""
     if not slug:
         return default_brand(content)
     errors = ErrorCollector(content.root)
     clinic = load_clinic(content, slug, errors)
     errors.raise_if_any()
-    return clinic_brand(content, clinic)
+    return clinic_brand(content, clinic, clinic_edition(content, clinic, edition))

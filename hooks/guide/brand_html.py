@@ -5,8 +5,6 @@ None of these touch safety text; for the unbranded site they are all empty.
 
 from __future__ import annotations
 
-from html import escape
-
 from .brand import Brand
 
 BRAND_CSS = "assets/stylesheets/brand.css"
@@ -16,17 +14,29 @@ QUESTIONS_ON_KINDS = ("exercise", "exercise-library")
 QUESTIONS_ON_SECTIONS = ("treatment", "self-care")
 
 
-def _phone_link(brand: Brand) -> str:
-    clinic = brand.clinic
-    return f'<a href="{escape(clinic.tel)}">{escape(clinic.profile.phone)}</a>'
+def _macros():
+    from .safety_html import _TEMPLATES  # one template environment for every generated part of a page
+
+    return _TEMPLATES.get_template("clinic.html").module
+
+
+def _one_line(markup: str) -> str:
+    # Inside Markdown a blank line would end the HTML block.
+    return "".join(line.strip() for line in str(markup).splitlines())
+
+
+def opening_hours(brand: Brand) -> list:
+    """The opening hours in the brand's language: the profile's, or its translation's."""
+    profile = brand.clinic.profile
+    texts = profile.translations.get(brand.language)
+    return texts.opening_hours if texts else profile.opening_hours
 
 
 def print_header(brand: Brand) -> str:
     """Shown only on paper: which clinic the handout is from and how to call it."""
     if not brand.clinic:
         return ""
-    return (f'<div class="pn-print-header"><strong>{escape(brand.name)}</strong> '
-            f"· Phone {escape(brand.clinic.profile.phone)} · {escape(brand.clinic.profile.website)}</div>")
+    return _one_line(_macros().print_header(brand, brand.ui.clinic))
 
 
 def questions_box(brand: Brand, meta: dict) -> str:
@@ -34,30 +44,13 @@ def questions_box(brand: Brand, meta: dict) -> str:
         return ""
     if meta.get("pn_kind") not in QUESTIONS_ON_KINDS and meta.get("pn_section") not in QUESTIONS_ON_SECTIONS:
         return ""
-    profile = brand.clinic.profile
-    book = f' or <a href="{escape(profile.booking_url)}">book online</a>' if profile.booking_url else ""
-    return (f'<aside class="pn-questions" aria-label="Questions"><p><strong>Questions?</strong> '
-            f"Talk to your therapist at {escape(profile.name)}: call {_phone_link(brand)}{book}.</p></aside>")
+    return _one_line(_macros().questions_box(brand, brand.ui.clinic))
 
 
 def contact_card(brand: Brand) -> str:
     if not brand.clinic:
         return ""
-    profile = brand.clinic.profile
-    address = "<br>".join(escape(line) for line in profile.address)
-    hours = "".join(f"<tr><th scope=\"row\">{escape(h.days)}</th><td>{escape(h.hours)}</td></tr>" for h in profile.opening_hours)
-    links = [f'<a href="{escape(profile.website)}">Website</a>']
-    if profile.booking_url:
-        links.insert(0, f'<a href="{escape(profile.booking_url)}">Book an appointment</a>')
-    return (
-        f'<section class="pn-contact" aria-labelledby="pn-contact-title">'
-        f'<h2 id="pn-contact-title" class="pn-contact__title">{escape(profile.name)}</h2>'
-        f'<p class="pn-contact__phone">Phone: {_phone_link(brand)}</p>'
-        f"<address>{address}</address>"
-        f'<table class="pn-contact__hours"><caption>Opening hours</caption><tbody>{hours}</tbody></table>'
-        f'<p class="pn-contact__links">{" · ".join(links)}</p>'
-        "</section>"
-    )
+    return _one_line(_macros().contact_card(brand, brand.ui.clinic, opening_hours(brand)))
 
 
 def _css_string(text: str) -> str:
@@ -69,7 +62,11 @@ def brand_css(brand: Brand) -> str:
     if not brand.clinic:
         return ""
     profile = brand.clinic.profile
-    footer = _css_string(f"{profile.name} · Phone {profile.phone} · Page ")
+    words = brand.ui.clinic
+    before, _, rest = words.page_of.partition("{page}")
+    between, _, after = rest.partition("{pages}")
+    footer = (f'{_css_string(f"{profile.name} · {words.phone} {profile.phone} · {before}")} counter(page) '
+              f'{_css_string(between)} counter(pages){" " + _css_string(after) if after else ""}')
     return f""":root {{
   --pn-primary: {profile.primary_colour};
   --pn-link: {profile.primary_colour};
@@ -80,6 +77,6 @@ def brand_css(brand: Brand) -> str:
   --pn-accent: {profile.accent_colour};
 }}
 @page {{
-  @bottom-center {{ content: {footer} counter(page) " of " counter(pages); font: 8pt system-ui, sans-serif; }}
+  @bottom-center {{ content: {footer}; font: 8pt system-ui, sans-serif; }}
 }}
 """

@@ -39,8 +39,8 @@ from pathlib import Path
 import yaml
 
 from . import headers, lint, svg_safety, translations, verify
-from .brand import default_brand, edition_ids, select_brand
-from .errors import ContentErrors
+from .brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
+from .errors import ContentErrors, ErrorCollector
 from .load import load_content
 
 # Set for the engine's process: the hooks then leave staging, checks and
@@ -130,7 +130,7 @@ def _expectations(options: BuildOptions):
     """What every page must show, from the safety sources and the brands: no articles needed."""
     content = load_content(options.project / "content_src", pages=True if options.handouts else "index")
     if options.clinic:
-        return content, [EditionBuild("", select_brand(content, options.clinic))]
+        return content, clinic_edition_builds(content, options.clinic, options.editions)
     wanted = edition_ids(content) if options.editions is None else list(options.editions)
     return content, edition_builds(content, wanted)
 
@@ -142,6 +142,24 @@ def edition_builds(content, wanted: list[str]) -> list[EditionBuild]:
     return [dataclasses.replace(e, content=translations.safety_content(
         content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
         for e in editions]
+
+
+def clinic_edition_builds(content, slug: str, wanted: tuple[str, ...] | list[str] | None = None) -> list[EditionBuild]:
+    """A clinic's copy: its English edition at the root and one edition per other language it lists
+    (`wanted` narrows them), each with the clinic's brand in that language and checked against
+    that language's safety texts."""
+    errors = ErrorCollector(content.root)
+    clinic = load_clinic(content, slug, errors)
+    errors.raise_if_any()
+    ids = [e for e in clinic_edition_ids(content, clinic) if wanted is None or e in wanted]
+    builds = []
+    for edition in ids:
+        brand = clinic_brand(content, clinic, clinic_edition(content, clinic, edition))
+        own = None
+        if brand.language != "en":
+            own = translations.safety_content(content, translations.load(content, brand.language, pages=False))
+        builds.append(EditionBuild(edition, brand, own))
+    return builds
 
 
 def search_dir(project: Path, edition: EditionBuild) -> Path:
@@ -456,7 +474,8 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                 _index_for_search(staging / edition.folder, search_dir(options.project, edition))
             scan = check_site(staging, content, editions, site_url, options.project)
             if options.handouts:
-                _print_handouts(staging, content, editions[0].brand)
+                for edition in editions:  # each language's handouts from its own pages, in its folder
+                    _print_handouts(staging / edition.folder, edition.content or content, edition.brand, edition.folder)
             headers.write_header_files(staging, scan)
             publish(staging, options.site_dir)
         except KeyboardInterrupt:
@@ -481,7 +500,7 @@ def _index_for_search(site: Path, search_dir: Path) -> None:
                              if suspects else [])) from None
 
 
-def _print_handouts(staging: Path, content, brand) -> None:
+def _print_handouts(staging: Path, content, brand, folder: str = "") -> None:
     from . import build_date, handouts  # Chromium is needed only here
 
     try:
@@ -489,7 +508,7 @@ def _print_handouts(staging: Path, content, brand) -> None:
     except handouts.HandoutError as exc:
         raise BuildFailed("the handouts could not be printed", [str(exc)]) from None
     build_date.stamp_pdf_dates(staging)
-    print(f"INFO    -  Printed {len(written)} handouts into {handouts.HANDOUTS_DIR}/", file=sys.stderr)
+    print(f"INFO    -  Printed {len(written)} handouts into {folder}{handouts.HANDOUTS_DIR}/", file=sys.stderr)
 
 
 def _site_url(config: Path) -> str | None:

@@ -45,8 +45,9 @@ def chromium() -> str:
 
 
 def paper(brand: Brand) -> str:
-    # US and Canadian printers use Letter; everyone else A4.
-    return "Letter" if brand.locale.endswith(("-US", "-CA")) else "A4"
+    # US and Canadian printers use Letter; everyone else A4. By country, not locale: a Spanish
+    # copy for a US clinic prints on Letter too.
+    return "Letter" if brand.country in ("US", "CA") else "A4"
 
 
 def pdf_name(slug: str) -> str:

@@ -59,7 +59,12 @@ def _start_tag(attrs: list[tuple[str, str | None]]) -> str:
     return "<a " + " ".join(parts) + ">"
 
 
-def _mark(match: re.Match, own: set[str]) -> str:
+def hidden_text(words: str | None) -> str:
+    """What a screen reader reads after an external link, in the page's language (ui.yml `external_link`)."""
+    return f" ({words})" if words else HIDDEN_TEXT
+
+
+def _mark(match: re.Match, own: set[str], hidden: str = HIDDEN_TEXT) -> str:
     if "//" not in match.group("attrs"):
         return match.group(0)  # no host in it: relative, #anchor, tel: or mailto: (most links, cheaply)
     attrs = _attributes(match.group("attrs"))
@@ -72,15 +77,16 @@ def _mark(match: re.Match, own: set[str]) -> str:
     classes = _tokens(values.get("class")) + [EXTERNAL_CLASS]
     kept = [(n, v) for n, v in attrs if n.lower() not in ("rel", "class")]
     tag = _start_tag([*kept, ("class", " ".join(classes)), ("rel", " ".join(rel))])
-    return f'{tag}{match.group("body")}<span class="{HIDDEN_CLASS}">{HIDDEN_TEXT}</span></a>'
+    return f'{tag}{match.group("body")}<span class="{HIDDEN_CLASS}">{html.escape(hidden)}</span></a>'
 
 
-def mark_external_links(markup: str, site_url: str | None = None) -> str:
-    """Return the page with every link to another host opened safely and marked as external."""
+def mark_external_links(markup: str, site_url: str | None = None, hidden: str = HIDDEN_TEXT) -> str:
+    """Return the page with every link to another host opened safely and marked as external;
+    `hidden`: the words a screen reader reads after it (hidden_text(), in the page's language)."""
     own = own_hosts(site_url)
     pieces = _SCRIPT.split(markup)
     # Odd pieces are <script> elements, kept as they are.
-    return "".join(piece if i % 2 else _LINK.sub(lambda m: _mark(m, own), piece) for i, piece in enumerate(pieces))
+    return "".join(piece if i % 2 else _LINK.sub(lambda m: _mark(m, own, hidden), piece) for i, piece in enumerate(pieces))
 
 
 _HOST_LINKS = etree.XPath("/descendant::a[contains(@href, '//')]")  # elements only, unlike //a

@@ -199,6 +199,23 @@ class OpeningHours(Strict):
     hours: Annotated[str, Field(min_length=2, max_length=40, description="e.g. '8am to 6pm' or 'Closed'")]
 
 
+class OpeningHoursTranslation(OpeningHours):
+    # Spanish runs about a fifth longer than English, and times are written out in words.
+    days: Annotated[str, Field(min_length=2, max_length=60, description="e.g. 'De lunes a viernes'")]
+    hours: Annotated[str, Field(min_length=2, max_length=60, description="e.g. 'De ocho de la mañana a seis de la tarde' or 'Cerrado'")]
+
+
+class ClinicTranslation(Strict):
+    """A clinic's own texts in one more language it publishes (clinic.yml `translations: es:`).
+    Names, address, phone and web addresses are the same in every language and are not repeated."""
+
+    patient_text: ClassVar[tuple[str, ...]] = ("opening_hours", "urgent_advice")
+    opening_hours: list[OpeningHoursTranslation] = Field(min_length=1, max_length=8, description=(
+        "the opening hours in this language, one entry per English entry, in the same order"))
+    urgent_advice: Annotated[str, Field(min_length=3, max_length=80)] | None = Field(None, description=(
+        "the urgent-advice route in this language; required when the profile sets 'urgent_advice'"))
+
+
 class ClinicProfile(Strict):
     """A clinic's branded copy. Only names, contact details, colours and numbers can vary:
     there is deliberately no field for safety text, so a profile cannot change it."""
@@ -222,6 +239,11 @@ class ClinicProfile(Strict):
     urgent_advice: Annotated[str, Field(min_length=3, max_length=60, pattern=r"^[A-Za-z0-9 ,.'()&/-]+$",
                                         description="the local route for same-day advice, e.g. 'your GP or NHS 111'")] | None = None
     urgent_number: Phone | None = Field(None, description="phone number of the urgent-advice route")
+    languages: list[Language] = Field(["en"], min_length=1, description=(
+        "the languages the copy is published in, English first, e.g. [en, es]; each other language needs "
+        "its texts under 'translations' and its pages in pages/<language>/, and is published under /<language>/"))
+    translations: dict[Language, ClinicTranslation] = Field(default_factory=dict, description=(
+        "the profile's texts in each other language it publishes, e.g. 'es: {opening_hours: [...]}'"))
 
 
 # ---------------------------------------------------------------- bibliography
@@ -645,6 +667,31 @@ class RedFlagsTranslation(Strict):
 
 
 # ---------------------------------------------------------------- page furniture (content_src/ui.yml)
+class ClinicWords(Strict):
+    """A clinic copy's contact card, questions box and printed header and footer, in one language."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False)
+    phone: Text = Field(description="before the clinic's phone number, e.g. 'Phone'")
+    opening_hours: Text = Field(description="the caption of the opening-hours table")
+    website: Text = Field(description="the link to the clinic's website")
+    book: Text = Field(description="the link to the clinic's booking page")
+    questions_label: Text = Field(description="the accessible name of the questions box")
+    questions_title: Text = Field(description="its bold opening words, e.g. 'Questions?'")
+    questions: Text = Field(description="with {name} and {phone}, e.g. 'Talk to your therapist at {name}: call {phone}'")
+    or_book_online: Text = Field(description="after it, with {link}, when the clinic books online, e.g. ' or {link}'")
+    book_online: Text = Field(description="the text of that link")
+    page_of: Text = Field(description="the printed footer's page count, with {page} and {pages}")
+
+    @model_validator(mode="after")
+    def _placeholders(self) -> "ClinicWords":
+        for name, needed in (("questions", ("{name}", "{phone}")), ("or_book_online", ("{link}",)),
+                             ("page_of", ("{page}", "{pages}"))):
+            missing = [p for p in needed if p not in getattr(self, name)]
+            if missing:
+                raise ValueError(f"clinic.{name} needs {' and '.join(missing)}: the build fills them in")
+        return self
+
+
 class UiWords(Strict):
     """Page furniture in one language: the words a generated page shows that are not content.
     English text may use care-word tokens ([[physical-therapists]]): they are filled per locale."""
@@ -711,6 +758,14 @@ class UiWords(Strict):
     contents_title: Text | None = Field(None, description="the generated home page's title, until docs/index.md is translated")
     contents_intro: Text | None = Field(None, description="one line under it")
     copyright: Text | None = Field(None, description="the footer line (English: mkdocs.yml 'copyright')")
+    clinic: ClinicWords = Field(description="a clinic copy's contact card, questions box and printed header")
+    external_link: Text | None = Field(None, description=(
+        "read out by screen readers after a link to another website, in brackets, e.g. 'opens another website'"))
+    conditions: dict[str, Text] = Field(default_factory=dict, description=(
+        "for a language edition: the condition a page is about (JSON-LD 'about'), by red-flag region: "
+        "lumbar, cervical, general"))
+    reviewers: dict[str, Text] = Field(default_factory=dict, description=(
+        "for a language edition: each English reviewer role (as articles and exercises write it) in this language"))
 
 
 class Ui(Strict):

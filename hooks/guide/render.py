@@ -178,9 +178,11 @@ def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewe
 ABOUT = {"lumbar": "Lumbar radiculopathy (sciatica)", "cervical": "Cervical radiculopathy", "general": "Radiculopathy"}
 
 
-def _about(red_flags: list[str]) -> str:
-    named = [ABOUT[s] for s in ("lumbar", "cervical") if s in red_flags]
-    return named[0] if len(named) == 1 else ABOUT["general"]
+def _about(red_flags: list[str], brand: Brand) -> str:
+    """The condition a page is about, in the page's language (ui.yml `conditions`, else English)."""
+    names = {**ABOUT, **(brand.ui.conditions if brand.ui else {})}
+    named = [names[s] for s in ("lumbar", "cervical") if s in red_flags]
+    return named[0] if len(named) == 1 else names["general"]
 
 
 def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keywords: list[str]) -> dict:
@@ -198,7 +200,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
         "pn_next_review": item.next_review.isoformat(),
         "pn_reviewer": item.reviewer,
         "pn_jsonld": json_ld(content, brand, title=item.title, summary=item.summary, reviewed=item.reviewed,
-                             reviewer=item.reviewer, about=_about(item.red_flags), source_ids=item.sources),
+                             reviewer=item.reviewer, about=_about(item.red_flags, brand), source_ids=item.sources),
     }
 
 
@@ -582,6 +584,7 @@ def navigation(content: Content, docs_pages: list[str], brand: Brand | None = No
         nav.append({w.glossary: GLOSSARY_PAGE})
     nav.append({w.sources: SOURCES_PAGE})
     nav.extend(p for p in docs_pages if p != "index.md")
-    if brand and brand.clinic and brand.clinic.pages():
-        nav.append({w.about_clinic.format(name=brand.short_name): [clinic_page_path(p) for p in brand.clinic.pages()]})
+    if brand and brand.clinic and brand.clinic.pages(brand.language):
+        nav.append({w.about_clinic.format(name=brand.short_name):
+                    [clinic_page_path(p) for p in brand.clinic.pages(brand.language)]})
     return nav

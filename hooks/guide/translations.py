@@ -587,8 +587,10 @@ def safety_content(content: Content, tr: Translations) -> Content:
     """What a language edition's pages are checked against: its safety texts, and the articles
     it has translated (by file name: enough to know which pages it publishes)."""
     translated = {p.stem for p in (tr.root / "articles").glob("*.md")}
+    exercises = {p.stem for p in (tr.root / "exercises").glob("*.yml")}
     return dataclasses.replace(content, disclaimer=tr.disclaimer, red_flags=tr.red_flags,
-                               articles=[a for a in content.articles if a.slug in translated], language=tr.language)
+                               articles=[a for a in content.articles if a.slug in translated],
+                               exercises=[e for e in content.exercises if e.slug in exercises], language=tr.language)
 
 
 def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
@@ -605,7 +607,8 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
         # Every patient text from the translation, none left in English: an out-of-date translation
         # may lack help notes the English gained since (its notice says the English page has more).
         fields = {"title": d.title, "summary": d.summary, "answer": d.answer, "key_points": d.key_points,
-                  "keywords": d.keywords, "help_notes": d.help_notes or []}
+                  "keywords": d.keywords, "help_notes": d.help_notes or [],
+                  "reviewer": words.reviewers.get(article.meta.reviewer, article.meta.reviewer)}
         articles.append(dataclasses.replace(article, meta=article.meta.model_copy(update=fields),
                                             body=_unlink_missing(t.body, slugs, exercise_slugs)))
         if not t.current:
@@ -617,6 +620,7 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
         d = t.data
         fields = {name: getattr(d, name) for name in ("title", "summary", "purpose", "starting_position", "keywords",
                                                       *_EXERCISE_LISTS)}
+        fields["reviewer"] = words.reviewers.get(entry.data.reviewer, entry.data.reviewer)
         fields["dose"] = entry.data.dose.model_copy(update={k: getattr(d.dose, k) for k in models.ExerciseDose.patient_text})
         fields["images"] = entry.data.images.model_copy(update=d.images.model_dump())
         exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields), source=entry.data))
