@@ -168,7 +168,9 @@ def test_a_tampered_compact_copy_of_the_box_is_refused():
     brand = select_brand(content, STREET)
     expect = Expectations(content, brand)
     compact = red_flag_short_box(content.red_flags, brand, ["lumbar", "general"])
-    assert "Numbness between your legs" in compact and "Call <a" in compact and "tel:999" in compact
+    # From red_flags.yml, so that rewording a short form there does not break this test.
+    saddle = next(i.short for i in content.red_flags.items if i.id == "saddle-numbness")
+    assert saddle in compact and "Call <a" in compact and "tel:999" in compact
 
     def page(copy: str) -> str:
         return (f"<!doctype html><html><body>{red_flag_box(content.red_flags, brand, ['lumbar', 'general'])}"
@@ -177,7 +179,7 @@ def test_a_tampered_compact_copy_of_the_box_is_refused():
     assert verify_page(page(compact), "p.html", expect) == []
     refused = {
         "a sign left out": compact.replace("<li data-flag=\"bladder\">New bladder problems</li>", ""),
-        "a sign reworded": compact.replace("Numbness between your legs", "Numb legs"),
+        "a sign reworded": compact.replace(saddle, "Numb legs"),
         "an action dropped": compact.replace("Or go straight to the nearest emergency department.", ""),
         "the wrong number": compact.replace("tel:999", "tel:911").replace(">999<", ">911<"),
         "another set's signs": red_flag_short_box(content.red_flags, brand, ["cervical", "general"]).replace(

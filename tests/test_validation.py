@@ -154,7 +154,7 @@ CASES = [
         id="page-without-general-set",
     ),
     pytest.param(
-        lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Signs of a stroke\n", ""),
+        lambda p: p.edit("content_src/safety/red_flags.yml", "    short: Stroke signs\n", ""),
         "content_src/safety/red_flags.yml:76: items[0].short: required field is missing\n"
         "    hint: add 'short: ...' (a few words naming the sign, e.g. 'Signs of a stroke', for the compact copy "
         "of the box printed on each sheet and for templates that list the signs briefly)",
