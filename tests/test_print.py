@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, tool_missing
+from helpers import ROOT, stop_rule_ends, tool_missing
 
 STREET = "example-street-physio"
 EMERGENCY = "Call 999 now if you have any of these"
@@ -87,15 +87,6 @@ def test_every_sheet_carries_the_warning_signs_and_the_emergency_instruction(han
                 missing.append(f"{slug} p{number} {paper}")
             assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, f"{slug} p{number} {paper}"
     assert missing == [], "sheets without the warning signs"
-
-
-def stop_rule_ends(slug: str) -> list[str]:
-    """The last words of each stop rule's longest stretch between placeholders (the clinic's numbers
-    fill those), as pdftotext reads them: enough to show on which sheet each rule was printed."""
-    import yaml
-
-    rules = yaml.safe_load((ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text())["stop_if"]
-    return [" ".join(max(re.split(r"\[\[[^\]]+\]\]", rule), key=len).split()[-3:]) for rule in rules]
 
 
 def test_stop_rules_print_on_the_exercise_s_first_sheet(handouts):
