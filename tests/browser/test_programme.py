@@ -303,6 +303,9 @@ def test_offline_after_the_first_visit_and_updated_warnings_replace_cached_ones(
     assert [s["title"] for s in shown_programme(page)] == ["Chin tuck", "Bridge"]
     assert page.locator('.pn-sheet-head [data-safety="red-flags"]').is_visible()
     assert page.evaluate("() => [...document.querySelectorAll('.pn-prog-list img')].every(i => i.complete && i.naturalWidth > 0)")
+    # The print face too: printed offline, the programme breaks into the same sheets.
+    assert page.evaluate("""() => Promise.all(['400', '700'].map(w => fetch(`../../assets/vendor/arimo-5.3.0/arimo-latin-${w}-normal.woff2`)
+        .then(r => r.ok, () => false))).then(ok => ok.every(Boolean))""")
 
     # The warning signs are updated on the server; online, the patient gets the new text at once...
     context.set_offline(False)
