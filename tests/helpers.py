@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -139,3 +140,13 @@ def tool_missing(message: str) -> NoReturn:
     if os.environ.get("GUIDE_REQUIRE_BROWSER"):
         pytest.fail(message + "; it is required here (GUIDE_REQUIRE_BROWSER=1)")
     pytest.skip(message)
+
+
+def stop_rule_ends(slug: str) -> list[str]:
+    """The last words of each of an exercise's stop rules (of its longest stretch between
+    placeholders, which a copy's numbers fill), as pdftotext reads them: enough to tell on which
+    printed sheet each rule landed."""
+    import yaml
+
+    rules = yaml.safe_load((ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text())["stop_if"]
+    return [" ".join(max(re.split(r"\[\[[^\]]+\]\]", rule), key=len).split()[-3:]) for rule in rules]

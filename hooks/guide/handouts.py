@@ -33,6 +33,12 @@ _UNLINK_LOCAL_PAGES = """() => {
 }"""
 
 
+# The sheets are laid out for the print face (guide.css, @font-face "PN Print Sans"): printing
+# before it has loaded would lay a sheet out in a wider fallback face, which overflows.
+_PRINT_FACE_LOADED = """() => Promise.all(['400 12pt "PN Print Sans"', '700 12pt "PN Print Sans"']
+  .map((font) => document.fonts.load(font))).then(() => document.fonts.ready).then(() => true)"""
+
+
 class HandoutError(Exception):
     pass
 
@@ -90,6 +96,7 @@ def print_handouts(site_dir: Path, content: Content, brand: Brand, paper_size: s
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.goto(source.as_uri(), wait_until="load")
                 page.evaluate(_UNLINK_LOCAL_PAGES)
+                page.evaluate(_PRINT_FACE_LOADED)
                 # No margins given: the stylesheet's @page margins hold the clinic's footer.
                 target.write_bytes(page.pdf(format=paper_size or paper(brand), print_background=True))
                 written.append(target)

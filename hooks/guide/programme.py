@@ -310,6 +310,8 @@ def service_worker(content: Content, site_files: list[str]) -> str:
 
     precache = ["programme/", "programme/view/", SCRIPT, QR_LIBRARY]
     precache += [f for f in site_files if f.startswith("assets/stylesheets/") and f.endswith(".css")]
+    # The print face (guide.css): a programme printed offline breaks into the same sheets as online.
+    precache += [f for f in site_files if f.startswith("assets/vendor/") and f.endswith(".woff2")]
     for entry in content.exercises:
         precache += [f"{EXERCISE_IMAGES}/{entry.data.images.start}", f"{EXERCISE_IMAGES}/{entry.data.images.end}"]
     version = hashlib.sha256("\n".join(precache).encode() + _template_source("sw.js").encode()).hexdigest()[:12]

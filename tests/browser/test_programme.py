@@ -23,6 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import DESKTOP, PHONE
+from helpers import ROOT, stop_rule_ends
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 EMERGENCY = "Call 911 now if you have any of these"
@@ -135,6 +136,34 @@ def test_the_printed_programme_has_the_warning_signs_on_every_page(desktop, site
         assert "Stop and get help if" in text and "Your dose" in text and "How to do it" in text, exercise
     assert "Slowly, and breathe out as you lift." in pages[3]
     assert "Make a home programme" not in " ".join(pages), "the builder's own controls do not print"
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_longest_programme_keeps_each_exercise_s_stop_rules_on_its_own_sheet(desktop, site_url, tmp_path, paper):
+    """Every exercise of the library (cycling's seven stop rules are the longest), with every dose
+    field at its largest and a note of the longest length allowed: still one sheet per exercise,
+    each with the warning signs, and the exercise's title, note and every stop rule on that sheet."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext (Debian: poppler-utils)")
+    from guide.programme import LIMITS
+
+    slugs = sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
+    note = ("Walk a little further each day if your legs feel no worse the next morning. Write down how far "
+            "you went, how long it took and how your back and legs felt, and bring all your notes with you every time.")
+    assert len(note) == LIMITS["note"]
+    dose = [LIMITS[k] for k in ("reps", "sets", "hold", "per_day", "days")]
+    desktop.goto(site_url + link_for([[slug, *dose, "b", note] for slug in slugs]))
+    desktop.wait_for_selector(".pn-prog-list .pn-prog-ex")
+    desktop.emulate_media(media="print")
+    pages = _pdf_pages(desktop.pdf(format=paper), tmp_path)
+    assert len(pages) == len(slugs) + 1, "a cover sheet, then one sheet per exercise"
+    for slug, text in zip(slugs, pages[1:]):
+        title = re.search(r"^title: (.+)$", (ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text(), re.M).group(1)
+        assert EMERGENCY in text and "Get medical advice today" in text, slug
+        assert title.strip() in text and "notes with you every time." in text, slug
+        assert "Stop and get help if" in text, slug
+        away = [end for end in stop_rule_ends(slug) if end not in text]
+        assert away == [], f"{slug} ({paper}): stop rules printed away from the exercise's sheet: {away}"
 
 
 def test_the_qr_code_scans_to_the_link(desktop, site_url):
@@ -274,6 +303,9 @@ def test_offline_after_the_first_visit_and_updated_warnings_replace_cached_ones(
     assert [s["title"] for s in shown_programme(page)] == ["Chin tuck", "Bridge"]
     assert page.locator('.pn-sheet-head [data-safety="red-flags"]').is_visible()
     assert page.evaluate("() => [...document.querySelectorAll('.pn-prog-list img')].every(i => i.complete && i.naturalWidth > 0)")
+    # The print face too: printed offline, the programme breaks into the same sheets.
+    assert page.evaluate("""() => Promise.all(['400', '700'].map(w => fetch(`../../assets/vendor/arimo-5.3.0/arimo-latin-${w}-normal.woff2`)
+        .then(r => r.ok, () => false))).then(ok => ok.every(Boolean))""")
 
     # The warning signs are updated on the server; online, the patient gets the new text at once...
     context.set_offline(False)
