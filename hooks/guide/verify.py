@@ -32,8 +32,9 @@ from .safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHOR
 
 # Compiled once and anchored at the document node: `/descendant::*` visits elements only,
 # where `//*` also steps through every text node (measured 15-20% slower on built pages).
-_MARKED = etree.XPath("/descendant::*[@data-safety]")
-_CITED = etree.XPath("/descendant::*[@data-source-id]")
+# The safety boxes and the cited sources in one walk of the page, told apart in Python (a handful
+# of elements): two walks cost about a third more.
+_MARKED_OR_CITED = etree.XPath("/descendant::*[@data-safety or @data-source-id]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
 
 
@@ -137,7 +138,8 @@ def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None)
     def fail(message: str) -> None:
         problems.append(Problem(page, message))
 
-    marked = _MARKED(tree)
+    marked_or_cited = _MARKED_OR_CITED(tree)
+    marked = [e for e in marked_or_cited if e.get("data-safety") is not None]
     disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
     boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
     for element in marked:
@@ -179,7 +181,7 @@ def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None)
     _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
     _check_strip(tree, [e for e in marked if e.get("data-safety") == EMERGENCY], boxes, page, expect, fail)
 
-    for element in _CITED(tree):
+    for element in (e for e in marked_or_cited if e.get("data-source-id") is not None):
         if element.get("data-source-id") not in expect.source_ids:
             fail(f"cites unknown source id '{element.get('data-source-id')}'")
     for token in (unfilled_placeholders(tree) if raw is None or may_hold_placeholder(raw) else ()):
