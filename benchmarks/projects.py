@@ -69,9 +69,18 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
 
 
 def editions(ours: Layout) -> list[str]:
-    """The editions `python -m guide build` builds: the root ('') first, then each of site.yml's."""
-    site = yaml.safe_load((ours.root / "content_src" / "site.yml").read_text(encoding="utf-8")) or {}
-    return [""] + [e["id"] for e in site.get("editions") or []]
+    """The editions `python -m guide build` builds: the root ('') first, then each of site.yml's
+    that it publishes (guide.brand.edition_ids: a language edition only once it has a translated
+    article or exercise, which a synthetic corpus does not have). Building one that ours skips
+    would make plain do more work, or fail on a home page the translation does not have."""
+    content = ours.root / "content_src"
+    site = yaml.safe_load((content / "site.yml").read_text(encoding="utf-8")) or {}
+    published = [""]
+    for edition in site.get("editions") or []:
+        folder = content / "translations" / str(edition.get("language") or "")
+        if not edition.get("language") or any((folder / "articles").glob("*.md")) or any((folder / "exercises").glob("*.yml")):
+            published.append(edition["id"])
+    return published
 
 
 @contextmanager

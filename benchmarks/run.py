@@ -158,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="pn-bench-"))
     work.chmod(0o755)  # nginx's worker process runs as another user and must read the site
     started = time.monotonic()
+    # Taken now: each corpus copies hooks/ when it is written, so a commit made during the run is not what was measured.
+    commit = _commit()
     try:
         if args.builds_only:
             real, serve, carried = _not_measured()
@@ -174,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     lighthouse = json.loads(audit.read_text(encoding="utf-8")) if audit.exists() else None
     verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve, lighthouse)
     results = {
-        "environment": environment(args.sizes) | {"total_minutes": round((time.monotonic() - started) / 60, 1)},
+        "environment": environment(args.sizes) | {"commit": commit, "total_minutes": round((time.monotonic() - started) / 60, 1)},
         "targets": settings["targets"],
         "verdicts": [v.as_dict() for v in verdicts],
         "sizes": sizes,

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations, verify
-from guide import build_date, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
+from guide import build_date, handover, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
 from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
@@ -67,7 +67,9 @@ def on_config(config):
         _Build.staged = StagedBuild(Path(config.site_dir), strict=bool(config.strict))
         config.site_dir = str(_Build.staged.start())
     try:
-        content = load_content(root / "content_src")
+        # Started by `python -m guide build`, which validated this very content_src/ for this build:
+        # its copy is used (guide.handover). Run any other way, or if anything changed, validate here.
+        content = (_owned() and handover.read(root / "content_src")) or load_content(root / "content_src")
         programme.load_texts(content)  # the home-programme pages' words, checked before any page is made
     except ContentErrors as exc:
         raise PluginError("Content errors:\n" + exc.report()) from None

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import yaml
 
-from . import headers, lint, svg_safety, translations, verify
+from . import handover, headers, lint, svg_safety, translations, verify
 from .brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
 from .load import load_content
@@ -127,8 +127,9 @@ class EditionBuild:
 
 
 def _expectations(options: BuildOptions):
-    """What every page must show, from the safety sources and the brands: no articles needed."""
-    content = load_content(options.project / "content_src", pages=True if options.handouts else "index")
+    """The content, validated in full (every rule and reading grade, once per build: each
+    edition's engine run is handed it, see guide.handover), and each edition with its brand."""
+    content = load_content(options.project / "content_src")
     if options.clinic:
         return content, clinic_edition_builds(content, options.clinic, options.editions)
     wanted = edition_ids(content) if options.editions is None else list(options.editions)
@@ -192,8 +193,11 @@ def engine_command(options: BuildOptions, staging: Path) -> list[str]:
             "--site-dir", str(staging)]
 
 
-def engine_env(options: BuildOptions, edition: str = "") -> dict[str, str]:
+def engine_env(options: BuildOptions, edition: str = "", validated: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop(handover.CONTENT_ENV, None)  # never one left by an outer build
+    if validated is not None:
+        env[handover.CONTENT_ENV] = str(validated)
     env.update({
         OWNER_ENV: "1",
         "GUIDE_CLINIC": options.clinic,
@@ -229,13 +233,14 @@ class _Relay:
             print(line, file=self.out, flush=True)
 
 
-def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: str = "") -> tuple[EngineRun, list[list[str]]]:
+def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: str = "",
+               validated: Path | None = None) -> tuple[EngineRun, list[list[str]]]:
     options.log_file.parent.mkdir(parents=True, exist_ok=True)
     with open(options.log_file, "a" if edition else "w", encoding="utf-8") as log:
         relay = _Relay(out, log)
         # A session of its own: Ctrl-C reaches this command, which then stops the
         # engine's whole process group and cleans up, instead of both racing.
-        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options, edition),
+        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options, edition, validated),
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
                                 start_new_session=True)
         try:
@@ -445,6 +450,8 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
     problems = check_config(options.config)
     if problems:
         raise BuildFailed("the engine's config would not load the guide's hooks", problems)
+    content_src = options.project / "content_src"
+    digest = handover.content_digest(content_src)  # before loading: an edit during the load is caught
     try:
         content, editions = _expectations(options)
     except ContentErrors as exc:
@@ -454,17 +461,19 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
         raise BuildFailed("a picture could run code or load another file", [e.format() for e in pictures])
     site_url = _site_url(options.config)
     staging = staging_path(options.site_dir)
+    validated = handover.handover_path(options.site_dir)
     with _Lock(options.site_dir):
         try:
             if staging.exists():
                 shutil.rmtree(staging)
+            handover.write(validated, content_src, content, digest)
             # The root edition first: the engine empties its output folder before it builds.
             for edition in editions:
                 if len(editions) > 1:
                     language = "" if edition.brand.language == "en" else f" {edition.brand.language}"
                     print(f"INFO    -  Building the {edition.brand.country}{language} edition into {edition.folder or '/'}",
                           file=out, flush=True)
-                run, tracebacks = run_engine(options, staging / edition.folder, out, edition.id)
+                run, tracebacks = run_engine(options, staging / edition.folder, out, edition.id, validated)
                 if run.returncode != 0:
                     raise engine_failure(run, tracebacks, options)
                 if not (staging / edition.folder).is_dir():
@@ -481,6 +490,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
         except KeyboardInterrupt:
             raise BuildFailed("the build was interrupted", exit_code=130) from None
         finally:
+            validated.unlink(missing_ok=True)
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
 
