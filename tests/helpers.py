@@ -150,3 +150,11 @@ def stop_rule_ends(slug: str) -> list[str]:
 
     rules = yaml.safe_load((ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text())["stop_if"]
     return [" ".join(max(re.split(r"\[\[[^\]]+\]\]", rule), key=len).split()[-3:]) for rule in rules]
+
+
+def pdf_page_texts(pdf: Path) -> list[str]:
+    """Each page's text (poppler's pdfinfo and pdftotext), whitespace collapsed: what a printed sheet says."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    return [" ".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                                    text=True, check=True).stdout.split()) for n in range(1, count + 1)]

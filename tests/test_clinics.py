@@ -17,7 +17,7 @@ from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.safety_html import visible_text
 
-from helpers import ROOT, make_project, tool_missing
+from helpers import ROOT, make_project, pdf_page_texts, tool_missing
 
 CLINICS = ROOT / "content_src" / "clinics"
 VALLEY, STREET = "example-valley-pt", "example-street-physio"
@@ -287,13 +287,6 @@ def spanish_handouts(tmp_path_factory):
     return out
 
 
-def pdf_pages(path: Path) -> list[str]:
-    count = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
-                                                              check=True).stdout, re.M).group(1))
-    return [" ".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
-                                    text=True, check=True).stdout.split()) for n in range(1, count + 1)]
-
-
 def test_spanish_handouts_sit_beside_the_english_ones_and_are_linked_from_the_spanish_pages(spanish_handouts):
     english = sorted(p.name for p in (spanish_handouts / "handouts").glob("*.pdf"))
     spanish = sorted(p.name for p in (spanish_handouts / "es" / "handouts").glob("*.pdf"))
@@ -307,7 +300,7 @@ def test_spanish_handouts_sit_beside_the_english_ones_and_are_linked_from_the_sp
 def test_every_spanish_sheet_is_in_spanish_with_the_clinic_and_its_warning_signs(spanish_handouts):
     leaks = {}
     for pdf in sorted((spanish_handouts / "es" / "handouts").glob("*.pdf")):
-        pages = pdf_pages(pdf)
+        pages = pdf_page_texts(pdf)
         for number, text in enumerate(pages, 1):
             where = f"{pdf.name} sheet {number}"
             assert "Example Valley Physical Therapy · Teléfono +1 312 555 0142" in text, where

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, stop_rule_ends, tool_missing
+from helpers import ROOT, pdf_page_texts, stop_rule_ends, tool_missing
 
 STREET = "example-street-physio"
 EMERGENCY = "Call 999 now if you have any of these"
@@ -62,13 +62,6 @@ def handouts(tmp_path_factory):
     return pdfs
 
 
-def page_texts(pdf: Path) -> list[str]:
-    pages = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
-                                                              check=True).stdout, re.M).group(1))
-    return [" ".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
-                                    text=True, check=True).stdout.split()) for n in range(1, pages + 1)]
-
-
 def exercise_slugs() -> list[str]:
     return sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
 
@@ -82,7 +75,7 @@ def test_every_handout_was_printed_on_both_papers(handouts):
 def test_every_sheet_carries_the_warning_signs_and_the_emergency_instruction(handouts):
     missing = []
     for (paper, slug), pdf in sorted(handouts.items()):
-        for number, text in enumerate(page_texts(pdf), 1):
+        for number, text in enumerate(pdf_page_texts(pdf), 1):
             if not (EMERGENCY in text and URGENT in text and "Or go straight to the nearest emergency department" in text):
                 missing.append(f"{slug} p{number} {paper}")
             assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, f"{slug} p{number} {paper}"
@@ -93,7 +86,7 @@ def test_stop_rules_print_on_the_exercise_s_first_sheet(handouts):
     for slug in exercise_slugs():
         title = re.search(r"^title: (.+)$", (ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text(), re.M).group(1)
         for paper in ("A4", "Letter"):
-            pages = page_texts(handouts[(paper, slug)])
+            pages = pdf_page_texts(handouts[(paper, slug)])
             first = pages[0]
             assert title.strip() in first, f"{slug} ({paper})"
             assert "Stop and get help if" in first, f"{slug} ({paper}): the stop rules are not on the first sheet"
@@ -114,7 +107,7 @@ def test_an_exercise_handout_ends_with_every_warning_sign_in_full(handouts):
     for entry in content.exercises:
         _, groups = tier_groups(content.red_flags, entry.data.red_flags)
         for paper in ("A4", "Letter"):
-            last = page_texts(handouts[(paper, entry.slug)])[-1]
+            last = pdf_page_texts(handouts[(paper, entry.slug)])[-1]
             for group in groups:
                 for item in group.items:
                     assert " ".join(item.text.split()) in last, f"{entry.slug} ({paper}): {item.id}"
@@ -125,7 +118,7 @@ def test_an_exercise_handout_ends_with_every_warning_sign_in_full(handouts):
 
 def test_home_programme_gives_each_exercise_its_own_sheet(handouts):
     for paper in ("A4", "Letter"):
-        pages = page_texts(handouts[(paper, "home-programme")])
+        pages = pdf_page_texts(handouts[(paper, "home-programme")])
         assert len(pages) == len(exercise_slugs()) + 1, paper
         for slug, text in zip(exercise_slugs(), pages[1:]):
             assert "Stop and get help if" in text, f"{slug} ({paper})"

@@ -23,7 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import DESKTOP, PHONE
-from helpers import ROOT, stop_rule_ends
+from helpers import ROOT, pdf_page_texts, stop_rule_ends
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 EMERGENCY = "Call 911 now if you have any of these"
@@ -116,9 +116,7 @@ def test_done_ticks_stay_on_the_device_across_a_reload_and_can_be_cleared(fresh,
 def _pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     path = tmp_path / "programme.pdf"
     path.write_bytes(pdf)
-    count = int(re.search(r"^Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout, re.M).group(1))
-    return [" ".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
-                                    text=True).stdout.split()) for n in range(1, count + 1)]
+    return pdf_page_texts(path)
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
