@@ -2,8 +2,11 @@
 // Returns null when focus has left the page, else {element, problems: [...]}.
 // Loaded by test_keyboard.py and evaluated in the page.
 async () => {
-  // Material reacts to focus after a 1 ms debounce (opening search, for one): let it.
+  // Material reacts to focus after a 1 ms debounce (opening search, for one): let it. Then judge
+  // what the reader sees, the next painted frame: the phone drawer slides in and re-lays out its
+  // sub-menus on :has(:focus-visible), and on a busy machine that can land a frame after the Tab.
   await new Promise((resolve) => setTimeout(resolve, 3));
+  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
 
