@@ -183,3 +183,22 @@ def test_a_tampered_compact_copy_of_the_box_is_refused():
     alone = f"<!doctype html><html><body>{compact}{disclaimer_box(content.disclaimer)}</body></html>"
     assert 'no warning-signs box (element with data-safety="red-flags")' in [
         p.message for p in verify_page(alone, "p.html", expect)]
+
+
+def test_exercise_text_points_only_to_lists_by_their_printed_heading_never_below_or_above():
+    """On paper an exercise's later lists print on the second sheet and its stop rules on the first:
+    "the box below" would point at nothing. A quoted heading must be one the page prints."""
+    import yaml
+
+    problems = []
+    ui = yaml.safe_load((ROOT / "content_src" / "ui.yml").read_text(encoding="utf-8"))
+    for language, folder in (("en", ROOT / "content_src" / "exercises"), ("es", ROOT / "content_src" / "translations" / "es" / "exercises")):
+        headings = {v.rstrip(":") for v in ui[language].values() if isinstance(v, str)}
+        for path in sorted(folder.glob("*.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            for field in ("should_feel", "should_not_feel", "stop_if", "not_for", "steps"):
+                for item in data.get(field) or []:
+                    if re.search(r"\b(box|list) (below|above)\b|\b(de abajo|de arriba|más abajo|más arriba)\b", item, re.I):
+                        problems.append(f"{path.name} {field}: {item}")
+                    problems += [f"{path.name} {field}: no heading {q!r}" for q in re.findall(r'"([^"]+)"', item) if q not in headings]
+    assert problems == []
