@@ -142,13 +142,19 @@ def tool_missing(message: str) -> NoReturn:
     pytest.skip(message)
 
 
-def stop_rule_ends(slug: str) -> list[str]:
-    """The last words of each of an exercise's stop rules (of its longest stretch between
-    placeholders, which a copy's numbers fill), as pdftotext reads them: enough to tell on which
-    printed sheet each rule landed."""
+def exercise_text(slug: str, language: str = "") -> dict:
+    """An exercise's source, in English or (language "es") as translated."""
     import yaml
 
-    rules = yaml.safe_load((ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text())["stop_if"]
+    folder = ROOT / "content_src" / ("translations/" + language if language else "") / "exercises"
+    return yaml.safe_load((folder / f"{slug}.yml").read_text(encoding="utf-8"))
+
+
+def stop_rule_ends(slug: str, language: str = "") -> list[str]:
+    """The last words of each of an exercise's stop rules (of its longest stretch between
+    placeholders, which a copy's numbers fill), as pdftotext reads them: enough to tell on which
+    printed sheet each rule landed. In English, or as translated (language "es")."""
+    rules = exercise_text(slug, language)["stop_if"]
     return [" ".join(max(re.split(r"\[\[[^\]]+\]\]", rule), key=len).split()[-3:]) for rule in rules]
 
 
