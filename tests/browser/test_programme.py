@@ -23,7 +23,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import DESKTOP, PHONE
-from helpers import ROOT, pdf_page_texts, stop_rule_ends
+from helpers import ROOT, exercise_text, pdf_page_texts, stop_rule_ends
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 EMERGENCY = "Call 911 now if you have any of these"
@@ -136,32 +136,42 @@ def test_the_printed_programme_has_the_warning_signs_on_every_page(desktop, site
     assert "Make a home programme" not in " ".join(pages), "the builder's own controls do not print"
 
 
+# (path prefix, emergency heading, urgent heading, stop rules' heading) of each language's edition.
+LANGUAGES = {"en": ("", EMERGENCY, "Get medical advice today", "Stop and get help if"),
+             "es": ("/es", "Llame al 911 ahora si tiene alguna de estas señales",
+                    "Pida consejo médico hoy mismo si tiene alguna de estas señales", "Pare y pida ayuda si")}
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-def test_the_longest_programme_keeps_each_exercise_s_stop_rules_on_its_own_sheet(desktop, site_url, tmp_path, paper):
+def test_the_longest_programme_keeps_each_exercise_s_stop_rules_on_its_own_sheet(desktop, site_url, tmp_path, paper, language):
     """Every exercise of the library (cycling's seven stop rules are the longest), with every dose
     field at its largest and a note of the longest length allowed: still one sheet per exercise,
-    each with the warning signs, and the exercise's title, note and every stop rule on that sheet."""
+    each with the warning signs, and the exercise's title, note and every stop rule on that sheet.
+    In Spanish too, which runs about a sixth longer."""
     if not shutil.which("pdftotext"):
         pytest.skip("needs pdftotext (Debian: poppler-utils)")
     from guide.programme import LIMITS
 
+    prefix, emergency, urgent, stop_heading = LANGUAGES[language]
+    lang = "" if language == "en" else language
     slugs = sorted(p.stem for p in (ROOT / "content_src" / "exercises").glob("*.yml"))
     note = ("Walk a little further each day if your legs feel no worse the next morning. Write down how far "
             "you went, how long it took and how your back and legs felt, and bring all your notes with you every time.")
     assert len(note) == LIMITS["note"]
     dose = [LIMITS[k] for k in ("reps", "sets", "hold", "per_day", "days")]
-    desktop.goto(site_url + link_for([[slug, *dose, "b", note] for slug in slugs]))
+    desktop.goto(site_url + prefix + link_for([[slug, *dose, "b", note] for slug in slugs]))
     desktop.wait_for_selector(".pn-prog-list .pn-prog-ex")
     desktop.emulate_media(media="print")
     pages = _pdf_pages(desktop.pdf(format=paper), tmp_path)
     assert len(pages) == len(slugs) + 1, "a cover sheet, then one sheet per exercise"
     for slug, text in zip(slugs, pages[1:]):
-        title = re.search(r"^title: (.+)$", (ROOT / "content_src" / "exercises" / f"{slug}.yml").read_text(), re.M).group(1)
-        assert EMERGENCY in text and "Get medical advice today" in text, slug
-        assert title.strip() in text and "notes with you every time." in text, slug
-        assert "Stop and get help if" in text, slug
-        away = [end for end in stop_rule_ends(slug) if end not in text]
-        assert away == [], f"{slug} ({paper}): stop rules printed away from the exercise's sheet: {away}"
+        title = " ".join(exercise_text(slug, lang)["title"].split())
+        assert emergency in text and urgent in text, slug
+        assert title in text and "notes with you every time." in text, slug
+        assert stop_heading in text, slug
+        away = [end for end in stop_rule_ends(slug, lang) if end not in text]
+        assert away == [], f"{slug} ({paper}, {language}): stop rules printed away from the exercise's sheet: {away}"
 
 
 def test_the_qr_code_scans_to_the_link(desktop, site_url):
@@ -336,3 +346,29 @@ def test_the_site_is_installable_and_the_worker_is_small(real_site):
         # No inline script beyond the theme's own, hashed ones: the page logic is an external file.
         assert len(inline.findall(html)) == theme, page
         assert 'src="../../assets/javascripts/programme.js"' in html or 'src="../assets/javascripts/programme.js"' in html
+
+
+def test_a_spanish_programme_link_opens_in_spanish_under_the_spanish_warning_box(fresh, site_url):
+    page = fresh().new_page()
+    page.goto(site_url + "/es" + link_for([["chin-tuck", 8, 2, 6, 3, 5, "l", "Despacio, sin dolor."],
+                                           ["bridge", 7, 3, 5, 1, 4, "", ""]]))
+    page.wait_for_selector(".pn-prog-list .pn-prog-ex")
+    assert page.get_attribute("html", "lang") == "es"
+    shown = shown_programme(page)
+    assert [s["title"] for s in shown] == [exercise_text("chin-tuck", "es")["title"], exercise_text("bridge", "es")["title"]]
+    assert shown[0]["dose"] == {"Repetir": "8 veces", "Series": "2", "Mantener": "6 segundos", "Veces al día": "3",
+                                "Días a la semana": "5", "Lado": "Lado izquierdo"}
+    assert shown[0]["note"] == "Despacio, sin dolor."
+    assert shown[1]["dose"]["Repetir"] == "7 veces" and shown[1]["dose"]["Días a la semana"] == "4"
+    box = page.locator('.pn-sheet-head [data-safety="red-flags"]')
+    assert box.is_visible() and "Llame al" in box.inner_text() and "Call" not in box.inner_text()
+    assert page.locator('[data-safety="disclaimer"]').is_visible()
+    first = page.locator(".pn-prog-list .pn-prog-ex").first
+    assert box.bounding_box()["y"] + box.bounding_box()["height"] <= first.bounding_box()["y"], "the exercises come under the box"
+    for slug, card in zip(("chin-tuck", "bridge"), page.locator(".pn-prog-list .pn-prog-ex").all()):
+        stop = card.locator(".pn-prog-stop")
+        assert stop.is_visible() and stop.locator(".admonition-title").inner_text().strip() == "Pare y pida ayuda si", slug
+        text = " ".join(stop.inner_text().split())
+        away = [end for end in stop_rule_ends(slug, "es") if end not in text]
+        assert away == [], f"{slug}: Spanish stop rules missing from the programme: {away}"
+        assert "Stop and get help" not in card.inner_text(), slug
