@@ -390,14 +390,24 @@ def test_a_spanish_page_with_a_changed_warning_box_is_refused(spanish, tmp_path)
     editions = build.edition_builds(content, ["", "es"])
     with pytest.raises(build.BuildFailed) as failed:
         build.check_site(copy, content, editions, None, spanish.root)
-    assert any(d.startswith("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs")
-               for d in failed.value.details), failed.value.details
+    # Named by the Spanish file and line a Spanish editor fixes (the sign the page no longer shows), not the English one.
+    stroke = _line_of(ROOT / "content_src/translations/es/safety/red_flags.yml", "Pueden ser señales de un derrame cerebral.")
+    assert ("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs from "
+            f"content_src/translations/es/safety/red_flags.yml:{stroke}") in failed.value.details, failed.value.details
+    assert not any("content_src/safety/" in d for d in failed.value.details), failed.value.details
     # An English box on a Spanish page is refused too: each edition is checked against its own language.
     page.write_text((copy / "understanding/test-sciatica/index.html").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(build.BuildFailed) as failed:
         build.check_site(copy, content, editions, None, spanish.root)
-    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs")
+    first = _line_of(ROOT / "content_src/translations/es/safety/disclaimer.yml", "title:")
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs from "
+                            f"content_src/translations/es/safety/disclaimer.yml:{first}")
                for d in failed.value.details), failed.value.details
+    assert not any("content_src/safety/" in d for d in failed.value.details), failed.value.details
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in row)
 
 
 def test_changed_english_article_shows_the_out_of_date_notice(tmp_path):
