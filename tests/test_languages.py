@@ -842,3 +842,17 @@ def test_a_clinic_s_spanish_page_needs_its_translation_date(tmp_path):
     project = clinic_project(tmp_path / "p")
     project.edit(VALLEY_PAGE_ES, "translated: 2026-12-02\n", "")
     assert any(f.startswith(f"{VALLEY_PAGE_ES}:") and "translated" in f for f in clinic_errors(project)), clinic_errors(project)
+
+
+def test_the_verifier_passes_on_every_spanish_page_of_the_real_site(real_site):
+    """`python -m guide verify site/` (what a host runs before publishing) checks the /es/ edition
+    against the Spanish safety texts: every Spanish page the guide publishes is there, and passes."""
+    from helpers import build_env, guide_command
+
+    content = load_content(ROOT / "content_src")
+    expected = set(translations.available_pages(content, "es"))
+    built = sorted(p for p in (real_site.site / "es").rglob("index.html"))
+    assert len(built) >= len(expected) >= 50, (len(built), len(expected))
+    done = subprocess.run([*guide_command(ROOT), "verify", str(real_site.site)], cwd=ROOT, env=build_env(),
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.startswith("OK: every page in"), done.stdout + done.stderr
