@@ -797,6 +797,10 @@ def test_changed_english_clinic_texts_are_listed_by_lint_as_out_of_date(tmp_path
             "opening_hours changed after this translation") in lint.stderr, lint.stderr
     assert (f"warning: {VALLEY_PAGE_ES}:2: source_hash: out-of-date translation: the English page changed after this "
             "translation") in lint.stderr, lint.stderr
+    status = guide(project, "translations", "status")
+    assert f"{VALLEY_PAGE_ES}:2: source_hash: out of date: the English page changed after this translation" in status.stdout, \
+        status.stdout
+    assert "Every translation is current." not in status.stdout
     # Re-stamped after re-translating: current again.
     done = guide(project, "translations", "stamp", VALLEY_YML, VALLEY_PAGE_ES)
     assert done.returncode == 0, done.stderr

@@ -1080,8 +1080,19 @@ def status_lines(content: Content, language: str) -> tuple[list[str], int]:
         out.append(f"  missing: {len(missing_g)} glossary term(s): {', '.join(missing_g[:10])}{' ...' if len(missing_g) > 10 else ''}")
     for t in tr.stale:
         out.append(f"  out of date: {rel(t.path)}" + (f":{t.line} ({t.slug})" if t.kind == "glossary" else "") + f": {t.why}")
+    from .brand import clinic_slugs, load_clinic
+
+    clinic_todo = 0
+    for slug in clinic_slugs(content):  # the clinics' own texts in this language (their errors: make lint)
+        clinic = load_clinic(content, slug, ErrorCollector(content.root))
+        if clinic is None or language not in clinic.profile.languages[1:]:
+            continue
+        status = clinic_status(content, clinic, language)
+        out += [f"  SAFETY, blocks the clinic's '{language}' copy: {e.format()}" for e in status.safety]
+        out += [f"  {e.format().replace(': out-of-date translation: ', ': out of date: ', 1)}" for e in status.ordinary]
+        clinic_todo += len(status.safety) + len(status.ordinary)
     todo = len(errors.errors) + len(tr.stale_safety) + len(missing_a) + len(missing_e) + len(missing_p) + len(missing_g) \
-        + len(tr.stale)
+        + len(tr.stale) + clinic_todo
     current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values()])
     total = len(content.articles) + len(content.exercises) + len(english_docs_pages(content))
     words = "" if not (content.root / programme.TEXTS_FILE).is_file() else \
