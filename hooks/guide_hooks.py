@@ -180,8 +180,15 @@ def on_files(files, *, config):
                                     content=programme.service_worker(_Build.content, [f.dest_uri for f in files])))
         files.append(File.generated(config, programme.MANIFEST, content=programme.manifest(_Build.brand, _Build.content)))
     if clinic:
-        for page in clinic.pages(_Build.brand.language):
+        language = _Build.brand.language
+        # A clinic page whose English changed after its translation says so, as an article does.
+        notices = translations.clinic_status(_Build.content, clinic, language).notices if language != "en" else {}
+        for page in clinic.pages(language):
             files.append(File.generated(config, render.clinic_page_path(page), abs_src_path=str(page)))
+            if render.clinic_page_path(page) in notices:
+                _Build.page_meta[render.clinic_page_path(page)] = {"pn_out_of_date": translations.notice_meta(
+                    notices[render.clinic_page_path(page)], _Build.brand.ui, _Build.brand.locale,
+                    _Build.content.site.locale.split("-")[0], "../")}
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
         files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))

@@ -390,14 +390,24 @@ def test_a_spanish_page_with_a_changed_warning_box_is_refused(spanish, tmp_path)
     editions = build.edition_builds(content, ["", "es"])
     with pytest.raises(build.BuildFailed) as failed:
         build.check_site(copy, content, editions, None, spanish.root)
-    assert any(d.startswith("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs")
-               for d in failed.value.details), failed.value.details
+    # Named by the Spanish file and line a Spanish editor fixes (the sign the page no longer shows), not the English one.
+    stroke = _line_of(ROOT / "content_src/translations/es/safety/red_flags.yml", "Pueden ser señales de un derrame cerebral.")
+    assert ("es/understanding/test-sciatica/index.html: the warning-signs box (lumbar general) differs from "
+            f"content_src/translations/es/safety/red_flags.yml:{stroke}") in failed.value.details, failed.value.details
+    assert not any("content_src/safety/" in d for d in failed.value.details), failed.value.details
     # An English box on a Spanish page is refused too: each edition is checked against its own language.
     page.write_text((copy / "understanding/test-sciatica/index.html").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(build.BuildFailed) as failed:
         build.check_site(copy, content, editions, None, spanish.root)
-    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs")
+    first = _line_of(ROOT / "content_src/translations/es/safety/disclaimer.yml", "title:")
+    assert any(d.startswith("es/understanding/test-sciatica/index.html: the disclaimer's text differs from "
+                            f"content_src/translations/es/safety/disclaimer.yml:{first}")
                for d in failed.value.details), failed.value.details
+    assert not any("content_src/safety/" in d for d in failed.value.details), failed.value.details
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in row)
 
 
 def test_changed_english_article_shows_the_out_of_date_notice(tmp_path):
@@ -647,10 +657,13 @@ def test_every_country_s_urgent_route_has_its_spanish_wording():
 @pytest.fixture(scope="module")
 def spanish_clinic(tmp_path_factory):
     """The mini project with a translated article, built as the US example clinic in both its
-    languages, with an emergency number of its own (to tell it from the country's)."""
+    languages, with an emergency number of its own (to tell it from the country's), and its own
+    English page changed after its Spanish translation."""
     project = clinic_project(tmp_path_factory.mktemp("clinic-es") / "project")
     add_article(project)
     project.edit(VALLEY_YML, "country: US\n", 'country: US\nemergency_number: "112"\n')
+    project.edit(f"content_src/clinics/{VALLEY}/pages/about-our-clinic.md", "Your first visit takes about an hour.",
+                 "Your first visit takes about an hour and a half.")
     result = project.build(env={"GUIDE_CLINIC": VALLEY}, editions=True)
     assert result.ok, result.output
     assert "Building the US es edition into es/" in result.output
@@ -698,6 +711,18 @@ def test_a_clinic_s_own_page_is_published_in_spanish_and_paired_with_its_english
     assert spanish.xpath('//nav//*[normalize-space()="Sobre Example Valley PT"]')  # in the menu, in Spanish
 
 
+def test_a_clinic_s_spanish_page_says_when_its_english_page_changed_after_the_translation(spanish_clinic):
+    _, site = spanish_clinic
+    page = tree(site / "es/clinic/about-our-clinic/index.html")
+    notice = page.xpath('//*[@data-translation="out-of-date"]')
+    assert len(notice) == 1
+    text = " ".join(notice[0].text_content().split())
+    assert "La página en inglés se actualizó el" in text and "después de esta traducción (2 de diciembre de 2026)" in text, text
+    link = notice[0].xpath(".//a")[0]
+    assert link.get("href") == "../../../clinic/about-our-clinic/" and link.get("hreflang") == "en"
+    assert not tree(site / "clinic/about-our-clinic/index.html").xpath('//*[@data-translation]')  # not on the English page
+
+
 def test_a_clinic_s_spanish_json_ld_is_in_spanish(spanish_clinic):
     import json
 
@@ -733,3 +758,105 @@ def test_every_spanish_clinic_page_is_verified_against_the_spanish_safety_texts_
         build.check_site(copy, content, editions, None, project.root)
     assert any(d.startswith("es/clinic/about-our-clinic/index.html: the disclaimer's text differs")
                for d in failed.value.details), failed.value.details
+
+
+# ---------------------------------------------------------------- a clinic's Spanish texts, stamped
+VALLEY_PAGE_ES = f"content_src/clinics/{VALLEY}/pages/es/about-our-clinic.md"
+VALLEY_PAGE_EN = f"content_src/clinics/{VALLEY}/pages/about-our-clinic.md"
+
+
+def _with_own_urgent_route(project) -> None:
+    """The example clinic with an urgent-advice route of its own, translated, reviewed and stamped."""
+    project.edit(VALLEY_YML, "locale: en-US\n", 'locale: en-US\nurgent_advice: our same-day line\nurgent_number: "312 555 0199"\n')
+    project.edit(VALLEY_YML, "        hours: Cerrado\n", "        hours: Cerrado\n    urgent_advice: nuestra línea del mismo día\n"
+                 "    urgent_advice_reviewed_by: Physical therapist, Spanish-speaking (translation review)\n")
+    done = guide(project, "translations", "stamp", VALLEY_YML)
+    assert done.returncode == 0 and "translations.es.urgent_advice_source_hash" in done.stdout, done.stdout + done.stderr
+
+
+def test_the_example_clinic_s_spanish_texts_are_stamped_against_its_english():
+    from guide.brand import load_clinic
+
+    content = load_content(ROOT / "content_src")
+    errors = ErrorCollector(content.root)
+    clinic = load_clinic(content, VALLEY, errors)
+    assert not errors.errors, [e.format() for e in errors.errors]
+    status = translations.clinic_status(content, clinic, "es")
+    assert not status.safety and not status.ordinary and not status.notices, [e.format() for e in status.ordinary]
+
+
+def test_changed_english_clinic_texts_are_listed_by_lint_as_out_of_date(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    assert "out-of-date" not in guide(project, "lint").stderr
+    project.edit(VALLEY_YML, "hours: 7am to 7pm", "hours: 7am to 8pm")
+    project.edit(VALLEY_PAGE_EN, "Your first visit takes about an hour.", "Your first visit takes about an hour and a half.")
+    lint = guide(project, "lint")
+    assert lint.returncode == 0, lint.stderr  # still published: a warning, not an error
+    line = _line(project, VALLEY_YML, '    source_hash:')
+    assert (f"warning: {VALLEY_YML}:{line}: translations.es.opening_hours: out-of-date translation: the English "
+            "opening_hours changed after this translation") in lint.stderr, lint.stderr
+    assert (f"warning: {VALLEY_PAGE_ES}:2: source_hash: out-of-date translation: the English page changed after this "
+            "translation") in lint.stderr, lint.stderr
+    status = guide(project, "translations", "status")
+    assert f"{VALLEY_PAGE_ES}:2: source_hash: out of date: the English page changed after this translation" in status.stdout, \
+        status.stdout
+    assert "Every translation is current." not in status.stdout
+    # Re-stamped after re-translating: current again.
+    done = guide(project, "translations", "stamp", VALLEY_YML, VALLEY_PAGE_ES)
+    assert done.returncode == 0, done.stderr
+    assert "out-of-date" not in guide(project, "lint").stderr
+
+
+def test_a_changed_english_urgent_route_stops_the_clinic_s_spanish_build_naming_file_line_and_field(tmp_path):
+    from guide.brand import select_brand
+
+    project = clinic_project(tmp_path / "p")
+    _with_own_urgent_route(project)
+    assert select_brand(load_content(project.content), VALLEY, "es").urgent_advice == "nuestra línea del mismo día"
+    project.edit(VALLEY_YML, "urgent_advice: our same-day line", "urgent_advice: our walk-in clinic")
+    line = _line(project, VALLEY_YML, "    urgent_advice_source_hash:")
+    expected = (f"{VALLEY_YML}:{line}: translations.es.urgent_advice: the English urgent_advice changed after this "
+                "translation")
+    with pytest.raises(translations.ContentErrors) as failed:
+        select_brand(load_content(project.content), VALLEY, "es")
+    assert expected in failed.value.report(), failed.value.report()
+    assert select_brand(load_content(project.content), VALLEY).urgent_advice == "our walk-in clinic"  # English: published
+    result = project.build(env={"GUIDE_CLINIC": VALLEY}, editions=True)
+    assert not result.ok and expected in result.output and "Traceback" not in result.output, result.output
+    lint = guide(project, "lint")
+    assert lint.returncode == 1 and expected in lint.stderr, lint.stderr
+
+
+def test_an_unreviewed_or_unstamped_spanish_urgent_route_is_never_published(tmp_path):
+    from guide.brand import select_brand
+
+    project = clinic_project(tmp_path / "p")
+    _with_own_urgent_route(project)
+    text = (project.root / VALLEY_YML).read_text(encoding="utf-8")
+    project.write(VALLEY_YML, "\n".join(r for r in text.split("\n") if "urgent_advice_source_hash" not in r
+                                        and "urgent_advice_reviewed_by" not in r))
+    with pytest.raises(translations.ContentErrors) as failed:
+        select_brand(load_content(project.content), VALLEY, "es")
+    report = failed.value.report()
+    assert "translations.es.urgent_advice: this translation was never stamped against the English urgent_advice" in report
+    assert "translations.es.urgent_advice_reviewed_by: missing" in report, report
+
+
+def test_a_clinic_s_spanish_page_needs_its_translation_date(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    project.edit(VALLEY_PAGE_ES, "translated: 2026-12-02\n", "")
+    assert any(f.startswith(f"{VALLEY_PAGE_ES}:") and "translated" in f for f in clinic_errors(project)), clinic_errors(project)
+
+
+def test_the_verifier_passes_on_every_spanish_page_of_the_real_site(real_site):
+    """`python -m guide verify site/` (what a host runs before publishing) checks the /es/ edition
+    against the Spanish safety texts: every Spanish page the guide publishes is there, and passes."""
+    from helpers import build_env, guide_command
+
+    content = load_content(ROOT / "content_src")
+    expected = set(translations.available_pages(content, "es"))
+    built = sorted(p for p in (real_site.site / "es").rglob("index.html"))
+    assert len(built) >= len(expected) >= 50, (len(built), len(expected))
+    done = subprocess.run([*guide_command(ROOT), "verify", str(real_site.site)], cwd=ROOT, env=build_env(),
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and done.stdout.startswith("OK: every page in"), done.stdout + done.stderr

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from . import models, patient_text
 from .errors import ContentError, ContentErrors, ErrorCollector
-from .load import Content, TextRules, _field_name, _load_one
+from .load import Content, TextRules, _field_name, _load_one, validate_model
+from .source_files import split_front_matter
 from .locale import Words
 
 CLINICS_DIR = "clinics"
@@ -338,6 +339,9 @@ def _check_pages(clinic: Clinic, lang: str, errors: ErrorCollector, rules: TextR
         text = page.read_text(encoding="utf-8", errors="replace")
         rules.check_numbers(text, page, 1, "body", errors)
         rules.check_html(text, page, 1, "body", errors)
+        source = split_front_matter(page, errors, required=False)
+        if source is not None:  # its stamp and date: guide.translations.clinic_status
+            validate_model(models.ClinicPageTranslation, source.meta, page, source.lines, errors)
 
 
 def clinic_brand(content: Content, clinic: Clinic, language: str = "en") -> Brand:
@@ -368,6 +372,12 @@ def clinic_brand(content: Content, clinic: Clinic, language: str = "en") -> Bran
     localized = in_language(content, dataclasses.replace(brand, edition=edition.id, locale=locale), edition)
     if profile.urgent_advice:
         localized = dataclasses.replace(localized, urgent_advice=texts.urgent_advice)
+    from .translations import clinic_status  # it imports this module
+
+    # Safety text is never published out of date: the language's copy is not built.
+    stale = clinic_status(content, clinic, language).safety
+    if stale:
+        raise ContentErrors(stale)
     return localized
 
 

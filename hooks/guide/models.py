@@ -193,6 +193,10 @@ HexColour = Annotated[str, Field(pattern=r"^#[0-9a-fA-F]{6}$", description="a co
 HttpsUrl = Annotated[str, Field(pattern=r"^https://[^\s\"'<>]+$", description="an https:// address")]
 
 
+SourceHash = Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{16})?$", description=(
+    "the hash of the English text this was translated from; written by `python -m guide translations stamp`"))]
+
+
 class OpeningHours(Strict):
     patient_text: ClassVar[tuple[str, ...]] = ("days", "hours")
     days: Annotated[str, Field(min_length=2, max_length=40, description="e.g. 'Monday to Friday'")]
@@ -214,6 +218,26 @@ class ClinicTranslation(Strict):
         "the opening hours in this language, one entry per English entry, in the same order"))
     urgent_advice: Annotated[str, Field(min_length=3, max_length=80)] | None = Field(None, description=(
         "the urgent-advice route in this language; required when the profile sets 'urgent_advice'"))
+    # Stamps (guide.translations): the opening hours are ordinary text, listed by `make lint` when
+    # out of date; the urgent-advice route is safety text, so the language's build fails on it.
+    source_hash: SourceHash = Field("", description=(
+        "the hash of the English opening_hours these were translated from; written by "
+        "`python -m guide translations stamp content_src/clinics/<slug>/clinic.yml`"))
+    urgent_advice_source_hash: SourceHash = Field("", description=(
+        "the hash of the English urgent_advice this route was translated from (safety text: the build "
+        "of this language fails when it is missing or out of date); written by the same stamp command"))
+    urgent_advice_reviewed_by: Text | None = Field(None, description=(
+        "the role that checked the translated urgent-advice route, e.g. 'Physical therapist, "
+        "Spanish-speaking (translation review)'; required with urgent_advice"))
+
+
+class ClinicPageTranslation(BaseModel):
+    """Front matter of a clinic's own page in another language (pages/<language>/): which English page
+    text it translates and when; its other front matter (title, description) is read as any page's."""
+
+    model_config = ConfigDict(extra="allow")
+    source_hash: SourceHash = ""
+    translated: IsoDate = Field(description="date of this translation, YYYY-MM-DD: shown in the out-of-date notice")
 
 
 class ClinicProfile(Strict):
@@ -529,8 +553,6 @@ class SearchSettings(Strict):
 # ---------------------------------------------------------------- translations
 # One translation file per English file (content_src/translations/<lang>/, SPANISH-FORMAT.md):
 # only the patient text and translation metadata; structure always comes from English.
-SourceHash = Annotated[str, Field(pattern=r"^(sha256:[0-9a-f]{16})?$", description=(
-    "the hash of the English text this was translated from; written by `python -m guide translations stamp`"))]
 
 
 class TranslationMeta(Strict):

@@ -24,6 +24,10 @@ An article, exercise, page, the programme's words or a glossary entry whose Engl
 out of date: it is still published, with a notice in its language (ui.yml `out_of_date`), and
 `make lint` lists it.
 A safety text whose English changed is never published: the language's build fails naming it.
+
+A clinic's own texts in a language (clinic_status) are stamped too: its urgent-advice route is
+safety text (the language's copy fails, naming clinic.yml's line); a page of its own gets the
+notice; its opening hours (in the contact card of every page) are listed by `make lint`.
 """
 
 from __future__ import annotations
@@ -554,6 +558,87 @@ def load(content: Content, language: str, *, pages: bool = True) -> Translations
     return tr
 
 
+# ---------------------------------------------------------------- a clinic profile's own texts
+# A clinic's texts in a language (clinic.yml `translations: <lang>:` and pages/<lang>/) are stamped
+# like the guide's: the urgent-advice route is safety text (never published out of date: that
+# language's build fails, naming the line); the opening hours are listed by `make lint`; a page of
+# its own shows the out-of-date notice, as an article does, and lint lists it.
+def opening_hours_hash(hours) -> str:
+    return _digest([(("opening_hours", i, name), getattr(h, name).strip()) for i, h in enumerate(hours)
+                    for name in ("days", "hours")])
+
+
+def clinic_page_hash(english_path: Path, errors: ErrorCollector) -> str | None:
+    source = split_front_matter(english_path, errors, required=False)
+    return None if source is None else page_hash(source.meta, source.body)
+
+
+@dataclass
+class ClinicStatus:
+    safety: list[ContentError] = field(default_factory=list)  # stops the language's build
+    ordinary: list[ContentError] = field(default_factory=list)  # lint warnings
+    notices: dict[str, dict] = field(default_factory=dict)  # the clinic page's path -> its notice
+
+
+def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
+    """Where a clinic's texts in `language` stand against its English ones (guide.brand.Clinic)."""
+    from .brand import CLINIC_FILE
+    from .render import clinic_page_path
+
+    status = ClinicStatus()
+    errors = ErrorCollector(content.root)
+    profile = clinic.profile
+    texts = profile.translations.get(language)
+    path = clinic.folder / CLINIC_FILE
+    parsed = load_yaml_file(path, errors)
+    lines = parsed[1] if parsed else LineMap()
+    at = ("translations", language)
+    if texts is not None:
+        if profile.urgent_advice and texts.urgent_advice:
+            if texts.urgent_advice_source_hash != text_hash(profile.urgent_advice):
+                where = (*at, "urgent_advice_source_hash") if texts.urgent_advice_source_hash else (*at, "urgent_advice")
+                status.safety.append(ContentError(
+                    errors.rel(path), lines.line(where), f"translations.{language}.urgent_advice",
+                    "the English urgent_advice changed after this translation" if texts.urgent_advice_source_hash
+                    else "this translation was never stamped against the English urgent_advice",
+                    f"translate '{profile.urgent_advice}' again, have it reviewed (urgent_advice_reviewed_by), then run "
+                    f"python -m guide translations stamp {errors.rel(path)}"))
+            if not texts.urgent_advice_reviewed_by:
+                status.safety.append(ContentError(
+                    errors.rel(path), lines.line((*at, "urgent_advice")), f"translations.{language}.urgent_advice_reviewed_by",
+                    "missing: the translated urgent-advice route is safety text and needs a reviewer",
+                    "add urgent_advice_reviewed_by: the role that checked it, e.g. 'Physical therapist, Spanish-speaking "
+                    "(translation review)'"))
+        if texts.source_hash != opening_hours_hash(profile.opening_hours):
+            status.ordinary.append(ContentError(
+                errors.rel(path), lines.line((*at, "source_hash") if texts.source_hash else (*at, "opening_hours")),
+                f"translations.{language}.opening_hours", "out-of-date translation: " +
+                ("the English opening_hours changed after this translation" if texts.source_hash else "never stamped"),
+                f"translate the English opening hours again, then run python -m guide translations stamp {errors.rel(path)}"))
+    for page in clinic.pages(language):
+        english = clinic.folder / "pages" / page.name
+        source = split_front_matter(page, errors, required=False)
+        if not english.is_file() or source is None:
+            continue  # reported by guide.brand
+        expected = clinic_page_hash(english, errors)
+        stamp = str(source.meta.get("source_hash") or "")
+        if stamp == expected:
+            continue
+        status.ordinary.append(ContentError(
+            errors.rel(page), source.lines.line(("source_hash",)) if stamp else 1, "source_hash",
+            "out-of-date translation: " + ("the English page changed after this translation" if stamp else "never stamped"),
+            f"translate the changes of {errors.rel(english)}, then run python -m guide translations stamp {errors.rel(page)}"))
+        translated = source.meta.get("translated")
+        if isinstance(translated, str):
+            try:
+                translated = dt.date.fromisoformat(translated.strip())
+            except ValueError:
+                translated = None  # reported by guide.brand
+        if isinstance(translated, dt.date):
+            status.notices[clinic_page_path(page)] = {"english_date": english_updated(english), "translated_date": translated}
+    return status
+
+
 # ---------------------------------------------------------------- the translated content
 def english_updated(path: Path) -> dt.date:
     """When the English file last changed: its last commit, or the build's date when it has
@@ -797,6 +882,12 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
     errors = ErrorCollector(content.root)
     text = path.read_text(encoding="utf-8")
     done: list[str] = []
+    clinics = (content.root / "clinics").resolve()
+    if clinics in path.parents:
+        if english_at:
+            raise ContentErrors([ContentError(errors.rel(path), None, "", "a clinic's texts are stamped only against today's English",
+                                              "stamp without --english-at")])
+        return _stamp_clinic_file(content, path, clinics)
     lang_root = next((p for p in path.parents if p.parent.name == TRANSLATIONS), None)
     rel = path.relative_to(lang_root).as_posix() if lang_root else path.name
     old = _EnglishAt(content, english_at) if english_at else None
@@ -865,6 +956,56 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
                 rows.insert(lines.line(loc) if loc else 0, f'{indent}source_hash: "{value}"')
                 text = "\n".join(rows)
             done.append(f"{rel}: {'.'.join(map(str, loc)) or '(file)'}: {value}")
+    path.write_text(text, encoding="utf-8")
+    return done
+
+
+def _stamp_clinic_file(content: Content, path: Path, clinics: Path) -> list[str]:
+    """clinic.yml (each language's opening hours and urgent-advice route) or a page of pages/<lang>/."""
+    from .brand import CLINIC_FILE, PAGES_DIR
+
+    errors = ErrorCollector(content.root)
+    rel = errors.rel(path)
+    folder = clinics / path.relative_to(clinics).parts[0]
+    text = path.read_text(encoding="utf-8")
+    done: list[str] = []
+    if path.name == CLINIC_FILE:
+        profile, lines = _load_one(path, models.ClinicProfile, errors)
+        if profile is None:
+            raise ContentErrors(errors.errors)
+        targets = []
+        for lang, texts in profile.translations.items():
+            targets.append(((lang, "source_hash"), opening_hours_hash(profile.opening_hours)))
+            if profile.urgent_advice and texts.urgent_advice:
+                targets.append(((lang, "urgent_advice_source_hash"), text_hash(profile.urgent_advice)))
+        # From the bottom up, so inserted lines do not move the ones still to write.
+        for (lang, key), value in sorted(targets, key=lambda t: lines.lines.get(("translations", *t[0]), lines.line(("translations", t[0][0]))),
+                                    reverse=True):
+            rows = text.split("\n")
+            at = lines.lines.get(("translations", lang, key))
+            if at is not None:
+                rows[at - 1] = re.sub(r"^(\s*)\S+:.*$", rf'\g<1>{key}: "{value}"', rows[at - 1])
+            else:  # a new key: just below 'es:'
+                head = lines.line(("translations", lang))
+                indent = " " * (len(rows[head - 1]) - len(rows[head - 1].lstrip()) + 2)
+                rows.insert(head, f'{indent}{key}: "{value}"')
+            text = "\n".join(rows)
+            done.append(f"{rel}: translations.{lang}.{key}: {value}")
+    elif path.suffix == ".md" and path.parent.parent.name == PAGES_DIR:
+        english = folder / PAGES_DIR / path.name
+        source = split_front_matter(path, errors, required=False)
+        value = clinic_page_hash(english, errors) if english.is_file() else None
+        if value is None or source is None:
+            raise ContentErrors(errors.errors or [ContentError(rel, None, "", f"no English page {errors.rel(english)}", "")])
+        if not source.meta:
+            text = f'---\nsource_hash: "{value}"\n---\n' + text
+        else:
+            line = source.lines.lines.get(("source_hash",))
+            text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
+        done.append(f"{rel}: {value}")
+    else:
+        raise ContentErrors([ContentError(rel, None, "", "not a clinic translation",
+                                          f"stamp a clinic's {CLINIC_FILE} or a page of its {PAGES_DIR}/<language>/")])
     path.write_text(text, encoding="utf-8")
     return done
 
@@ -939,8 +1080,19 @@ def status_lines(content: Content, language: str) -> tuple[list[str], int]:
         out.append(f"  missing: {len(missing_g)} glossary term(s): {', '.join(missing_g[:10])}{' ...' if len(missing_g) > 10 else ''}")
     for t in tr.stale:
         out.append(f"  out of date: {rel(t.path)}" + (f":{t.line} ({t.slug})" if t.kind == "glossary" else "") + f": {t.why}")
+    from .brand import clinic_slugs, load_clinic
+
+    clinic_todo = 0
+    for slug in clinic_slugs(content):  # the clinics' own texts in this language (their errors: make lint)
+        clinic = load_clinic(content, slug, ErrorCollector(content.root))
+        if clinic is None or language not in clinic.profile.languages[1:]:
+            continue
+        status = clinic_status(content, clinic, language)
+        out += [f"  SAFETY, blocks the clinic's '{language}' copy: {e.format()}" for e in status.safety]
+        out += [f"  {e.format().replace(': out-of-date translation: ', ': out of date: ', 1)}" for e in status.ordinary]
+        clinic_todo += len(status.safety) + len(status.ordinary)
     todo = len(errors.errors) + len(tr.stale_safety) + len(missing_a) + len(missing_e) + len(missing_p) + len(missing_g) \
-        + len(tr.stale)
+        + len(tr.stale) + clinic_todo
     current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values()])
     total = len(content.articles) + len(content.exercises) + len(english_docs_pages(content))
     words = "" if not (content.root / programme.TEXTS_FILE).is_file() else \
@@ -1004,6 +1156,14 @@ def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
             where = f"{errors.rel(t.path)}:{t.line}" if t.kind == "glossary" else errors.rel(t.path)
             warnings.append(f"{where}: out-of-date translation{' of ' + t.slug if t.kind == 'glossary' else ''}: {t.why}; "
                             "translate the English changes, then run python -m guide translations stamp")
+    from .brand import clinic_slugs, load_clinic
+
+    for slug in clinic_slugs(content):
+        clinic = load_clinic(content, slug, ErrorCollector(content.root))  # its errors: guide.lint.clinic_errors
+        for language in clinic.profile.languages[1:] if clinic else []:
+            status = clinic_status(content, clinic, language)
+            errors.errors.extend(status.safety)
+            warnings.extend(e.format() for e in status.ordinary)
     return errors.errors, warnings
 
 

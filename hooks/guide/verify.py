@@ -75,6 +75,42 @@ class Expectations:
                                  for e in content.exercises})
         self._strip_texts: dict[tuple[str, ...], str] = {}
         self.prefix = ""  # the edition's folder in the published site, when pages are named from its root
+        # A language edition's boxes come from its translations: a message names the file (and line)
+        # its editor fixes, not the English source.
+        language = getattr(content, "language", "en") or "en"
+        self._safety_dir = content.root / "safety" if language == "en" else \
+            content.root / "translations" / language / "safety"
+        self._safety_lines: dict[str, object] = {}
+
+    def source(self, name: str, element=None, kind: str = "") -> str:
+        """Where the text of a box that differs comes from: the safety file of the page's language,
+        with the line of the first of its texts the page does not show, when one can be told."""
+        from .errors import ErrorCollector
+        from .source_files import load_yaml_file
+
+        path = self._safety_dir / name
+        where = ErrorCollector(self.content.root).rel(path)
+        if element is None or not path.is_file():
+            return where
+        if name not in self._safety_lines:
+            self._safety_lines[name] = load_yaml_file(path, ErrorCollector(self.content.root))
+        parsed = self._safety_lines[name]
+        if not parsed or not isinstance(parsed[0], dict):
+            return where
+        data, lines = parsed
+        shown = _plain(visible_text(element))
+        if name == "disclaimer.yml":
+            texts = [(("title",), data.get("title"))] + [(("paragraphs", i), t) for i, t in enumerate(data.get("paragraphs") or [])]
+        else:
+            wanted = set(element.get("data-red-flag-sets", "").split())
+            items = {i.id: i for i in self.content.red_flags.items}
+            texts = [(("items", i, "short" if kind == "short" else "text"), item.get("short" if kind == "short" else "text"))
+                     for i, item in enumerate(data.get("items") or [])
+                     if isinstance(item, dict) and item.get("id") in items and wanted & set(items[item["id"]].sets)]
+        for loc, text in texts:
+            if isinstance(text, str) and _plain(text) not in shown:
+                return f"{where}:{lines.line(loc)}"
+        return where
 
     def red_flag_text(self, sets: tuple[str, ...]) -> str:
         if sets not in self._red_flag_texts:
@@ -100,6 +136,12 @@ class Expectations:
 
     def canonical_sets(self, sets: list[str]) -> tuple[str, ...]:
         return tuple(ordered_sets(self.content.red_flags, sets))
+
+
+def _plain(text: str) -> str:
+    """Text without Markdown emphasis and link syntax, whitespace normalised: to find a source text in a page's."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
 def _hidden(element) -> str | None:
@@ -152,7 +194,7 @@ def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None)
         fail(f"{len(disclaimers)} disclaimers; a page must have exactly one")
     for element in disclaimers:
         if visible_text(element) != expect.disclaimer:
-            fail("the disclaimer's text differs from content_src/safety/disclaimer.yml")
+            fail(f"the disclaimer's text differs from {expect.source('disclaimer.yml', element)}")
         if why := _hidden(element):
             fail(f"the disclaimer {why}")
 
@@ -171,7 +213,8 @@ def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None)
             fail(f"the {name} does not say which red-flag sets it shows (data-red-flag-sets)")
             continue
         if visible_text(element) != expected(expect.canonical_sets(named)):
-            fail(f"the {name} ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+            fail(f"the {name} ({' '.join(named)}) differs from "
+                 f"{expect.source('red_flags.yml', element, 'short' if element in shorts else '')}")
         tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
         if expect.brand.emergency_tel not in tels:
             fail(f"the {name} has no emergency link to {expect.brand.emergency_tel}")
@@ -256,13 +299,13 @@ def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail)
             continue
         linked = expected_help[1] if expected_help else bool(element.xpath(".//a[not(starts-with(@href, 'tel:'))]"))
         if visible_text(element) != expect.help_text(expect.canonical_sets(list(named)), linked):
-            fail(f"the 'When to get help' section ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+            fail(f"the 'When to get help' section ({' '.join(named)}) differs from {expect.source('red_flags.yml')}")
         if why := _hidden(element):
             fail(f"the 'When to get help' section {why}")
         heading = element.getprevious()
         if heading is None or heading.tag != "h2" or visible_text(heading) != expect.help_heading:
             fail(f"the 'When to get help' section does not follow its heading "
-                 f"(<h2>{expect.help_heading}</h2>, from content_src/safety/red_flags.yml)")
+                 f"(<h2>{expect.help_heading}</h2>, from {expect.source('red_flags.yml')})")
     box_sets = {tuple(e.get("data-red-flag-sets", "").split()) for e in boxes}
     for element in helps:
         named = tuple(element.get("data-red-flag-sets", "").split())
@@ -292,7 +335,7 @@ def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectation
             fail(f"the emergency strip names unknown or no red-flag sets: {' '.join(named) or '(none)'}")
             continue
         if visible_text(element) != expect.strip_text(expect.canonical_sets(list(named))):
-            fail(f"the emergency strip ({' '.join(named)}) differs from content_src/safety/red_flags.yml")
+            fail(f"the emergency strip ({' '.join(named)}) differs from {expect.source('red_flags.yml')}")
         tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
         if expect.brand.emergency_tel not in tels:
             fail(f"the emergency strip has no emergency link to {expect.brand.emergency_tel}")

@@ -42,3 +42,34 @@ def test_clinic_copy_has_no_wcag_violations(request, clinic_url, path, viewport)
     assert "Example Street Physiotherapy" in page.title()
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     assert results.response["violations"] == [], results.generate_report()
+
+
+# A clinic's copy in Spanish (example-valley-pt publishes [en, es]): its own colours with the
+# Spanish pages' longer words, its own page in Spanish, under /es/.
+SPANISH_CLINIC = "example-valley-pt"
+SPANISH_PAGES = ["/es/", "/es/understanding/sciatica/", "/es/exercises/sciatic-nerve-glide/",
+                 "/es/warning-signs/warning-signs/", "/es/clinic/about-our-clinic/"]
+
+
+@pytest.fixture(scope="module")
+def spanish_clinic_url(tmp_path_factory):
+    out = tmp_path_factory.mktemp("clinic-es") / "site"
+    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": SPANISH_CLINIC}, editions=True)
+    assert result.ok, result.output
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+@pytest.mark.parametrize("path", SPANISH_PAGES)
+def test_a_clinic_s_spanish_copy_has_no_wcag_violations(request, spanish_clinic_url, path, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(spanish_clinic_url + path)
+    assert "Example Valley Physical Therapy" in page.title()
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator('[data-translation="out-of-date"]').count() == 0  # its texts are current
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    assert results.response["violations"] == [], results.generate_report()
