@@ -654,6 +654,79 @@ def test_every_country_s_urgent_route_has_its_spanish_wording():
     assert set(content.ui.es.urgent_advice) == set(content.countries)
 
 
+# ---------------------------------------------------------------- each country's Spanish urgent route, stamped
+US_ROUTE = "urgent_advice: your doctor or an urgent care center"
+
+
+def test_every_country_s_spanish_urgent_route_is_stamped_and_reviewed():
+    content = load_content(ROOT / "content_src")
+    assert set(content.ui.es.urgent_advice_source_hash) == set(content.countries)
+    assert set(content.ui.es.urgent_advice_reviewed_by) == set(content.countries)
+    assert translations.urgent_route_errors(content, "es") == []
+
+
+def test_a_changed_english_urgent_route_stops_the_spanish_build_naming_ui_yml_s_line(tmp_path):
+    from helpers import make_project
+
+    project = make_project(tmp_path / "project")
+    add_article(project)
+    project.edit("content_src/countries.yml", US_ROUTE, "urgent_advice: your doctor or a same-day clinic")
+    line = _line(project, "content_src/ui.yml", "    US: \"sha256:")
+    expected = (f"content_src/ui.yml:{line}: es.urgent_advice.US: the English urgent_advice of US "
+                "(content_src/countries.yml) changed after this translation")
+    hint = ("hint: translate 'your doctor or a same-day clinic' again, have it reviewed "
+            "(es.urgent_advice_reviewed_by.US), then run python -m guide translations stamp content_src/ui.yml")
+    result = project.build("--edition", "root", "--edition", "es")
+    assert not result.ok and expected in result.output and hint in result.output, result.output
+    assert "Nothing was published" in result.output and "Traceback" not in result.output
+    english = project.build("--edition", "root")  # the English route is current: published
+    assert english.ok, english.output
+    assert "your doctor or a same-day clinic" in (project.site / "index.html").read_text(encoding="utf-8")
+    lint = guide(project, "lint")
+    assert lint.returncode == 1 and expected in lint.stderr and hint in lint.stderr, lint.stderr
+    status = guide(project, "translations", "status")
+    assert f"SAFETY, blocks the build: {expected}" in status.stdout, status.stdout
+    assert "Every translation is current." not in status.stdout
+    # Translated again (here: the same wording, re-checked), reviewed and re-stamped: current again.
+    done = guide(project, "translations", "stamp", "content_src/ui.yml")
+    assert done.returncode == 0 and "es.urgent_advice_source_hash.US" in done.stdout, done.stdout + done.stderr
+    assert translations.urgent_route_errors(load_content(project.content), "es") == []
+    assert "es.urgent_advice" not in guide(project, "lint").stderr
+
+
+def test_another_country_s_changed_english_route_is_named_alone(project):
+    project.edit("content_src/countries.yml", "urgent_advice: your GP or NHS 111", "urgent_advice: your GP practice or NHS 111")
+    with pytest.raises(translations.ContentErrors) as failed:
+        translations.load(load_content(project.content), "es", pages=False)
+    report = failed.value.report()
+    assert "es.urgent_advice.GB: the English urgent_advice of GB (content_src/countries.yml) changed" in report, report
+    assert report.count("es.urgent_advice.") == 1, report  # only the route that changed
+
+
+def test_an_unstamped_or_unreviewed_spanish_urgent_route_is_never_shown(project):
+    from guide.brand import default_brand
+
+    text = (project.root / "content_src/ui.yml").read_text(encoding="utf-8")
+    rows = text.split("\n")
+    hashes, reviewers = rows.index("  urgent_advice_source_hash:"), rows.index("  urgent_advice_reviewed_by:")
+    project.write("content_src/ui.yml", "\n".join(r for i, r in enumerate(rows)
+                                                  if not ((hashes < i < reviewers or reviewers < i < reviewers + 8)
+                                                          and r.startswith("    US: "))))
+    with pytest.raises(translations.ContentErrors) as failed:
+        default_brand(load_content(project.content), "es")
+    report = failed.value.report()
+    line = _line(project, "content_src/ui.yml", "    US: su médico")
+    assert (f"content_src/ui.yml:{line}: es.urgent_advice.US: this translation was never stamped against the English "
+            "urgent_advice") in report, report
+    assert f"content_src/ui.yml:{line}: es.urgent_advice_reviewed_by.US: missing" in report, report
+    assert default_brand(load_content(project.content)).urgent_advice == "your doctor or an urgent care center"
+    # The stamp writes the missing hash back under urgent_advice_source_hash:
+    done = guide(project, "translations", "stamp", "content_src/ui.yml")
+    assert done.returncode == 0, done.stderr
+    report = "\n".join(e.format() for e in translations.urgent_route_errors(load_content(project.content), "es"))
+    assert "never stamped" not in report and "es.urgent_advice_reviewed_by.US: missing" in report, report
+
+
 @pytest.fixture(scope="module")
 def spanish_clinic(tmp_path_factory):
     """The mini project with a translated article, built as the US example clinic in both its

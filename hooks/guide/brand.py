@@ -119,6 +119,12 @@ def in_language(content: Content, brand: Brand, edition: models.Edition) -> Bran
             "content_src/ui.yml", None, f"{edition.language}.urgent_advice.{brand.country}",
             f"no '{edition.language}' wording of the urgent-advice route for {brand.country}",
             f"translate '{brand.urgent_advice}' there (the route a patient takes for same-day advice)")])
+    from .translations import urgent_route_errors  # it imports this module
+
+    # Safety text: a route whose English changed after its translation is never shown.
+    stale = urgent_route_errors(content, edition.language, [brand.country])
+    if stale:
+        raise ContentErrors(stale)
     return dataclasses.replace(brand, urgent_advice=advice, language=edition.language, ui=words, words=None)
 
 

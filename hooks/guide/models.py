@@ -775,6 +775,14 @@ class UiWords(Strict):
     # Only for a language edition: what an English build never shows.
     sections: dict[str, Text] = Field(default_factory=dict, description="section titles by section id")
     urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")
+    # Stamps of that route (safety text, guide.translations): a missing or out-of-date one stops the
+    # language's build, as a warning sign's does.
+    urgent_advice_source_hash: dict[str, SourceHash] = Field(default_factory=dict, description=(
+        "by country code: the hash of the English urgent_advice (content_src/countries.yml) the route was "
+        "translated from; written by `python -m guide translations stamp content_src/ui.yml`"))
+    urgent_advice_reviewed_by: dict[str, Text] = Field(default_factory=dict, description=(
+        "by country code: the role that checked the translated route, e.g. 'Editorial team (Spanish "
+        "translation)'; required with each urgent_advice entry"))
     out_of_date: Text | None = Field(None, description="with {english_date}, {translated_date} and {english_link}")
     english_page: Text | None = Field(None, description="the text of the link to the English page")
     contents_title: Text | None = Field(None, description="the generated home page's title, until docs/index.md is translated")

@@ -24,6 +24,8 @@ An article, exercise, page, the programme's words or a glossary entry whose Engl
 out of date: it is still published, with a notice in its language (ui.yml `out_of_date`), and
 `make lint` lists it.
 A safety text whose English changed is never published: the language's build fails naming it.
+Each country's urgent-advice route in a language (ui.yml `urgent_advice`, stamped in
+`urgent_advice_source_hash` against countries.yml) is safety text too (urgent_route_errors).
 
 A clinic's own texts in a language (clinic_status) are stamped too: its urgent-advice route is
 safety text (the language's copy fails, naming clinic.yml's line); a page of its own gets the
@@ -510,12 +512,49 @@ def _load_safety(content: Content, tr: Translations, rules: TextRules, errors: E
     tr.stale_safety = stale.errors
 
 
+# ---------------------------------------------------------------- each country's urgent-advice route
+UI_FILE = "ui.yml"
+
+
+def urgent_route_errors(content: Content, language: str, countries: list[str] | None = None) -> list[ContentError]:
+    """Each country's urgent-advice route in `language` (ui.yml `urgent_advice`) against its English
+    one (countries.yml): safety text, so a missing or out-of-date stamp or a missing reviewer is
+    an error that stops the language's build. Only `countries` when given (a brand's own)."""
+    words = getattr(content.ui, language, None) if content.ui and language != "en" else None
+    if words is None:
+        return []
+    errors = ErrorCollector(content.root)
+    path = content.root / UI_FILE
+    parsed = load_yaml_file(path, ErrorCollector(content.root))
+    lines = parsed[1] if parsed else LineMap()
+    hint = f"python -m guide translations stamp {errors.rel(path)}"
+    for code, country in content.countries.items():
+        wording = words.urgent_advice.get(code)
+        if wording is None or (countries is not None and code not in countries):
+            continue  # a missing wording: guide.brand.in_language, when that country is built
+        stamp = words.urgent_advice_source_hash.get(code, "")
+        if stamp != text_hash(country.urgent_advice):
+            where = (language, "urgent_advice_source_hash", code) if stamp else (language, "urgent_advice", code)
+            errors.add(path, lines.line(where), f"{language}.urgent_advice.{code}",
+                       f"the English urgent_advice of {code} (content_src/countries.yml) changed after this translation"
+                       if stamp else "this translation was never stamped against the English urgent_advice",
+                       f"translate '{country.urgent_advice}' again, have it reviewed "
+                       f"({language}.urgent_advice_reviewed_by.{code}), then run {hint}")
+        if not words.urgent_advice_reviewed_by.get(code):
+            errors.add(path, lines.line((language, "urgent_advice", code)), f"{language}.urgent_advice_reviewed_by.{code}",
+                       "missing: the translated urgent-advice route is safety text and needs a reviewer",
+                       f"add {code} under {language}.urgent_advice_reviewed_by: the role that checked it, e.g. "
+                       "'Editorial team (Spanish translation)'")
+    return errors.errors
+
+
 def load_translations(content: Content, language: str, errors: ErrorCollector, *, pages: bool = True) -> Translations:
     """The language's translations. Content errors go to `errors`; out-of-date safety texts to
     `stale_safety` (the caller decides: a build of the language fails, lint lists them)."""
     tr = Translations(language, folder(content, language))
     rules, limits = _rules(content, language, errors, tr.root)
     _load_safety(content, tr, rules, errors)
+    tr.stale_safety = [*tr.stale_safety, *urgent_route_errors(content, language)]
     if not pages:
         return tr
     for path in sorted((tr.root / "articles").glob("*.md")):
@@ -888,6 +927,11 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
             raise ContentErrors([ContentError(errors.rel(path), None, "", "a clinic's texts are stamped only against today's English",
                                               "stamp without --english-at")])
         return _stamp_clinic_file(content, path, clinics)
+    if path == (content.root / UI_FILE).resolve():
+        if english_at:
+            raise ContentErrors([ContentError(errors.rel(path), None, "", "the urgent-advice routes are safety texts, "
+                                              "stamped only against today's English", "stamp without --english-at")])
+        return _stamp_ui_file(content, path)
     lang_root = next((p for p in path.parents if p.parent.name == TRANSLATIONS), None)
     rel = path.relative_to(lang_root).as_posix() if lang_root else path.name
     old = _EnglishAt(content, english_at) if english_at else None
@@ -957,6 +1001,46 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
                 text = "\n".join(rows)
             done.append(f"{rel}: {'.'.join(map(str, loc)) or '(file)'}: {value}")
     path.write_text(text, encoding="utf-8")
+    return done
+
+
+def _stamp_ui_file(content: Content, path: Path) -> list[str]:
+    """ui.yml: each language's urgent-advice route by country gets the hash of the country's English
+    route, in `urgent_advice_source_hash:` (written just below `urgent_advice:` when it is new)."""
+    errors = ErrorCollector(content.root)
+    rel = errors.rel(path)
+    parsed = load_yaml_file(path, errors)
+    if parsed is None:
+        raise ContentErrors(errors.errors)
+    data, lines = parsed
+    rows = path.read_text(encoding="utf-8").split("\n")
+    done: list[str] = []
+    languages_ = [lang for lang, words in (data or {}).items() if lang != "en" and isinstance(words, dict)
+                  and isinstance(words.get("urgent_advice"), dict)]
+    # From the bottom up, so inserted lines do not move the ones still to write.
+    for lang in sorted(languages_, key=lambda lang: lines.line((lang,)), reverse=True):
+        routes = data[lang]["urgent_advice"]
+        stamps = data[lang].get("urgent_advice_source_hash")
+        head = lines.line((lang, "urgent_advice"))
+        indent = " " * (len(rows[head - 1]) - len(rows[head - 1].lstrip()))
+        new_rows = []
+        for code in routes:
+            if code not in content.countries:
+                continue  # not a country of countries.yml: reported by lint
+            value = text_hash(content.countries[code].urgent_advice)
+            at = lines.lines.get((lang, "urgent_advice_source_hash", code)) if isinstance(stamps, dict) else None
+            if at is not None:
+                rows[at - 1] = re.sub(r"^(\s*)\S+:.*$", rf'\g<1>{code}: "{value}"', rows[at - 1])
+            else:
+                new_rows.append(f'{indent}  {code}: "{value}"')
+            done.append(f"{rel}: {lang}.urgent_advice_source_hash.{code}: {value}")
+        if new_rows and isinstance(stamps, dict):
+            at = lines.line((lang, "urgent_advice_source_hash"))
+            rows[at:at] = new_rows
+        elif new_rows:  # a new block, just after the last route
+            last = max(lines.line((lang, "urgent_advice", code)) for code in routes)
+            rows[last:last] = [f"{indent}urgent_advice_source_hash:", *new_rows]
+    path.write_text("\n".join(rows), encoding="utf-8")
     return done
 
 
@@ -1189,4 +1273,6 @@ def _check_ui_words(content: Content, language: str, errors: ErrorCollector) -> 
             for key, item in value.items():
                 walk(item, (*loc, key))
 
-    walk(words.model_dump(exclude_none=True), (language,))
+    # The route's stamps are not patient text: a hash and a reviewer's role (urgent_route_errors).
+    walk(words.model_dump(exclude_none=True, exclude={"urgent_advice_source_hash", "urgent_advice_reviewed_by"}),
+         (language,))
