@@ -307,26 +307,29 @@ def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOp
 
 # ---------------------------------------------------------------- 3. checks of the output
 # The blocks of Material's main template that hold the page content.
+_COMMENT = re.compile(r"{#.*?#}", re.S)
+_SHOWS_CONTENT = re.compile(r"{{-?\s*page\.content\b")  # written out, not only tested
 _BLOCK = re.compile(r"{%-?\s*block\s+(content|container|site_content)\s*-?%}(.*?){%-?\s*endblock", re.S)
 
 
 def suspect_templates(project: Path) -> list[str]:
-    """Theme overrides that can take the boxes off pages: the files to look at first."""
+    """Theme overrides that can take the boxes off pages: the files to look at first.
+
+    The boxes are in each page's content (guide.compile.frame), and on the not-found page
+    in config.extra.pn_frame: an override that leaves out either leaves out the boxes."""
     overrides = project / "docs" / "overrides"
     out = []
     for path in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = _COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))  # a comment names page.content too
         name = path.relative_to(project).as_posix()
-        missing = [f"{call}()" for call in ("pn_red_flags", "pn_disclaimer") if call not in text]
-        places_boxes = len(missing) < 2
-        # The partial also opens articles and exercises with the emergency strip.
-        strip = [] if "pn_emergency_strip" in text else ["pn_emergency_strip()"]
-        if path.name == "content.html" and missing + strip:
-            out.append(f"{name}: Material's content partial, where the boxes are placed, no longer calls "
-                       f"{' or '.join(missing + strip)}")
+        shows_content = bool(_SHOWS_CONTENT.search(text))
+        places_boxes = shows_content or "pn_frame" in text
+        if path.name == "content.html" and not shows_content:
+            out.append(f"{name}: Material's content partial no longer shows page.content, "
+                       "where the compile step puts the boxes")
             continue
         for block, body in _BLOCK.findall(text):
-            keeps = "super()" in body or "partials/content.html" in body or "pn_red_flags" in body
+            keeps = "super()" in body or "partials/content.html" in body or bool(_SHOWS_CONTENT.search(body)) or "pn_frame" in body
             if not keeps and not places_boxes:
                 out.append(f"{name}: replaces the '{block}' block without {{{{ super() }}}} "
                            "or partials/content.html, so pages built from it get no boxes")
