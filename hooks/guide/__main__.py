@@ -144,6 +144,25 @@ def cmd_build(args) -> int:
                                          editions=editions))
 
 
+def cmd_compile(args) -> int:
+    from .compile.folder import compile_folder
+    from mkdocs.exceptions import PluginError
+
+    project = args.content.resolve().parent
+    if args.clinic is not None:
+        os.environ["GUIDE_CLINIC"] = args.clinic
+    if args.edition is not None:
+        os.environ["GUIDE_EDITION"] = "" if args.edition == "root" else args.edition
+    try:
+        config = compile_folder(project, (args.out or project / ".site.compiled").resolve(),
+                                site_dir=args.site_dir.resolve() if args.site_dir else None)
+    except PluginError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {config.parent} (build it with any engine: mkdocs build -f {config} or zensical build -f {config})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m guide")
     parser.add_argument("--content", type=Path, default=PROJECT / "content_src", help="content folder")
@@ -162,6 +181,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--edition", action="append", default=None, metavar="ID",
                       help="build only this edition ('root' for the one at the site's root); repeatable; default all")
     make.set_defaults(func=cmd_build)
+    comp = sub.add_parser("compile", help="write the engine's input (pages with their boxes, nav, assets, mkdocs.yml) into a folder")
+    comp.add_argument("--out", type=Path, default=None, help="the folder (default .site.compiled/)")
+    comp.add_argument("--clinic", default=None, help="a clinic's branded copy (default: GUIDE_CLINIC)")
+    comp.add_argument("--edition", default=None, help="one edition ('root' for the site's root; default: GUIDE_EDITION)")
+    comp.add_argument("--site-dir", type=Path, default=None, help="where the engine writes the site (default: the folder's site/)")
+    comp.set_defaults(func=cmd_compile)
     tr = sub.add_parser("translations", help="translation status, or stamp translated files with their English source's hash")
     tr.add_argument("action", choices=("status", "stamp"))
     tr.add_argument("files", type=Path, nargs="*", help="stamp: the translation files you translated or re-checked")
