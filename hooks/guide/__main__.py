@@ -139,9 +139,16 @@ def cmd_build(args) -> int:
     clinic = (args.clinic or "").strip()
     site_dir = (args.site_dir or build.default_site_dir(project, clinic)).resolve()
     editions = None if args.edition is None else tuple("" if e in ("", "root") else e for e in args.edition)
-    return build.main(build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
-                                         config_file=args.config_file.resolve() if args.config_file else None,
-                                         editions=editions))
+    try:
+        options = build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
+                                     config_file=args.config_file.resolve() if args.config_file else None,
+                                     editions=editions, engine=(args.engine or "mkdocs").strip().lower())
+    except build.BuildFailed as failed:
+        for line in failed.details:
+            print(f"  {line}", file=sys.stderr)
+        print(f"Build refused: {failed.what}. Nothing was built.", file=sys.stderr)
+        return failed.exit_code
+    return build.main(options)
 
 
 def cmd_compile(args) -> int:
@@ -180,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--config-file", type=Path, default=None, help="the engine's config (default mkdocs.yml)")
     make.add_argument("--edition", action="append", default=None, metavar="ID",
                       help="build only this edition ('root' for the one at the site's root); repeatable; default all")
+    make.add_argument("--engine", default=os.environ.get("GUIDE_ENGINE") or "mkdocs", metavar="NAME",
+                      help=f"the engine that builds the compiled pages: {' or '.join(build.ENGINES)} (default mkdocs)")
     make.set_defaults(func=cmd_build)
     comp = sub.add_parser("compile", help="write the engine's input (pages with their boxes, nav, assets, mkdocs.yml) into a folder")
     comp.add_argument("--out", type=Path, default=None, help="the folder (default .site.compiled/)")

@@ -54,6 +54,11 @@ _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 _EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)|[\w.]+\.\w+): ?(?P<message>.*)$")
 
 
+# mkdocs: MkDocs runs our hooks on mkdocs.yml. zensical: guide.compile.folder writes the pages with
+# their boxes and a hook-free mkdocs.yml (.site.compiled/), which Zensical builds.
+ENGINES = ("mkdocs", "zensical")
+
+
 class BuildFailed(Exception):
     """A build that must not be published; `str()` says what failed and where."""
 
@@ -74,6 +79,13 @@ class BuildOptions:
     handouts: bool = False
     config_file: Path | None = None
     editions: tuple[str, ...] | None = None  # None: every edition site.yml lists ('' is the root)
+    engine: str = "mkdocs"  # one of ENGINES
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise BuildFailed(f"unknown engine '{self.engine}'",
+                              [f"engine: expected one of {', '.join(ENGINES)}; hint: --engine mkdocs (the default) or "
+                               "--engine zensical, or make build ENGINE=zensical"], exit_code=2)
 
     @property
     def config(self) -> Path:
@@ -188,9 +200,20 @@ class EngineRun:
         return None
 
 
-def engine_command(options: BuildOptions, staging: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(options.config),
-            "--site-dir", str(staging)]
+def compiled_path(options: BuildOptions, edition: str = "") -> Path:
+    """Where an edition's compiled folder goes (guide.compile.folder), next to the site."""
+    return options.site_dir.with_name(f".{options.site_dir.name}.compiled") / (edition or "root")
+
+
+def engine_commands(options: BuildOptions, staging: Path, edition: str = "") -> list[list[str]]:
+    """The commands of one edition's engine run, in order."""
+    if options.engine == "zensical":
+        compiled = compiled_path(options, edition)
+        # Zensical writes only inside its config's folder (compiled/site/); run_engine then moves it to staging.
+        return [[sys.executable, "-m", "guide", "compile", "--out", str(compiled)],
+                [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(compiled / "mkdocs.yml")]]
+    return [[sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(options.config),
+             "--site-dir", str(staging)]]
 
 
 def engine_env(options: BuildOptions, edition: str = "", validated: Path | None = None) -> dict[str, str]:
@@ -238,19 +261,43 @@ def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: st
     options.log_file.parent.mkdir(parents=True, exist_ok=True)
     with open(options.log_file, "a" if edition else "w", encoding="utf-8") as log:
         relay = _Relay(out, log)
-        # A session of its own: Ctrl-C reaches this command, which then stops the
-        # engine's whole process group and cleans up, instead of both racing.
-        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options, edition, validated),
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
-                                start_new_session=True)
-        try:
-            for line in proc.stdout:
-                relay.feed(line)
-            proc.wait()
-        except BaseException:
-            _stop(proc)
-            raise
+        for command in engine_commands(options, staging, edition):
+            # A session of its own: Ctrl-C reaches this command, which then stops the
+            # engine's whole process group and cleans up, instead of both racing.
+            proc = subprocess.Popen(command, cwd=options.project, env=engine_env(options, edition, validated),
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                                    start_new_session=True)
+            try:
+                for line in proc.stdout:
+                    relay.feed(line)
+                proc.wait()
+            except BaseException:
+                _stop(proc)
+                raise
+            if proc.returncode != 0:
+                break
+        else:
+            built = compiled_path(options, edition) / "site"
+            if options.engine != "mkdocs" and built.is_dir():
+                if staging.exists():
+                    shutil.rmtree(staging)
+                staging.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(built), str(staging))
+                _fix_theme_markup(staging)
     return EngineRun(proc.returncode, relay.lines), relay.tracebacks
+
+
+def _fix_theme_markup(site: Path) -> None:
+    """What the hooks' on_post_page does under MkDocs (guide.theme_markup: the skip link to the title,
+    invalid attributes the theme writes), for an engine that runs no hooks. Other editions' folders
+    are not built yet: the root edition is built first."""
+    from . import theme_markup
+
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = theme_markup.fix_theme_markup(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -287,10 +334,13 @@ def locate_traceback(lines: list[str], project: Path) -> str:
     return f"{located}{exception}".strip()
 
 
+_ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+
+
 def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOptions) -> BuildFailed:
     log = _relative(str(options.log_file), options.project)
     if run.killed_by:
-        return BuildFailed(f"the engine (MkDocs) was stopped by {run.killed_by} before it finished",
+        return BuildFailed(f"the engine ({_ENGINE_NAMES[options.engine]}) was stopped by {run.killed_by} before it finished",
                            [f"full engine log: {log}"])
     if tracebacks:
         located = [locate_traceback(tb, options.project) for tb in tracebacks]
@@ -301,7 +351,7 @@ def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOp
     if any("in strict mode" in ln for ln in run.lines) or (warnings and not any(ln.startswith("ERROR") for ln in run.lines)):
         return BuildFailed(f"the engine stopped on {len(warnings)} warning(s) in strict mode (listed above)",
                            [f"full engine log: {log}"])
-    return BuildFailed(f"the engine (MkDocs) exited with code {run.returncode} (errors listed above)",
+    return BuildFailed(f"the engine ({_ENGINE_NAMES[options.engine]}) exited with code {run.returncode} (errors listed above)",
                        [f"full engine log: {log}"])
 
 
