@@ -16,6 +16,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 CLINIC ?=
 SITE   := $(if $(CLINIC),site-$(CLINIC),site)
 export GUIDE_CLINIC := $(CLINIC)
+# The engine that builds the compiled pages: mkdocs (default) or zensical (README "Engines").
+ENGINE ?= mkdocs
+export GUIDE_ENGINE := $(ENGINE)
 
 .PHONY: help venv build serve handouts test test-fast system-packages lint schemas lock clean audit audit-deps bench
 
@@ -25,6 +28,7 @@ help:
 	@echo "make test-fast  the tests that need no browser: quick, and NOT a full test run"
 	@echo "make build   build the site into site/ (the last good site stays if the build fails)"
 	@echo "             CLINIC=<slug> builds a clinic's branded copy into site-<slug>/ (also for serve, handouts)"
+	@echo "             ENGINE=zensical builds with Zensical instead of MkDocs (also for serve, handouts; README \"Engines\")"
 	@echo "make handouts build the site with one PDF per exercise and a home programme in handouts/"
 	@echo "make lint    check content only, fast, without building"
 	@echo "make schemas regenerate content_src/schemas/ from the models"
@@ -44,18 +48,26 @@ venv: $(STAMP)
 # guide.build runs the engine into a staging folder, checks every file it wrote and
 # publishes only a verified site: a failed build leaves the last good $(SITE)/ as it was.
 build: $(STAMP)
-	$(BIN)/python -m guide build --site-dir $(SITE)
+	$(BIN)/python -m guide build --engine $(ENGINE) --site-dir $(SITE)
 
 handouts: $(STAMP)
-	$(BIN)/python -m guide build --handouts --site-dir $(SITE)
+	$(BIN)/python -m guide build --engine $(ENGINE) --handouts --site-dir $(SITE)
 
 # MkDocs rebuilds on changes to docs/ and content_src/, but loads hook code only
 # once per process: watchmedo restarts the server when Python in hooks/ changes.
 # The preview refuses to start on content, clinic or picture errors, as a build would.
 serve: $(STAMP)
 	$(BIN)/python -m guide lint
+ifeq ($(ENGINE),zensical)
+	@# Zensical runs no hooks: it previews the compiled folder, which is written again when content_src/, docs/ or hooks/ change.
+	$(BIN)/python -m guide compile --out .site.compiled
+	$(BIN)/watchmedo shell-command --recursive --patterns '*.md;*.yml;*.py;*.html;*.css;*.js;*.svg' --drop \
+		--command '$(BIN)/python -m guide compile --out .site.compiled' content_src docs hooks & \
+	trap 'kill $$!' EXIT; $(BIN)/zensical serve --dev-addr $(HOST):$(PORT) --config-file .site.compiled/mkdocs.yml
+else
 	$(BIN)/watchmedo auto-restart --directory hooks --patterns '**/*.py' --recursive --signal SIGTERM -- \
 		$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --watch content_src
+endif
 
 # Every test, browser tests included: they fail rather than skip when Chromium is missing.
 test: system-packages $(STAMP)
@@ -105,4 +117,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(if $(SIZES),--sizes $(SIZES))
 
 clean:
-	rm -rf site site-* .site*.staging .site*.old .site*.build.log .site*.lock .pytest_cache
+	rm -rf site site-* .site*.staging .site*.compiled .site*.old .site*.build.log .site*.lock .pytest_cache

@@ -118,22 +118,14 @@ def _hooks_loaded(ours: Layout, edition: str = ""):
         os.environ.update(saved_env)
 
 
-def _search_excluded(box: str) -> str:
-    # Our theme adds the boxes outside the page content, so Material's search never
-    # indexes them; written into the Markdown they would be. Material skips elements
-    # marked data-search-exclude, which keeps both search indexes the same.
-    return box.replace("<aside ", "<aside data-search-exclude ", 1)
-
-
-def _plain_page(meta: dict, body: str, box: str, disclaimer: str) -> str:
+def _plain_page(meta: dict, body: str) -> str:
+    """`body`: the page's Markdown as our hooks hand it to MkDocs, boxes included (guide.compile.frame)."""
     kept = {k: meta[k] for k in FRONT_MATTER_KEPT if k in meta}
-    # Our theme override puts the box straight under the title: write the title here so the order is the same.
-    if body.startswith("# "):
-        title_line, _, rest = body.partition("\n")
-    else:
-        title_line, rest = f"# {meta.get('title', '')}", body
+    # Our theme override writes the title above the boxes when the page has none: the same here.
+    if not body.lstrip("\n").startswith("# "):
+        body = f"# {meta.get('title', '')}\n\n{body}"
     front = "---\n" + yaml.safe_dump(kept, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n" if kept else ""
-    return f"{front}{title_line}\n\n{box}\n\n{rest.strip()}\n\n{disclaimer}\n"
+    return f"{front}{body.strip()}\n"
 
 
 def _plain_config(ours_config: Path, site_name: str, nav: list, mdx_configs: dict) -> dict:
@@ -191,27 +183,19 @@ _ROOT_MARK = "{root}"  # the plain project's folder, filled in by plain_build.py
 
 
 def _make_plain_edition(ours: Layout, dest: Path, edition: str) -> list[str]:
-    from jinja2 import Environment
     from mkdocs.structure.pages import Page
 
     docs = dest / "docs"
     shutil.copytree(ours.root / "docs", docs, ignore=shutil.ignore_patterns("overrides"))
     with _hooks_loaded(ours, edition) as (config, files):
-        # The same template functions our theme override calls to draw the boxes.
-        env = config.plugins.on_env(Environment(), config=config, files=files)
-        red_flags, disclaimer_html = env.globals["pn_red_flags"], env.globals["pn_disclaimer"]
-        disclaimer = _search_excluded(str(disclaimer_html()))
-        boxes: dict[tuple, str] = {}  # box HTML is made once per combination of red-flag sets
         for file in files.documentation_pages():
             page = Page(None, file, config)
             page.read_source(config)
+            # The boxes come in the Markdown, as for any engine (guide.compile.frame).
             markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            sets = tuple(page.meta.get("red_flags") or ())
-            if sets not in boxes:
-                boxes[sets] = _search_excluded(str(red_flags(page)))
             path = docs / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(_plain_page(page.meta, markdown, boxes[sets], disclaimer), encoding="utf-8")
+            path.write_text(_plain_page(page.meta, markdown), encoding="utf-8")
         nav, site_name, mdx_configs = config.nav, config.site_name, dict(config.mdx_configs)
         # Our build's own Pagefind command line (binary, flags, excluded selectors), for the same indexing work.
         pagefind = importlib.import_module("guide.search_index").pagefind_command(Path(_SITE_MARK))

@@ -9,7 +9,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -19,7 +18,7 @@ from guide import build_date, handover, headers, links, theme_markup  # reproduc
 from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
 from guide.load import load_content
-from guide.safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
+from guide.compile.frame import Frame
 from guide.build import OWNER_ENV
 from guide.staging import StagedBuild
 
@@ -35,6 +34,7 @@ class _Build:
     staged: StagedBuild | None = None
     page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
     translation = None  # a language edition's guide.translations.Translations
+    frame: Frame | None = None  # the boxes every page gets in its content (guide.compile.frame)
     notices: dict[str, dict] = {}  # page path -> its out-of-date notice (a language edition)
 
 
@@ -114,6 +114,10 @@ def on_config(config):
         config.theme["logo"] = logo
         config.theme["favicon"] = logo
         config.extra_css.append(brand_html.BRAND_CSS)
+    # Templates read plain values only (no engine but MkDocs can call our functions).
+    _Build.frame = Frame(content, brand, config.site_url)
+    config.extra["pn_frame"] = _Build.frame.not_found_parts()
+    config.extra["pn_manifest"] = programme.MANIFEST if programme.nav_pages(content) else ""
     return config
 
 
@@ -225,43 +229,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = _Build.brand.words.apply(page.meta[key], markup=False)
         markdown = _Build.brand.words.apply(markdown, markup=True)
-    return markdown
-
-
-def on_env(env, *, config, files):
-    content, brand = _Build.content, _Build.brand
-    disclaimer = Markup(disclaimer_box(content.disclaimer))
-    env.globals["pn_disclaimer"] = lambda: disclaimer
-    boxes: dict[tuple, Markup] = {}  # one box per combination of red-flag sets, not one per page
-
-    def red_flags(page=None) -> Markup:
-        sets = tuple((page.meta.get("red_flags") if page else None) or ())
-        if sets not in boxes:
-            boxes[sets] = Markup(red_flag_box(content.red_flags, brand, sets, anchor=BOX_ANCHOR))
-        return boxes[sets]
-
-    strips: dict[tuple, Markup] = {}
-
-    def strip(page=None) -> Markup:
-        """The short emergency list for the first screen of pages that ask for it (articles, exercises)."""
-        if not (page and page.meta.get(render.EMERGENCY_STRIP)):
-            return Markup("")
-        sets = tuple(page.meta.get("red_flags") or ())
-        if sets not in strips:
-            strips[sets] = Markup(emergency_strip(content.red_flags, brand, sets))
-        return strips[sets]
-
-    def marked(markup: str) -> Markup:
-        return Markup(links.mark_external_links(markup, config.site_url, _external_words()))
-
-    env.globals["pn_red_flags"] = red_flags
-    env.globals["pn_emergency_strip"] = strip
-    env.globals["pn_manifest"] = programme.MANIFEST if programme.nav_pages(content) else ""
-    print_header, contact_card = marked(brand_html.print_header(brand)), marked(brand_html.contact_card(brand))
-    env.globals["pn_print_header"] = lambda: print_header
-    env.globals["pn_questions"] = lambda page=None: marked(brand_html.questions_box(brand, page.meta if page else {}))
-    env.globals["pn_contact_card"] = lambda: contact_card
-    return env
+    return _Build.frame.page(markdown, page.meta, page.file.src_uri)
 
 
 def on_post_page(output: str, *, page, config) -> str:

@@ -79,9 +79,9 @@ def test_strict_warning_broken_link(built):
 
 def test_template_error(built):
     project, before = built
-    project.edit("docs/overrides/404.html", "{{ pn_print_header() }}", "{{ pn_print_headr() }}")
+    project.edit("docs/overrides/404.html", "{{ config.extra.pn_frame.print_header | safe }}", "{{ pn_print_headr() }}")
     refused(project, before, project.build(), "the engine stopped on a template error",
-            "docs/overrides/404.html:4: 'pn_print_headr' is undefined (UndefinedError)")
+            "docs/overrides/404.html:5: 'pn_print_headr' is undefined (UndefinedError)")
 
 
 def test_hooks_line_missing(built):
@@ -127,11 +127,11 @@ def test_engine_killed(built):
 
 def test_verifier_fails_and_names_the_override(built):
     project, before = built
-    project.edit("docs/overrides/partials/content.html", "{{ pn_red_flags(page) }}", "")
+    project.edit("docs/overrides/partials/content.html", "{{ page.content }}", "")
     refused(project, before, project.build(), "index.html: no warning-signs box",
             "page(s) lost their safety boxes; the theme overrides that can cause it:",
-            "docs/overrides/partials/content.html: Material's content partial, where the boxes are placed, "
-            "no longer calls pn_red_flags()")
+            "docs/overrides/partials/content.html: Material's content partial no longer shows page.content, "
+            "where the compile step puts the boxes")
 
 
 def test_override_that_replaces_the_content_block_is_named(built):

@@ -209,8 +209,8 @@ def test_scripts_are_never_rewritten():
 
 def test_a_theme_override_that_adds_an_unmarked_link_to_another_site_is_refused(project):
     # Links are marked in page content; anything the theme adds is caught by the post-build check.
-    project.edit("docs/overrides/partials/content.html", "{{ pn_disclaimer() }}",
-                 '{{ pn_disclaimer() }}<a href="https://tracker.example.com/">More</a>')
+    project.edit("docs/overrides/partials/content.html", "{{ page.content }}",
+                 '{{ page.content }}<a href="https://tracker.example.com/">More</a>')
     result = project.build()
     assert result.returncode != 0
     assert ("understanding/test-sciatica/index.html: the link to https://tracker.example.com/ "

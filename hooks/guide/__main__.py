@@ -139,9 +139,35 @@ def cmd_build(args) -> int:
     clinic = (args.clinic or "").strip()
     site_dir = (args.site_dir or build.default_site_dir(project, clinic)).resolve()
     editions = None if args.edition is None else tuple("" if e in ("", "root") else e for e in args.edition)
-    return build.main(build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
-                                         config_file=args.config_file.resolve() if args.config_file else None,
-                                         editions=editions))
+    try:
+        options = build.BuildOptions(project=project, site_dir=site_dir, clinic=clinic, handouts=args.handouts,
+                                     config_file=args.config_file.resolve() if args.config_file else None,
+                                     editions=editions, engine=(args.engine or "mkdocs").strip().lower())
+    except build.BuildFailed as failed:
+        for line in failed.details:
+            print(f"  {line}", file=sys.stderr)
+        print(f"Build refused: {failed.what}. Nothing was built.", file=sys.stderr)
+        return failed.exit_code
+    return build.main(options)
+
+
+def cmd_compile(args) -> int:
+    from .compile.folder import compile_folder
+    from mkdocs.exceptions import PluginError
+
+    project = args.content.resolve().parent
+    if args.clinic is not None:
+        os.environ["GUIDE_CLINIC"] = args.clinic
+    if args.edition is not None:
+        os.environ["GUIDE_EDITION"] = "" if args.edition == "root" else args.edition
+    try:
+        config = compile_folder(project, (args.out or project / ".site.compiled").resolve(),
+                                site_dir=args.site_dir.resolve() if args.site_dir else None)
+    except PluginError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"wrote {config.parent} (build it with any engine: mkdocs build -f {config} or zensical build -f {config})")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,7 +187,15 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--config-file", type=Path, default=None, help="the engine's config (default mkdocs.yml)")
     make.add_argument("--edition", action="append", default=None, metavar="ID",
                       help="build only this edition ('root' for the one at the site's root); repeatable; default all")
+    make.add_argument("--engine", default=os.environ.get("GUIDE_ENGINE") or "mkdocs", metavar="NAME",
+                      help=f"the engine that builds the compiled pages: {' or '.join(build.ENGINES)} (default mkdocs)")
     make.set_defaults(func=cmd_build)
+    comp = sub.add_parser("compile", help="write the engine's input (pages with their boxes, nav, assets, mkdocs.yml) into a folder")
+    comp.add_argument("--out", type=Path, default=None, help="the folder (default .site.compiled/)")
+    comp.add_argument("--clinic", default=None, help="a clinic's branded copy (default: GUIDE_CLINIC)")
+    comp.add_argument("--edition", default=None, help="one edition ('root' for the site's root; default: GUIDE_EDITION)")
+    comp.add_argument("--site-dir", type=Path, default=None, help="where the engine writes the site (default: the folder's site/)")
+    comp.set_defaults(func=cmd_compile)
     tr = sub.add_parser("translations", help="translation status, or stamp translated files with their English source's hash")
     tr.add_argument("action", choices=("status", "stamp"))
     tr.add_argument("files", type=Path, nargs="*", help="stamp: the translation files you translated or re-checked")

@@ -54,6 +54,11 @@ _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 _EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)|[\w.]+\.\w+): ?(?P<message>.*)$")
 
 
+# mkdocs: MkDocs runs our hooks on mkdocs.yml. zensical: guide.compile.folder writes the pages with
+# their boxes and a hook-free mkdocs.yml (.site.compiled/), which Zensical builds.
+ENGINES = ("mkdocs", "zensical")
+
+
 class BuildFailed(Exception):
     """A build that must not be published; `str()` says what failed and where."""
 
@@ -74,6 +79,13 @@ class BuildOptions:
     handouts: bool = False
     config_file: Path | None = None
     editions: tuple[str, ...] | None = None  # None: every edition site.yml lists ('' is the root)
+    engine: str = "mkdocs"  # one of ENGINES
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise BuildFailed(f"unknown engine '{self.engine}'",
+                              [f"engine: expected one of {', '.join(ENGINES)}; hint: --engine mkdocs (the default) or "
+                               "--engine zensical, or make build ENGINE=zensical"], exit_code=2)
 
     @property
     def config(self) -> Path:
@@ -188,9 +200,20 @@ class EngineRun:
         return None
 
 
-def engine_command(options: BuildOptions, staging: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(options.config),
-            "--site-dir", str(staging)]
+def compiled_path(options: BuildOptions, edition: str = "") -> Path:
+    """Where an edition's compiled folder goes (guide.compile.folder), next to the site."""
+    return options.site_dir.with_name(f".{options.site_dir.name}.compiled") / (edition or "root")
+
+
+def engine_commands(options: BuildOptions, staging: Path, edition: str = "") -> list[list[str]]:
+    """The commands of one edition's engine run, in order."""
+    if options.engine == "zensical":
+        compiled = compiled_path(options, edition)
+        # Zensical writes only inside its config's folder (compiled/site/); run_engine then moves it to staging.
+        return [[sys.executable, "-m", "guide", "compile", "--out", str(compiled)],
+                [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(compiled / "mkdocs.yml")]]
+    return [[sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(options.config),
+             "--site-dir", str(staging)]]
 
 
 def engine_env(options: BuildOptions, edition: str = "", validated: Path | None = None) -> dict[str, str]:
@@ -238,19 +261,43 @@ def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: st
     options.log_file.parent.mkdir(parents=True, exist_ok=True)
     with open(options.log_file, "a" if edition else "w", encoding="utf-8") as log:
         relay = _Relay(out, log)
-        # A session of its own: Ctrl-C reaches this command, which then stops the
-        # engine's whole process group and cleans up, instead of both racing.
-        proc = subprocess.Popen(engine_command(options, staging), cwd=options.project, env=engine_env(options, edition, validated),
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
-                                start_new_session=True)
-        try:
-            for line in proc.stdout:
-                relay.feed(line)
-            proc.wait()
-        except BaseException:
-            _stop(proc)
-            raise
+        for command in engine_commands(options, staging, edition):
+            # A session of its own: Ctrl-C reaches this command, which then stops the
+            # engine's whole process group and cleans up, instead of both racing.
+            proc = subprocess.Popen(command, cwd=options.project, env=engine_env(options, edition, validated),
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+                                    start_new_session=True)
+            try:
+                for line in proc.stdout:
+                    relay.feed(line)
+                proc.wait()
+            except BaseException:
+                _stop(proc)
+                raise
+            if proc.returncode != 0:
+                break
+        else:
+            built = compiled_path(options, edition) / "site"
+            if options.engine != "mkdocs" and built.is_dir():
+                if staging.exists():
+                    shutil.rmtree(staging)
+                staging.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(str(built), str(staging))
+                _fix_theme_markup(staging)
     return EngineRun(proc.returncode, relay.lines), relay.tracebacks
+
+
+def _fix_theme_markup(site: Path) -> None:
+    """What the hooks' on_post_page does under MkDocs (guide.theme_markup: the skip link to the title,
+    invalid attributes the theme writes), for an engine that runs no hooks. Other editions' folders
+    are not built yet: the root edition is built first."""
+    from . import theme_markup
+
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        fixed = theme_markup.fix_theme_markup(text)
+        if fixed != text:
+            page.write_text(fixed, encoding="utf-8")
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -287,10 +334,13 @@ def locate_traceback(lines: list[str], project: Path) -> str:
     return f"{located}{exception}".strip()
 
 
+_ENGINE_NAMES = {"mkdocs": "MkDocs", "zensical": "Zensical"}
+
+
 def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOptions) -> BuildFailed:
     log = _relative(str(options.log_file), options.project)
     if run.killed_by:
-        return BuildFailed(f"the engine (MkDocs) was stopped by {run.killed_by} before it finished",
+        return BuildFailed(f"the engine ({_ENGINE_NAMES[options.engine]}) was stopped by {run.killed_by} before it finished",
                            [f"full engine log: {log}"])
     if tracebacks:
         located = [locate_traceback(tb, options.project) for tb in tracebacks]
@@ -301,32 +351,35 @@ def engine_failure(run: EngineRun, tracebacks: list[list[str]], options: BuildOp
     if any("in strict mode" in ln for ln in run.lines) or (warnings and not any(ln.startswith("ERROR") for ln in run.lines)):
         return BuildFailed(f"the engine stopped on {len(warnings)} warning(s) in strict mode (listed above)",
                            [f"full engine log: {log}"])
-    return BuildFailed(f"the engine (MkDocs) exited with code {run.returncode} (errors listed above)",
+    return BuildFailed(f"the engine ({_ENGINE_NAMES[options.engine]}) exited with code {run.returncode} (errors listed above)",
                        [f"full engine log: {log}"])
 
 
 # ---------------------------------------------------------------- 3. checks of the output
 # The blocks of Material's main template that hold the page content.
+_COMMENT = re.compile(r"{#.*?#}", re.S)
+_SHOWS_CONTENT = re.compile(r"{{-?\s*page\.content\b")  # written out, not only tested
 _BLOCK = re.compile(r"{%-?\s*block\s+(content|container|site_content)\s*-?%}(.*?){%-?\s*endblock", re.S)
 
 
 def suspect_templates(project: Path) -> list[str]:
-    """Theme overrides that can take the boxes off pages: the files to look at first."""
+    """Theme overrides that can take the boxes off pages: the files to look at first.
+
+    The boxes are in each page's content (guide.compile.frame), and on the not-found page
+    in config.extra.pn_frame: an override that leaves out either leaves out the boxes."""
     overrides = project / "docs" / "overrides"
     out = []
     for path in sorted(overrides.rglob("*.html")) if overrides.is_dir() else []:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = _COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))  # a comment names page.content too
         name = path.relative_to(project).as_posix()
-        missing = [f"{call}()" for call in ("pn_red_flags", "pn_disclaimer") if call not in text]
-        places_boxes = len(missing) < 2
-        # The partial also opens articles and exercises with the emergency strip.
-        strip = [] if "pn_emergency_strip" in text else ["pn_emergency_strip()"]
-        if path.name == "content.html" and missing + strip:
-            out.append(f"{name}: Material's content partial, where the boxes are placed, no longer calls "
-                       f"{' or '.join(missing + strip)}")
+        shows_content = bool(_SHOWS_CONTENT.search(text))
+        places_boxes = shows_content or "pn_frame" in text
+        if path.name == "content.html" and not shows_content:
+            out.append(f"{name}: Material's content partial no longer shows page.content, "
+                       "where the compile step puts the boxes")
             continue
         for block, body in _BLOCK.findall(text):
-            keeps = "super()" in body or "partials/content.html" in body or "pn_red_flags" in body
+            keeps = "super()" in body or "partials/content.html" in body or bool(_SHOWS_CONTENT.search(body)) or "pn_frame" in body
             if not keeps and not places_boxes:
                 out.append(f"{name}: replaces the '{block}' block without {{{{ super() }}}} "
                            "or partials/content.html, so pages built from it get no boxes")

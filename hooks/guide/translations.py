@@ -781,7 +781,7 @@ def _notice(t: Translated) -> dict:
 
 
 def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: str, english_prefix: str) -> dict:
-    """What partials/pn-translation.html shows: the ui.yml sentence split around its link."""
+    """What the out-of-date notice (guide.compile.frame) shows: the ui.yml sentence split around its link."""
     from babel.dates import format_date
 
     def day(value: dt.date) -> str:

@@ -1,0 +1,68 @@
+"""Zensical, the second engine: the default site built with it passes the same verifier.
+
+Zensical is pinned in requirements.lock, so `make test` (GUIDE_REQUIRE_BROWSER=1) fails
+rather than skips if it is missing; elsewhere the test skips only when it is not installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+from lxml import html as lxml_html
+
+from helpers import ROOT, build_env, guide_command, run_build, tool_missing
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory):
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = run_build(ROOT, "--engine", "zensical", "-d", str(out), editions=True)
+    assert result.ok, result.output
+    return result
+
+
+def test_zensical_build_of_the_default_site_is_published_verified(zensical_site):
+    assert "Published" in zensical_site.output and "every page verified" in zensical_site.output
+    for edition in ("", "uk/", "es/"):
+        assert (zensical_site.site / edition / "index.html").is_file(), edition
+        assert (zensical_site.site / edition / "pagefind").is_dir(), edition  # our search, indexed after any engine
+
+
+def test_the_verifier_passes_zensicals_output_again(zensical_site):
+    proc = subprocess.run([*guide_command(ROOT), "verify", str(zensical_site.site)], cwd=ROOT, env=build_env(),
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_zensical_pages_show_the_boxes_on_the_first_screen(zensical_site):
+    page = lxml_html.parse(str(zensical_site.site / "understanding" / "sciatica" / "index.html")).getroot()
+    article = page.xpath('//article[contains(@class, "md-content__inner")]')[0]
+    order = [e.get("data-safety") for e in article.xpath(".//*[@data-safety]")]
+    assert order[0] == "emergency" and "red-flags" in order[:3] and order[-1] == "disclaimer", order
+    h1, elements = article.xpath(".//h1"), list(article.iter())
+    assert len(h1) == 1 and elements.index(h1[0]) < elements.index(article.xpath('.//*[@data-safety="emergency"]')[0])
+
+
+
+def test_zensical_pages_mark_links_to_other_websites(zensical_site):
+    # Marked by guide.compile.mdx_links: no hook runs under Zensical.
+    page = lxml_html.parse(str(zensical_site.site / "sources" / "index.html")).getroot()
+    external = page.xpath("//article//a[starts-with(@href, 'https://')]")
+    assert len(external) > 10
+    assert all("pn-external" in a.get("class", "") and "noopener" in a.get("rel", "") for a in external)
+    assert all(a.xpath('.//span[@class="pn-visually-hidden"]') for a in external)
+
+
+def test_a_zensical_build_of_a_page_without_the_box_is_refused(project):
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    project.edit("docs/overrides/partials/content.html", "{{ page.content }}",
+                 """{{ page.content | replace('data-safety="red-flags"', 'data-was="red-flags"') }}""")
+    result = project.build("--engine", "zensical")
+    assert not result.ok
+    assert "index.html: no warning-signs box" in result.output, result.output
+    assert not project.site.exists()
