@@ -20,7 +20,7 @@ export GUIDE_CLINIC := $(CLINIC)
 ENGINE ?= mkdocs
 export GUIDE_ENGINE := $(ENGINE)
 
-.PHONY: help venv build serve handouts test test-fast system-packages lint schemas lock clean audit audit-deps bench
+.PHONY: help venv build serve handouts test test-fast system-packages lint schemas lock clean audit audit-deps bench critical-css
 
 help:
 	@echo "make serve   build and preview the site on http://$(HOST):$(PORT), reloading on changes"
@@ -33,6 +33,7 @@ help:
 	@echo "make lint    check content only, fast, without building"
 	@echo "make schemas regenerate content_src/schemas/ from the models"
 	@echo "make lock    re-pin requirements.in into requirements.lock"
+	@echo "make critical-css  regenerate the inline first-paint styles after editing guide.css or upgrading Material"
 	@echo "make audit   Lighthouse (mobile and desktop, median of 3) against the built site served by nginx with gzip"
 	@echo "make audit-deps  known vulnerabilities in the pinned Python packages (pip-audit; needs the advisory service)"
 	@echo "make bench   build-time and page-weight benchmark (SIZES=100,1000 for a quicker run); results in benchmarks/results/"
@@ -104,6 +105,12 @@ $(NODE_STAMP): package-lock.json
 	@touch $@
 
 # Not part of `make test`: scores swing with machine load, so the bar is checked on medians.
+# The styles every page inlines for its first paint, picked from Material's stylesheet
+# and guide.css by matching them against the built pages; rebuilt so the pages carry them.
+critical-css: build
+	$(BIN)/python tools/critical_css.py --site $(SITE)
+	$(BIN)/python -m guide build --site-dir $(SITE)
+
 audit: build $(NODE_STAMP)
 	CHROME_PATH=$(CHROME_PATH) $(BIN)/python tools/lighthouse_audit.py --site $(SITE)
 

@@ -114,6 +114,13 @@ def on_config(config):
         config.theme["logo"] = logo
         config.theme["favicon"] = logo
         config.extra_css.append(brand_html.BRAND_CSS)
+    else:
+        # The public guide paints from its inline critical styles and loads these
+        # stylesheets later (docs/overrides/main.html), so Material's template must not
+        # link them in <head>. A clinic's copy keeps the blocking links: its brand.css
+        # is not part of the critical styles.
+        config.extra["pn_deferred_css"] = [*config.extra.get("pn_deferred_css", []), *config.extra_css]
+        del config.extra_css[:]
     # Templates read plain values only (no engine but MkDocs can call our functions).
     _Build.frame = Frame(content, brand, config.site_url)
     config.extra["pn_frame"] = _Build.frame.not_found_parts()

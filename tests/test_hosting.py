@@ -21,6 +21,11 @@ REQUIRED = {
 }
 # Raw-text scan, independent of the build's own parser: <script> elements without src.
 _SCRIPT = re.compile(rb"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+_STYLE = re.compile(rb"<style(?P<attrs>[^>]*)>(?P<body>.*?)</style>", re.S)
+
+
+def _digest(body: bytes) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'"
 
 
 def netlify(site: Path) -> dict[str, str]:
@@ -50,9 +55,14 @@ def inline_scripts(site: Path) -> tuple[set[str], set[str]]:
         for match in _SCRIPT.finditer(path.read_bytes()):
             if b"src=" in match["attrs"]:
                 continue
-            digest = "'sha256-" + base64.b64encode(hashlib.sha256(match["body"]).digest()).decode() + "'"
+            digest = _digest(match["body"])
             (data if b"application/" in match["attrs"] else code).add(digest)
     return code, data
+
+
+def inline_styles(site: Path) -> set[str]:
+    """Hashes of the <style> elements over every built page (the critical styles)."""
+    return {_digest(m["body"]) for path in html_files(site) for m in _STYLE.finditer(path.read_bytes())}
 
 
 def test_both_header_files_are_written_and_agree(mini_site):
@@ -73,7 +83,8 @@ def test_the_policy_is_strict(mini_site):
     assert policy["object-src"] == ["'none'"]
     assert policy["frame-ancestors"] == ["'none'"]
     assert policy["base-uri"] == ["'self'"] and policy["form-action"] == ["'self'"]
-    assert policy["style-src"] == ["'self'"]
+    assert policy["style-src"][0] == "'self'"
+    assert all(value.startswith("'sha256-") for value in policy["style-src"][1:]), policy["style-src"]
     assert set(policy["img-src"]) <= {"'self'", "data:"}
     scripts = policy["script-src"]
     assert scripts[0] == "'self'"
@@ -86,6 +97,13 @@ def test_script_src_allows_exactly_the_inline_scripts_of_the_built_pages(mini_si
     assert code, "Material's pages have inline scripts; the scan found none"
     assert hashes == code
     assert not (hashes & data), "JSON and JSON-LD blocks are data, not code: they need no hash"
+
+
+def test_style_src_allows_exactly_the_inline_styles_of_the_built_pages(mini_site):
+    styles = inline_styles(mini_site.site)
+    hashes = {v for v in csp(netlify(mini_site.site))["style-src"] if v.startswith("'sha256-")}
+    assert styles, "every page inlines its critical styles; the scan found no <style>"
+    assert hashes == styles
 
 
 def test_a_page_with_inline_code_the_policy_would_block_is_not_published(project):
@@ -113,7 +131,8 @@ def test_the_scan_names_everything_the_policy_would_block_and_hashes_only_code()
     scan = headers.SiteScan()
     scan.add_page(page, "p.html")
     assert scan.script_hashes == [headers.script_hash("var a = 1;")]
+    assert scan.style_hashes == [headers.source_hash("p { color: red }")]
     assert sorted(b.what for b in scan.blocked) == sorted([
-        "a <style> element", "a javascript: address on <a>", "the onclick attribute on <button>",
+        "a javascript: address on <a>", "the onclick attribute on <button>",
         "a style attribute on <div>", "a javascript: address on <form>",
     ])

@@ -1,8 +1,8 @@
 """Hosting headers: a strict Content-Security-Policy and friends, written next to the built site.
 
-The build scans every built HTML page for inline scripts and allows exactly
-those by their SHA-256 hash, so the policy never needs 'unsafe-inline' for
-scripts. Two files are written into the site root:
+The build scans every built HTML page for inline scripts and <style> elements
+and allows exactly those by their SHA-256 hash, so the policy never needs
+'unsafe-inline'. Two files are written into the site root:
 
 - `_headers`: Netlify / Cloudflare Pages format, applied to every path;
 - `nginx-headers.conf`: `add_header` lines; `include` it inside an nginx
@@ -33,7 +33,9 @@ CSP: dict[str, tuple[str, ...]] = {
     # as data: SVGs in CSS mask-image, which counts as an image load; without
     # data: Chromium blocks them (tests/browser/test_csp_nginx.py proves it).
     "img-src": ("'self'", "data:"),
-    # Only stylesheets from the site: Material's JavaScript sets positions
+    # Only stylesheets from the site, and the pages' inline critical styles
+    # (docs/overrides/partials/critical.css) by their hash, added at build time;
+    # style attributes stay blocked. Material's JavaScript sets positions
     # through the CSSOM, which the policy does not block (proven in the browser test).
     "style-src": ("'self'",),
     "object-src": ("'none'",),
@@ -77,9 +79,13 @@ class Blocked:
         return f"{self.page}: {self.what} would be blocked by the Content-Security-Policy"
 
 
-def script_hash(text: str) -> str:
+def source_hash(text: str) -> str:
+    """The CSP source for an inline script or <style> with exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+script_hash = source_hash
 
 
 def _executable(script) -> bool:
@@ -91,14 +97,20 @@ class SiteScan:
     """What the policy must allow and what it would block, gathered page by page."""
 
     hashes: set[str] = field(default_factory=set)
+    style_hashes_found: set[str] = field(default_factory=set)
     blocked: list[Blocked] = field(default_factory=list)
 
     @property
     def script_hashes(self) -> list[str]:
         return sorted(self.hashes)
 
+    @property
+    def style_hashes(self) -> list[str]:
+        return sorted(self.style_hashes_found)
+
     def add_page(self, tree, page: str) -> None:
         self.hashes.update(script_hash(s.text or "") for s in tree.iter("script") if _executable(s))
+        self.style_hashes_found.update(source_hash(s.text or "") for s in tree.iter("style"))
         self.blocked.extend(_blocked_in(page, tree))
 
 
@@ -112,7 +124,9 @@ _SUSPECT_ATTRIBUTES = etree.XPath(
 
 
 def _blocked_in(page: str, tree) -> list[Blocked]:
-    """Inline code and styles a hash cannot allow: event attributes, javascript: links, style attributes."""
+    """Inline code and styles a hash cannot allow: event attributes, javascript: links, style attributes.
+
+    <style> elements are allowed by their hash, like inline scripts."""
     found: list[Blocked] = []
     styles_inline = "'unsafe-inline'" in CSP["style-src"]
     for attribute in _SUSPECT_ATTRIBUTES(tree):
@@ -123,8 +137,6 @@ def _blocked_in(page: str, tree) -> list[Blocked]:
             found.append(Blocked(page, f"a javascript: address on <{tag}>"))
         elif name == "style" and not styles_inline:
             found.append(Blocked(page, f"a style attribute on <{tag}>"))
-    if not styles_inline:
-        found.extend(Blocked(page, "a <style> element") for _ in tree.iter("style"))
     return found
 
 
@@ -138,14 +150,15 @@ def scan_site(site_dir: Path) -> SiteScan:
     return scan
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
+def content_security_policy(script_hashes: list[str], style_hashes: list[str] = ()) -> str:
     directives = dict(CSP)
     directives["script-src"] = CSP["script-src"] + tuple(script_hashes)
+    directives["style-src"] = CSP["style-src"] + tuple(style_hashes)
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def site_headers(script_hashes: list[str]) -> dict[str, str]:
-    return {"Content-Security-Policy": content_security_policy(script_hashes), **OTHER_HEADERS}
+def site_headers(script_hashes: list[str], style_hashes: list[str] = ()) -> dict[str, str]:
+    return {"Content-Security-Policy": content_security_policy(script_hashes, style_hashes), **OTHER_HEADERS}
 
 
 def netlify_headers(headers: dict[str, str]) -> str:
@@ -174,7 +187,7 @@ def write_header_files(site_dir: Path, scan: SiteScan | None = None) -> SiteScan
     """
     site_dir = Path(site_dir)
     scan = scan if scan is not None else scan_site(site_dir)
-    headers = site_headers(scan.script_hashes)
+    headers = site_headers(scan.script_hashes, scan.style_hashes)
     (site_dir / NETLIFY_FILE).write_text(netlify_headers(headers), encoding="utf-8")
     (site_dir / NGINX_FILE).write_text(nginx_headers(headers), encoding="utf-8")
     return scan

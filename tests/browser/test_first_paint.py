@@ -1,0 +1,114 @@
+"""The first paint waits for no stylesheet, and looks as it will once the stylesheets arrive (issue 13, part 5).
+
+Every page inlines its critical styles (docs/overrides/partials/critical.css); Material's
+stylesheet and guide.css load at the reader's first interaction, before printing, or
+through <noscript> without JavaScript (docs/overrides/main.html). Before any interaction
+the page must already show its title, the start of its answer and the emergency
+instruction with its call button, styled; when the full stylesheets arrive, nothing a
+reader sees may move or change.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import DESKTOP, PHONE
+
+PAGES = {"home": "/", "article": "/understanding/sciatica/", "exercise": "/exercises/chin-tuck/"}
+SIZES = {"phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+         "desktop": {"viewport": DESKTOP}}
+# What a reader looks at first; the emergency box's tier colour and the call button come from
+# guide.css. Articles and exercises open with the short emergency box, home with the full one.
+BOX = ":is(.pn-emergency, .pn-redflags)"
+CALL = BOX + " a.pn-call"
+WATCHED = ["h1", BOX, ".pn-emergency__heading", ".pn-redflags__heading", CALL, ".pn-answer", ".pn-ways-in",
+           ".md-header", ".pn-disclaimer"]
+STYLE_JS = """(selectors) => Object.fromEntries(selectors.map(s => {
+  const e = document.querySelector(s);
+  if (!e) return [s, null];
+  const r = e.getBoundingClientRect(), cs = getComputedStyle(e);
+  return [s, {rect: [r.x, r.y, r.width, r.height].map(Math.round), color: cs.color, background: cs.backgroundColor,
+              border: cs.borderTopColor + " " + cs.borderTopWidth, font: cs.fontSize + " " + cs.fontWeight,
+              display: cs.display}];
+}))"""
+FULL_STYLES_ON = "() => [...document.querySelectorAll('link[data-pn-full]')].filter(l => l.media === 'all' && l.sheet).length"
+
+
+def _stylesheet_requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if request.resource_type == "stylesheet" else None)
+    return seen
+
+
+@pytest.fixture(params=list(SIZES))
+def tab(request, browser):
+    context = browser.new_context(**SIZES[request.param])
+    page = context.new_page()
+    page.size_name = request.param
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_before_any_interaction_the_page_is_styled_and_unchanged_when_the_stylesheets_arrive(tab, site_url, name):
+    css = _stylesheet_requests(tab)
+    tab.goto(site_url + PAGES[name], wait_until="load")
+    assert tab.locator("head link[rel=stylesheet]").count() == 0, "a stylesheet link in <head> blocks the first paint"
+    assert css == [], f"stylesheets fetched before any interaction: {css}"
+    before = tab.evaluate(STYLE_JS, WATCHED)
+    height = tab.viewport_size["height"]
+    emergency, call = before[BOX], before[CALL]
+    assert before["h1"] and before["h1"]["rect"][1] < height, "the title is not on the first screen"
+    assert emergency and call, "no emergency instruction with a call button"
+    # Unstyled, the box would be plain text: no tier colour behind it, no border round it.
+    assert emergency["background"] not in ("rgba(0, 0, 0, 0)", "rgb(255, 255, 255)") \
+        or not emergency["border"].endswith(" 0px"), \
+        f"the emergency box is unstyled before any interaction: {emergency}"
+    assert emergency["rect"][1] < height, "the emergency instruction is not on the first screen"
+    assert call["background"] != "rgba(0, 0, 0, 0)", f"the call button is unstyled: {call}"
+    if name != "home":
+        assert call["rect"][1] + call["rect"][3] <= height, f"the call button is below the first screen: {call}"
+    if name == "article":
+        assert before[".pn-answer"]["rect"][1] < height, "the answer does not start on the first screen"
+
+    tab.mouse.move(5, 300)  # the reader's first interaction
+    tab.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+    tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert any("main." in url for url in css) and any("guide.css" in url for url in css), css
+    after = tab.evaluate(STYLE_JS, WATCHED)
+    changed = {s: (before[s], after[s]) for s in WATCHED if before[s] != after[s]}
+    assert not changed, f"{tab.size_name}: the full stylesheets changed what the reader saw first: {changed}"
+
+
+def test_a_page_opened_for_print_gets_the_full_stylesheets_before_it_loads(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(site_url + PAGES["article"], wait_until="load")
+    # guide.css's print rules (not in the critical styles) leave the short emergency box off paper.
+    assert page.locator(".pn-emergency").evaluate("e => getComputedStyle(e).display") == "none"
+    context.close()
+
+
+def test_printing_loads_the_full_stylesheets_without_any_other_interaction(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    css = _stylesheet_requests(page)
+    page.goto(site_url + PAGES["exercise"], wait_until="load")
+    assert css == []
+    page.evaluate("() => dispatchEvent(new Event('beforeprint'))")
+    page.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+    page.emulate_media(media="print")
+    assert page.locator(".pn-emergency").evaluate("e => getComputedStyle(e).display") == "none"
+    context.close()
+
+
+def test_without_javascript_the_full_stylesheets_come_from_noscript(browser, site_url):
+    context = browser.new_context(viewport=PHONE, is_mobile=True, java_script_enabled=False)
+    page = context.new_page()
+    css = _stylesheet_requests(page)
+    page.goto(site_url + PAGES["article"], wait_until="load")
+    assert any("main." in url for url in css) and any("guide.css" in url for url in css), css
+    # Material's search box and the guide's print rules are in the full stylesheets only.
+    assert page.evaluate("() => document.styleSheets.length") >= 3
+    context.close()
