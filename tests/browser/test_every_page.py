@@ -67,6 +67,11 @@ def test_nothing_is_requested_from_another_origin(desktop_tab, site_url, path):
     try:
         # networkidle: also catches what the page fetches after loading (search index, workers).
         response = desktop_tab.goto(site_url + path, wait_until="networkidle")
+        # The stylesheets (and Material's script) load at the reader's first interaction.
+        with desktop_tab.expect_request(lambda request: urlsplit(request.url).path.endswith(".css")):
+            desktop_tab.mouse.move(20, 200)
+            desktop_tab.mouse.move(40, 220)
+        desktop_tab.wait_for_load_state("networkidle")
     finally:
         desktop_tab.remove_listener("request", record)
     assert response.ok, f"{path} answered {response.status}"
