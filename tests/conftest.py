@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, BuildResult, Project, make_project, run_build
+from helpers import ROOT, BuildResult, Project, make_project, run_build, tool_missing
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
@@ -27,5 +28,16 @@ def real_site(tmp_path_factory) -> BuildResult:
     """The real project (content_src/ and docs/), built once into a temporary folder."""
     out = tmp_path_factory.mktemp("real") / "site"
     result = run_build(ROOT, "-d", str(out), editions=True)
+    assert result.ok, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory) -> BuildResult:
+    """The real project built with Zensical (every edition, as `make build ENGINE=zensical`), once."""
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    out = tmp_path_factory.mktemp("zensical") / "site"
+    result = run_build(ROOT, "--engine", "zensical", "-d", str(out), editions=True)
     assert result.ok, result.output
     return result

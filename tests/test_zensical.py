@@ -9,20 +9,9 @@ import importlib.util
 import subprocess
 import sys
 
-import pytest
 from lxml import html as lxml_html
 
-from helpers import ROOT, build_env, guide_command, run_build, tool_missing
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory):
-    if importlib.util.find_spec("zensical") is None:
-        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
-    out = tmp_path_factory.mktemp("zensical") / "site"
-    result = run_build(ROOT, "--engine", "zensical", "-d", str(out), editions=True)
-    assert result.ok, result.output
-    return result
+from helpers import ROOT, build_env, guide_command, tool_missing
 
 
 def test_zensical_build_of_the_default_site_is_published_verified(zensical_site):
