@@ -11,6 +11,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -22,12 +24,22 @@ def _tool():
     return module
 
 
-def test_critical_css_was_made_from_todays_stylesheets():
+@pytest.mark.parametrize("made", ["OUTPUT", "PRINT_OUTPUT"])
+def test_critical_and_print_css_were_made_from_todays_stylesheets(made):
     tool = _tool()
-    first_line = tool.OUTPUT.read_text(encoding="utf-8").split("\n", 1)[0]
+    out = getattr(tool, made)
+    first_line = out.read_text(encoding="utf-8").split("\n", 1)[0]
     assert first_line == tool.stamp(tool.inputs()), (
-        "docs/overrides/partials/critical.css is stale: guide.css, Material's stylesheet or "
+        f"{out.relative_to(ROOT)} is stale: guide.css, Material's stylesheet or "
         "tools/critical_css.py changed since it was made. Run `make critical-css` and commit it.")
+
+
+def test_the_print_sheet_holds_paper_s_rules_whole_and_nothing_for_the_screen():
+    tool = _tool()
+    css = ("@media print{.a{color:red}.b{display:none}}@media screen{.a{color:blue}}.c{color:green}"
+           "@page{margin:7mm}@font-face{font-family:P;src:url(p.woff2)}")
+    assert "".join(tool.print_rules(tool.parse(css))) == (
+        ".a{color:red}.b{display:none}@page{margin:7mm}@font-face{font-family:P;src:url(p.woff2)}")
 
 
 def test_states_a_reader_creates_are_matched_as_their_element():

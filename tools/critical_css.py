@@ -8,8 +8,10 @@ Material's and guide.css's own rules, in their order, kept whole, for every elem
 sample pages (home, an article, an exercise, the warning-signs page, ...) as they stand
 before and after Material's JavaScript marks the page "js". Whole pages are matched, not
 only their first screen, so a link to a section further down lands on a styled page too.
-Print rules (@media print, @page, the print font) are left to the full stylesheets, which
-the page loads before printing.
+Print rules (@media print, @page, the print font) go to a print sheet of their own,
+docs/assets/stylesheets/print.css, which every page links with media="print": a browser
+never waits for it to paint the screen, and a reader who prints before any interaction
+(the full stylesheets not yet loaded) still gets every sheet's warning signs and layout.
 
 Matching runs in Chromium on the built site: `document.querySelector` understands every
 selector Material writes. States a reader creates (:hover, :focus, :checked, ::before ...)
@@ -34,6 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "overrides" / "partials" / "critical.css"
 GUIDE_CSS = ROOT / "docs" / "assets" / "stylesheets" / "guide.css"
+# Next to guide.css, so that its url()s (the vendored print font) resolve the same way.
+PRINT_OUTPUT = ROOT / "docs" / "assets" / "stylesheets" / "print.css"
 # Every page of the site decides what is kept (the three Lighthouse audits, home, an
 # article and an exercise, among them), so no page shifts when the full stylesheets arrive.
 def sample_pages(site: Path) -> list[Path]:
@@ -240,6 +244,30 @@ def keep(rules: list[Rule], hits: set[str]) -> list[str]:
     return out
 
 
+def print_rules(rules: list[Rule]) -> list[str]:
+    """What only paper uses, whole: the rules inside @media print (the sheet's own media
+    says print), and @page and @font-face, which only the print rules read."""
+    out = []
+    for rule in rules:
+        head = rule.prelude.split()[0].lower() if rule.prelude.startswith("@") else ""
+        if head == "@media" and _PRINT_ONLY.match(rule.prelude[len(head):]):
+            out += _whole(parse(rule.body))
+        elif head in ("@page", "@font-face"):
+            out += _whole([rule])
+    return out
+
+
+def _whole(rules: list[Rule]) -> list[str]:
+    out = []
+    for rule in rules:
+        prelude = re.sub(r"\s+", " ", rule.prelude).strip()
+        if rule.block:
+            out.append(prelude + "{" + "".join(_whole(parse(rule.body))) + "}")
+        elif rule.body.strip():
+            out.append(prelude + "{" + _declarations(rule.body) + "}")
+    return out
+
+
 def _declarations(body: str) -> str:
     parts = []
     for declaration in _split_declarations(body):
@@ -280,14 +308,15 @@ def _declarations_of(css: str):
                 yield rule, declaration
 
 
-def prune_custom_properties(css: str) -> str:
+def prune_custom_properties(css: str, also_read: str = "") -> str:
     """Drop custom properties (--name: ...) that no kept declaration reads, directly or through another.
 
     Material defines its icons (data: SVGs) and every colour as custom properties on :root;
     the first paint needs only those the kept rules use. The full stylesheet defines them all.
+    `also_read`: CSS that relies on these definitions too (the print sheet defines none).
     """
     defined: dict[str, list[str]] = {}
-    wanted: set[str] = set()
+    wanted: set[str] = set(_VAR.findall(also_read))
     for _, declaration in _declarations_of(css):
         name, _, value = declaration.partition(":")
         if name.startswith("--"):
@@ -313,10 +342,18 @@ def _without_unread(rule: Rule, wanted: set[str]) -> str:
     return f"{rule.prelude}{{{';'.join(kept)}}}" if kept else ""
 
 
+def _sheets() -> list[list[Rule]]:
+    return [parse(_strip_comments(p.read_text(encoding="utf-8"))) for p in (material_css(), GUIDE_CSS)]
+
+
+def print_css() -> str:
+    return stamp(inputs()) + "\n" + "".join("".join(print_rules(rules)) for rules in _sheets()) + "\n"
+
+
 def critical_css(site: Path) -> str:
-    sheets = [parse(_strip_comments(p.read_text(encoding="utf-8"))) for p in (material_css(), GUIDE_CSS)]
+    sheets = _sheets()
     hits = matched(site, [s for rules in sheets for s in all_selectors(rules)])
-    body = prune_custom_properties("".join("".join(keep(rules, hits)) for rules in sheets))
+    body = prune_custom_properties("".join("".join(keep(rules, hits)) for rules in sheets), also_read=print_css())
     # The file is included by Jinja: nothing in it may read as a Jinja tag.
     for tag in ("{{", "{%", "{#"):
         if tag in body:
@@ -330,15 +367,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only say whether critical.css is up to date")
     args = parser.parse_args(argv)
     if args.check:
-        current = OUTPUT.read_text(encoding="utf-8").split("\n", 1)[0] if OUTPUT.exists() else ""
-        if current != stamp(inputs()):
-            print(f"{OUTPUT.relative_to(ROOT)} is stale: run `make critical-css` (after `make build`)", file=sys.stderr)
-            return 1
-        return 0
-    text = critical_css(args.site)
-    OUTPUT.write_text(text, encoding="utf-8")
-    size = len(text.encode())
-    print(f"wrote {OUTPUT.relative_to(ROOT)}: {size} bytes, {len(gzip.compress(text.encode(), 9))} gzipped")
+        stale = [out for out in (OUTPUT, PRINT_OUTPUT)
+                 if not out.exists() or out.read_text(encoding="utf-8").split("\n", 1)[0] != stamp(inputs())]
+        for out in stale:
+            print(f"{out.relative_to(ROOT)} is stale: run `make critical-css` (after `make build`)", file=sys.stderr)
+        return 1 if stale else 0
+    for out, text in ((OUTPUT, critical_css(args.site)), (PRINT_OUTPUT, print_css())):
+        out.write_text(text, encoding="utf-8")
+        size = len(text.encode())
+        print(f"wrote {out.relative_to(ROOT)}: {size} bytes, {len(gzip.compress(text.encode(), 9))} gzipped")
     return 0
 
 

@@ -10,9 +10,13 @@ reader sees may move or change.
 
 from __future__ import annotations
 
+import re
+import shutil
+
 import pytest
 
 from conftest import DESKTOP, PHONE
+from helpers import pdf_page_texts
 
 PAGES = {"home": "/", "article": "/understanding/sciatica/", "exercise": "/exercises/chin-tuck/"}
 SIZES = {"phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
@@ -31,12 +35,17 @@ STYLE_JS = """(selectors) => Object.fromEntries(selectors.map(s => {
               border: cs.borderTopColor + " " + cs.borderTopWidth, font: cs.fontSize + " " + cs.fontWeight,
               display: cs.display}];
 }))"""
+# The full stylesheets; print.css (paper's rules, media="print") is not one of them.
+FULL_SHEETS = re.compile(r"/assets/stylesheets/(?:main\.[0-9a-f]+\.min\.css|guide\.css)$")
+EMERGENCY = "Call 911 now if you have any of these"  # the default brand is a US clinic
 FULL_STYLES_ON = "() => [...document.querySelectorAll('link[data-pn-full]')].filter(l => l.media === 'all' && l.sheet).length"
 
 
 def _stylesheet_requests(page) -> list[str]:
+    """The full stylesheets the page fetches (print.css, which never holds up the screen, left out)."""
     seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url) if request.resource_type == "stylesheet" else None)
+    page.on("request", lambda request: seen.append(request.url)
+            if request.resource_type == "stylesheet" and FULL_SHEETS.search(request.url) else None)
     return seen
 
 
@@ -53,7 +62,8 @@ def tab(request, browser):
 def test_before_any_interaction_the_page_is_styled_and_unchanged_when_the_stylesheets_arrive(tab, site_url, name):
     css = _stylesheet_requests(tab)
     tab.goto(site_url + PAGES[name], wait_until="load")
-    assert tab.locator("head link[rel=stylesheet]").count() == 0, "a stylesheet link in <head> blocks the first paint"
+    assert tab.locator("head link[rel=stylesheet]:not([media=print])").count() == 0, \
+        "a stylesheet link in <head> blocks the first paint"
     assert css == [], f"stylesheets fetched before any interaction: {css}"
     before = tab.evaluate(STYLE_JS, WATCHED)
     height = tab.viewport_size["height"]
@@ -112,3 +122,30 @@ def test_without_javascript_the_full_stylesheets_come_from_noscript(browser, sit
     # Material's search box and the guide's print rules are in the full stylesheets only.
     assert page.evaluate("() => document.styleSheets.length") >= 3
     context.close()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printing_before_the_full_stylesheets_arrive_prints_the_same_sheets(browser, site_url, tmp_path, paper):
+    """A reader who prints at once (the full stylesheets not loaded yet, or lost on a bad
+    connection) gets the same sheets as with them: print.css carries paper's rules."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("needs pdftotext (Debian: poppler-utils)")
+    sheets = {}
+    for case in ("with the full stylesheets", "without them"):
+        context = browser.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        if case == "without them":
+            page.route(FULL_SHEETS, lambda route: route.abort())
+            page.goto(site_url + PAGES["exercise"], wait_until="load")
+        else:
+            page.emulate_media(media="print")
+            page.goto(site_url + PAGES["exercise"], wait_until="load")
+            page.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+        page.emulate_media(media="print")
+        pdf = tmp_path / f"{len(sheets)}.pdf"
+        pdf.write_bytes(page.pdf(format=paper))
+        sheets[case] = pdf_page_texts(pdf)
+        context.close()
+    assert sheets["without them"] == sheets["with the full stylesheets"]
+    for number, text in enumerate(sheets["without them"], 1):
+        assert EMERGENCY in text, f"sheet {number} of {len(sheets['without them'])} has no warning signs"
