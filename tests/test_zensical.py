@@ -55,3 +55,20 @@ def test_a_zensical_build_of_a_page_without_the_box_is_refused(project):
     assert not result.ok
     assert "index.html: no warning-signs box" in result.output, result.output
     assert not project.site.exists()
+
+
+def test_a_zensical_build_with_a_broken_link_is_refused(project):
+    """Zensical's --strict stops on a Markdown link to a missing page, but not on an address in raw
+    HTML (the boxes, figures and citations are raw HTML): the verifier's link check
+    (guide.internal_links) refuses it whichever engine built the pages."""
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    project.write("docs/extra.md", "---\ntitle: Extra\n---\n\n"
+                  '<p><a href="../nowhere/">more</a> <img src="../illustrations/gone.svg" alt=""></p>\n')
+    result = project.build("--engine", "zensical")
+    assert not result.ok, result.output
+    assert "extra/index.html: the link ../illustrations/gone.svg (<img src>) goes nowhere" in result.output, result.output
+    assert ("extra/index.html: the link ../nowhere/ (<a href>) goes nowhere: expected nowhere/index.html "
+            "in the built site") in result.output
+    assert "Nothing was published" in result.output
+    assert not project.site.exists()

@@ -166,7 +166,7 @@ def cmd_compile(args) -> int:
     except PluginError as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"wrote {config.parent} (build it with any engine: mkdocs build -f {config} or zensical build -f {config})")
+    print(f"wrote {config.parent} (build it with Zensical: zensical build -f {config}; MkDocs builds from mkdocs.yml)")
     return 0
 
 

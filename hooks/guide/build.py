@@ -396,12 +396,14 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     scan = headers.SiteScan()
     problems: list[str] = []
     nested = tuple(e.id for e in editions if e.id)
+    site = getattr(content, "site", None)
+    unbuilt = tuple(e.id for e in getattr(site, "editions", None) or () if e.id and e.id not in nested)
     for edition in editions:
         expect = verify.Expectations(edition.content or content, edition.brand, site_url)
         expect.prefix = edition.folder
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
-            skip=() if edition.id else nested)]
+            skip=() if edition.id else nested, unbuilt=unbuilt)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
                         for p in problems)
     problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]

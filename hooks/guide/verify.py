@@ -12,7 +12,8 @@ source, a hidden box, an article without its generated "When to get help" (or
 one that differs from red_flags.yml), an article or exercise without its
 emergency strip (or one that differs, or does not come before the box), an
 emergency link to the wrong number, names a red-flag set or source id that does
-not exist, or links to another website unmarked.
+not exist, links to another website unmarked, or links to a page, picture, stylesheet
+or script that is not in the built site (guide.internal_links).
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import links
+from . import internal_links, links
 from .brand import Brand
 from .load import Content
 from .safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
@@ -57,6 +59,7 @@ class Expectations:
         self.source_ids = set(content.sources)
         self.disclaimer = visible_text(disclaimer_box(content.disclaimer))
         self.own_hosts = links.own_hosts(site_url)
+        self.base_path = urlsplit(site_url or "").path or "/"  # where root-relative links start
         # Per instance, not functools.lru_cache: a cache on the method would keep every
         # rebuild's Content alive for as long as `mkdocs serve` runs.
         self._red_flag_texts: dict[tuple[str, ...], str] = {}
@@ -74,6 +77,11 @@ class Expectations:
         self.strip_pages.update({f"exercises/{e.slug}/index.html": self.canonical_sets(e.data.red_flags)
                                  for e in content.exercises})
         self._strip_texts: dict[tuple[str, ...], str] = {}
+        # The file each generated page is made from, for the hint of a link that goes nowhere.
+        from .errors import ErrorCollector
+        rel = ErrorCollector(content.root).rel
+        self.page_sources = {f"{a.meta.section}/{a.slug}/index.html": rel(a.path) for a in content.articles}
+        self.page_sources.update({f"exercises/{e.slug}/index.html": rel(e.path) for e in content.exercises})
         self.prefix = ""  # the edition's folder in the published site, when pages are named from its root
         # A language edition's boxes come from its translations: a message names the file (and line)
         # its editor fixes, not the English source.
@@ -368,16 +376,21 @@ def html_files(site_dir: Path) -> list[Path]:
 
 
 def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[str, ...] = (),
-                prefix: str = "") -> list[Problem]:
+                prefix: str = "", unbuilt: tuple[str, ...] = ()) -> list[Problem]:
     """Problems on every page of site_dir. `also(tree, page)` is handed each parsed page,
     so that other checks of the built site need not read and parse every page again.
     `skip` names sub-folders checked on their own (other editions); `prefix` is site_dir's
-    place in the published site, so that pages are named as a reader finds them."""
+    place in the published site, so that pages are named as a reader finds them; `unbuilt`
+    the edition folders this build does not make (links into them are not checked)."""
     site_dir = Path(site_dir)
     pages = [p for p in html_files(site_dir) if p.relative_to(site_dir).parts[0] not in skip]
     if not pages:
         return [Problem(site_dir.as_posix(), "no HTML pages found")]
     problems: list[Problem] = []
+    # Links resolve from the published root, so that a link to another edition is checked too.
+    root = site_dir.parents[len(Path(prefix).parts) - 1] if prefix else site_dir
+    link_check = internal_links.LinkCheck(root, expect.base_path,
+                                          {prefix + page: src for page, src in expect.page_sources.items()}, unbuilt)
     for path in pages:
         page = prefix + path.relative_to(site_dir).as_posix()
         raw = path.read_bytes()
@@ -385,6 +398,7 @@ def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[
         problems.extend(unreadable)
         if tree is not None:
             problems.extend(verify_tree(tree, page, expect, raw))
+            problems.extend(Problem(page, message) for message in link_check.broken(tree, page))
             if also:
                 also(tree, page)
     return problems

@@ -7,7 +7,8 @@ site or of a clinic's copy (GUIDE_CLINIC):
     .site.compiled/docs/        every page (generated and hand-written) with its boxes in its
                                 Markdown (guide.compile.frame), assets, the clinic's logo and colours
 
-Any engine that reads mkdocs.yml and Markdown builds it (MkDocs, Zensical); the theme overrides
+Zensical builds it (its raw HTML addresses are written from each Markdown file's folder, as
+Zensical reads them: see _raw_html_from_the_file); the theme overrides
 (docs/overrides/) are shared, and call no function of ours. The pages come out of the same hook
 events `mkdocs build` runs, in this process, so the compiled folder follows whatever the hooks do.
 """
@@ -15,8 +16,11 @@ events `mkdocs build` runs, in this process, so the compiled folder follows what
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -39,6 +43,34 @@ def _plain(value):
 
 def _front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(_plain(meta), sort_keys=False, allow_unicode=True, width=100000) + "---\n\n"
+
+
+# A relative address in a raw HTML attribute of the compiled Markdown (the boxes, figures, citations).
+_RAW_URL = re.compile(r"""(?P<lead>\s(?:href|src)=")(?P<url>[^"]*)(?P<end>")""")
+
+
+def _raw_html_from_the_file(markdown: str, src_uri: str, url: str) -> str:
+    """The hooks write raw HTML for MkDocs, which leaves it as it is: its relative addresses start
+    at the page's address (exercises/bridge/). Zensical rebases them as if they started at the
+    Markdown file's folder (exercises/), one "../" too many on every page not named index.md, so
+    each picture and citation of an exercise went nowhere (found by guide.internal_links). Here they
+    are written from the file's folder, as Zensical reads them."""
+    page_dir = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+    file_dir = posixpath.dirname(src_uri)
+    if page_dir == file_dir:
+        return markdown
+
+    def rebase(match: re.Match) -> str:
+        address = match.group("url")
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(page_dir, parts.path))
+        path = posixpath.relpath(target, file_dir or ".") + ("/" if parts.path.endswith("/") else "")
+        rebuilt = path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+        return match.group("lead") + rebuilt + match.group("end")
+
+    return _RAW_URL.sub(rebase, markdown)
 
 
 def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Path:
@@ -67,6 +99,7 @@ def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Pa
                 page = Page(None, file, config)
                 page.read_source(config)
                 markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                markdown = _raw_html_from_the_file(markdown, file.src_uri, file.url)
                 dest.write_text(_front_matter(page.meta) + markdown, encoding="utf-8")
             else:
                 dest.write_bytes(file.content_bytes)
