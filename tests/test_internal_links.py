@@ -137,6 +137,17 @@ def test_links_into_an_edition_this_build_does_not_make_are_not_checked(guide_si
     assert len(found) == 1 and "expected es/understanding/gone/index.html" in found[0]
 
 
+def test_a_build_without_the_root_edition_checks_only_the_editions_it_made(tmp_path):
+    """`--edition es`: the Spanish not-found page links to the root's stylesheets, not built here."""
+    root = site(tmp_path, {"es/index.html": PAGE.format(head="", body="inicio")})
+    (root / "index.html").unlink()
+    body = '<a href="/assets/x.css">root</a> <a href="/es/">es</a> <a href="/es/gone/">gone</a>'
+    tree = html.document_fromstring(PAGE.format(head="", body=body))
+    found = internal_links.LinkCheck(root, only=("es",)).broken(tree, "es/404.html")
+    assert len(found) == 1 and "expected es/gone/index.html" in found[0], found
+    assert len(internal_links.LinkCheck(root).broken(tree, "es/404.html")) == 2  # a full build judges both
+
+
 def test_the_compile_step_writes_raw_html_addresses_as_zensical_reads_them():
     """Zensical reads raw HTML addresses from the Markdown file's folder: without this, every exercise
     picture and citation of Zensical's site went nowhere (a real finding of the link check)."""
