@@ -193,6 +193,8 @@ def _make_plain_edition(ours: Layout, dest: Path, edition: str) -> list[str]:
             page.read_source(config)
             # The boxes come in the Markdown, as for any engine (guide.compile.frame).
             markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            frame = importlib.import_module("guide.compile.frame")  # the boxes the hooks fill in after Markdown
+            markdown = frame.fill(markdown, page.meta.pop(frame.SLOTS_KEY, {}))
             path = docs / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_plain_page(page.meta, markdown), encoding="utf-8")

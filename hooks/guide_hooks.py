@@ -19,6 +19,8 @@ from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_
 from guide.errors import ContentErrors
 from guide.load import load_content
 from guide.compile.frame import Frame
+from guide.compile.frame import SLOTS_KEY
+from guide.compile.frame import fill as frame_fill
 from guide.build import OWNER_ENV
 from guide.staging import StagedBuild
 
@@ -211,6 +213,7 @@ def _external_words() -> str:
 
 
 def on_page_content(html: str, *, page, config, files) -> str:
+    html = frame_fill(html, page.meta.pop(SLOTS_KEY, {}))
     title, html = theme_markup.take_leading_title(html)
     if title:
         page.meta["pn_title_html"] = title  # docs/overrides/partials/content.html puts it above the warning box
@@ -236,7 +239,9 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = _Build.brand.words.apply(page.meta[key], markup=False)
         markdown = _Build.brand.words.apply(markdown, markup=True)
-    return _Build.frame.page(markdown, page.meta, page.file.src_uri)
+    # The boxes wait in page.meta until on_page_content (guide.compile.frame.page, `slots`).
+    page.meta[SLOTS_KEY] = slots = {}
+    return _Build.frame.page(markdown, page.meta, page.file.src_uri, slots)
 
 
 def on_post_page(output: str, *, page, config) -> str:

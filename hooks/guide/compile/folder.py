@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .frame import SLOTS_KEY, fill
+
 COMPILED_DIR = ".site.compiled"
 # MkDocs settings copied as they are; the rest are our hooks' (now written out) or the engine's.
 _KEPT = ("site_name", "site_url", "site_description", "copyright", "use_directory_urls", "extra_css",
@@ -99,6 +101,8 @@ def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Pa
                 page = Page(None, file, config)
                 page.read_source(config)
                 markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+                # No engine reading this folder runs our hooks: the boxes go into the Markdown itself.
+                markdown = fill(markdown, page.meta.pop(SLOTS_KEY, {}))
                 markdown = _raw_html_from_the_file(markdown, file.src_uri, file.url)
                 dest.write_text(_front_matter(page.meta) + markdown, encoding="utf-8")
             else:

@@ -27,6 +27,8 @@ FIRST_SCREEN = "<!-- pn:first-screen -->"
 # page.meta keys (guide.render): the page opens with the strip; a translation's out-of-date notice.
 STRIP_KEY = "pn_emergency_strip"
 NOTICE_KEY = "pn_out_of_date"
+# page.meta key of the boxes `page` left as placeholders, until `fill` puts them back.
+SLOTS_KEY = "pn_box_slots"
 
 
 def page_url(src_path: str) -> str:
@@ -97,8 +99,12 @@ class Frame:
         return {"print_header": self.print_header, "red_flags": self.red_flags(),
                 "disclaimer": self.disclaimer, "contact_card": self.contact_card}
 
-    def page(self, markdown: str, meta: Mapping, src_path: str) -> str:
-        """The page's Markdown (without front matter) with its boxes in place."""
+    def page(self, markdown: str, meta: Mapping, src_path: str, slots: dict[str, str] | None = None) -> str:
+        """The page's Markdown (without front matter) with its boxes in place.
+
+        With `slots`, each box is a placeholder comment instead, its HTML kept in `slots` for
+        `fill` to put back after Markdown: Python-Markdown's raw-HTML parser spends about 5 ms a
+        page reading the boxes, which the MkDocs hooks (who can fill) need not pay."""
         is_home = page_url(src_path) == ""
         strip = self.strip(meta)
         title, body = _leading_title(markdown)
@@ -106,12 +112,27 @@ class Frame:
         if (is_home or strip) and FIRST_SCREEN in body:
             before, after = body.split(FIRST_SCREEN, 1)
         notice = meta.get(NOTICE_KEY)
-        blocks = [title, strip, before,
-                  f'<div class="pn-sheet-head">{self.print_header}{self.red_flags(meta.get("red_flags"))}</div>',
-                  out_of_date_notice(notice, page_url(src_path)) if notice else "",
-                  after, self.questions(meta), self.disclaimer, self.contact_card]
+
+        def box(html: str) -> str:
+            if slots is None or not html or not html.strip():
+                return html
+            token = f"<!-- pn:box:{len(slots)} -->"
+            slots[token] = html.strip("\n")
+            return token
+
+        blocks = [title, box(strip), before,
+                  box(f'<div class="pn-sheet-head">{self.print_header}{self.red_flags(meta.get("red_flags"))}</div>'),
+                  box(out_of_date_notice(notice, page_url(src_path)) if notice else ""),
+                  after, box(self.questions(meta)), box(self.disclaimer), box(self.contact_card)]
         # Blank lines around each box: each is then a raw HTML block, passed through by Markdown.
         return "\n\n".join(b.strip("\n") for b in blocks if b and b.strip()) + "\n"
+
+
+def fill(html: str, slots: Mapping[str, str]) -> str:
+    """The page's HTML with the boxes `page` left as placeholders put back."""
+    for token, box in slots.items():
+        html = html.replace(token, box, 1)
+    return html
 
 
 def _leading_title(markdown: str) -> tuple[str | None, str]:
