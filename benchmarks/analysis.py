@@ -55,6 +55,34 @@ def size_summary(runs: list[dict]) -> dict:
     return out
 
 
+def zensical_summary(builds: list[dict], ours: dict, failure: dict | None = None) -> dict:
+    """Zensical's builds of one size (`python -m guide build --engine zensical` on the same corpus) next
+    to the median of ours (MkDocs): ratio = Zensical / MkDocs, so below 1 means Zensical is faster.
+    They are extra builds, not pairs: they run after the size's pairs, so drift is not cancelled."""
+    if not builds:
+        return {"runs": 0, "error": failure} if failure else {"runs": 0}
+    wall = statistics.median(r["wall_s"] for r in builds)
+    cpu = statistics.median(r["cpu_s"] for r in builds)
+    out = {
+        "runs": len(builds),
+        "pages": builds[0]["pages"],
+        "wall_s": round(wall, 2),
+        "wall_s_all": [r["wall_s"] for r in builds],
+        "cpu_s": round(cpu, 2),
+        "cpu_s_all": [r["cpu_s"] for r in builds],
+        "ms_per_page": round(1000 * wall / builds[0]["pages"], 1),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in builds),
+        "site_mb": builds[0]["site_mb"],
+        "load_before": [r["load_before"] for r in builds],
+        "wall_ratio": round(wall / ours["wall_s"], 2),
+        "cpu_ratio": round(cpu / ours["cpu_s"], 2),
+        "peak_ratio": round(max(r["peak_rss_mb"] for r in builds) / ours["peak_rss_mb"], 2),
+    }
+    if failure:  # some builds finished, a later one did not
+        out["error"] = failure
+    return out
+
+
 def search_cpu(run: dict) -> float:
     """CPU seconds of a plain build's Pagefind steps (benchmarks/plain_build.py)."""
     return sum(cpu for name, cpu in run.get("steps") or () if name.startswith("pagefind"))

@@ -23,16 +23,26 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-# The copied project's own guide package, never the checkout's; every edition, as `make build`.
-GUIDE_BUILD = [sys.executable, "-c",
-               "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; sys.exit(main(['build']))"]
+
+
+def _guide_build(engine: str) -> list[str]:
+    """The copied project's own guide package, never the checkout's; every edition, as
+    `make build ENGINE=<engine>` runs it. The engine is named, so that `make bench ENGINE=zensical`
+    (the Makefile exports GUIDE_ENGINE) cannot turn "ours" into a Zensical build."""
+    return [sys.executable, "-c", "import sys; sys.path.insert(0, 'hooks'); from guide.__main__ import main; "
+            f"sys.exit(main(['build', '--engine', {engine!r}]))"]
+
+
+GUIDE_BUILD = _guide_build("mkdocs")
+ZENSICAL_BUILD = _guide_build("zensical")
+COMMANDS = {"ours": GUIDE_BUILD, "zensical": ZENSICAL_BUILD}
 PLAIN_BUILD = [sys.executable, "plain_build.py"]
 BUILD_TIMEOUT_S = 3600
 
 
 @dataclass(frozen=True)
 class BuildRun:
-    kind: str  # "ours" or "plain"
+    kind: str  # "ours", "plain" or "zensical" (ours with --engine zensical: not part of the pairs)
     articles: int
     pages: int  # HTML pages written, 404 excluded
     wall_s: float
@@ -52,7 +62,19 @@ class BuildRun:
 
 
 class BuildFailed(RuntimeError):
-    pass
+    def __init__(self, message: str, kind: str = "", articles: int = 0, exit_code: int | None = None,
+                 located: tuple[str, ...] = (), tail: str = "") -> None:
+        super().__init__(message)
+        self.kind, self.articles, self.exit_code, self.located, self.tail = kind, articles, exit_code, located, tail
+
+
+def located_lines(log_text: str, limit: int = 8) -> tuple[str, ...]:
+    """The lines of a failed build's log that say where and what: the build command's findings
+    (file:line, field, expected, hint) and the engine's own errors, in the order they came."""
+    keys = ("error", "failed", "expected", "hint:", "traceback", "exception", "unknown", ".md:", ".yml:", ".html:")
+    picked = [line.strip() for line in log_text.splitlines()
+              if line.strip() and any(k in line.lower() for k in keys)]
+    return tuple(dict.fromkeys(picked))[:limit]
 
 
 def build_env() -> dict:
@@ -81,13 +103,15 @@ def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
     with open(log, "w") as out:
         start = time.perf_counter()
         # wait4 reports the process and the children it waited for: the engine's CPU counts too.
-        proc = subprocess.Popen(GUIDE_BUILD if kind == "ours" else PLAIN_BUILD, cwd=root, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(COMMANDS.get(kind, PLAIN_BUILD), cwd=root, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen the child is already reaped
     if proc.returncode != 0:
-        tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
-        raise BuildFailed(f"{kind} build of {articles} articles failed (exit {proc.returncode}); log {log}:\n{tail}")
+        text = log.read_text(errors="replace")
+        tail = "\n".join(text.splitlines()[-30:])
+        raise BuildFailed(f"{kind} build of {articles} articles failed (exit {proc.returncode}); log {log}:\n{tail}",
+                          kind, articles, proc.returncode, located_lines(text), tail)
     pages, site_mb, index_bytes = _site_stats(root / "site")
     # Linux reports ru_maxrss in kilobytes.
     cpu = usage.ru_utime + usage.ru_stime

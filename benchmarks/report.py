@@ -32,6 +32,46 @@ def builds_table(sizes: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def zensical_table(sizes: list[dict]) -> str:
+    """Zensical's builds next to MkDocs' ("ours"), size by size; a failed size says where it failed."""
+    head = ["articles", "MkDocs wall s", "Zensical wall s", "wall Zensical/MkDocs", "MkDocs CPU s",
+            "Zensical CPU s", "CPU Zensical/MkDocs", "MkDocs peak MB", "Zensical peak MB", "Zensical builds"]
+    lines = [_row(head), _row(["---:"] * len(head))]
+    errors = []
+    for s in sizes:
+        z, o = s.get("zensical"), s["ours"]
+        if not z:
+            continue
+        if z.get("runs"):
+            lines.append(_row([f"{s['articles']:,}", o["wall_s"], z["wall_s"], f"{z['wall_ratio']:.2f}x", o["cpu_s"],
+                               z["cpu_s"], f"{z['cpu_ratio']:.2f}x", f"{o['peak_rss_mb']:,.0f}",
+                               f"{z['peak_rss_mb']:,.0f}", z["runs"]]))
+        else:
+            lines.append(_row([f"{s['articles']:,}", o["wall_s"], "failed", "-", o["cpu_s"], "failed", "-",
+                               f"{o['peak_rss_mb']:,.0f}", "-", 0]))
+        if z.get("error"):
+            where = "; ".join(f"`{line}`" for line in z["error"].get("located") or ()) or "no line of the log says where"
+            errors.append(f"- {s['articles']:,} articles: the Zensical build failed (exit {z['error'].get('exit_code')}): "
+                          f"{where} (last lines of its log in latest.json)")
+    if len(lines) == 2 and not errors:
+        return ""
+    return "\n".join(lines + ([""] + errors if errors else []))
+
+
+def zensical_section(sizes: list[dict]) -> list[str]:
+    table = zensical_table(sizes)
+    if not table:
+        return []
+    return ["", "## Build time: Zensical against MkDocs", "",
+            "The same synthetic corpus built by `python -m guide build --engine zensical` (as `make build "
+            "ENGINE=zensical` runs it: the same pre-flight checks, the compile step and Zensical for each edition, "
+            "Pagefind, `check_site`, headers and publish), measured like \"ours\" (wall time and CPU time of the "
+            "whole process with its children, peak memory of the largest of them). MkDocs columns are the median "
+            "\"ours\" of the table above. Zensical's builds run after each size's ours/plain pairs and are not "
+            "paired, so machine drift is not cancelled: read a ratio within about 10% of 1 as \"the same\". "
+            "A ratio below 1 means Zensical is faster.", "", table]
+
+
 def visits_table(visits: dict) -> str:
     lines = [_row(["visit", "page", "requests", "KB on the wire", "downloaded in full", "revalidated (304)"]),
              _row(["---", "---", "---:", "---:", "---", "---"])]
@@ -154,6 +194,7 @@ def markdown(results: dict, plot_name: str) -> str:
         *_second_baseline(results["sizes"]),
         "",
         f"![Build time against page count]({plot_name})",
+        *zensical_section(results["sizes"]),
     ]
     real = results.get("real_site")
     if real:
@@ -193,6 +234,9 @@ def plot(sizes: list[dict], path: Path) -> None:
             ax.plot(pages, [s[kind][metric] for s in sizes], style, label=f"{name}, median")
             every = [(b["pages"], b[metric]) for s in sizes for b in s.get("builds", []) if b["kind"] == kind]
             ax.plot([p for p, _ in every], [t for _, t in every], ".", color="grey", alpha=0.6)
+        built = [(s["pages"], s["zensical"][metric]) for s in sizes if (s.get("zensical") or {}).get("runs")]
+        if built:
+            ax.plot([p for p, _ in built], [t for _, t in built], "^-.", label="Zensical (same corpus), median")
         if len(sizes) > 1:  # through the largest plain build and the origin: what linear growth looks like
             per_page = sizes[-1]["plain"][metric] / sizes[-1]["pages"]
             ax.plot(pages, [per_page * p for p in pages], ":", color="grey", label="linear growth (reference)")

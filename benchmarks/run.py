@@ -1,7 +1,9 @@
 """`make bench`: time our build against plain MkDocs + Material, weigh the real site in Chromium,
-and time how fast an edited article shows while `make serve` runs.
+and time how fast an edited article shows while `make serve` runs; Zensical's build of each
+corpus is timed too (issue 11), next to ours.
 
     python -m benchmarks.run [--sizes 100,1000,5000] [--out benchmarks/results] [--keep]
+                             [--repetitions N] [--zensical-builds N] [--builds-only]
 
 Writes latest.json, latest.md and build-time.png into --out and prints the
 Markdown summary. Settings and targets: benchmarks/bench.yml.
@@ -49,6 +51,13 @@ def _commit() -> str:
         return "unknown"
 
 
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
 def environment(sizes: list[int]) -> dict:
     return {
         "finished": dt.datetime.now().isoformat(timespec="seconds"),
@@ -56,6 +65,7 @@ def environment(sizes: list[int]) -> dict:
         "python": platform.python_version(),
         "mkdocs": metadata.version("mkdocs"),
         "material": metadata.version("mkdocs-material"),
+        "zensical": _version("zensical"),
         "commit": _commit(),
         "sizes": sizes,
     }
@@ -66,7 +76,35 @@ def repetitions(settings: dict, articles: int) -> int:
     return int(reps.get(articles, reps["default"]))
 
 
-def bench_size(articles: int, reps: int, work: Path, seed: int) -> dict:
+def zensical_builds(settings: dict) -> int:
+    """Zensical builds per size (bench.yml `zensical: builds:`, default 1; 0 turns them off)."""
+    return int((settings.get("zensical") or {}).get("builds", 1))
+
+
+def bench_zensical(ours: projects.Layout, articles: int, count: int, work: Path, summary: dict) -> dict:
+    """Extra builds of the same corpus with `--engine zensical`, after the pairs; a failure is
+    recorded with the lines of its log that say where, and the bench carries on."""
+    done: list[dict] = []
+    failure = None
+    for n in range(count):
+        try:
+            run = builds.run_build(ours.root, "zensical", articles, work / f"zensical-{articles}-{n}.log")
+        except builds.BuildFailed as exc:
+            failure = {"exit_code": exc.exit_code, "located": list(exc.located), "log_tail": exc.tail}
+            log(f"{articles:,} articles, zensical #{n + 1}/{count}: FAILED (exit {exc.exit_code}): "
+                + ("; ".join(exc.located[:3]) or "\n".join(exc.tail.splitlines()[-1:])))
+            break
+        done.append(run.as_dict())
+        log(f"{articles:,} articles, zensical #{n + 1}/{count}: {run.wall_s:.1f} s wall, {run.cpu_s:.1f} s CPU, "
+            f"{run.ms_per_page:.1f} ms/page, peak {run.peak_rss_mb:,.0f} MB, load {run.load_before}")
+    out = analysis.zensical_summary(done, summary["ours"], failure)
+    if done and done[0]["pages"] != summary["pages"]:
+        out["pages_differ"] = f"Zensical wrote {done[0]['pages']:,} pages, MkDocs {summary['pages']:,}"
+    out["builds"] = done
+    return out
+
+
+def bench_size(articles: int, reps: int, work: Path, seed: int, zensical: int = 0) -> dict:
     log(f"{articles:,} articles: writing the corpus")
     ours = projects.make_ours(work / f"ours-{articles}", articles, seed)
     plain = projects.make_plain(ours, work / f"plain-{articles}")
@@ -87,6 +125,8 @@ def bench_size(articles: int, reps: int, work: Path, seed: int) -> dict:
     # What every reader's first visit would download at this size (synthetic text compresses better than real).
     index = ours.site / "search" / "search_index.json"
     summary["search_index_gzip_bytes"] = len(gzip.compress(index.read_bytes(), GZIP_LEVEL)) if index.exists() else 0
+    if zensical:  # read ours' site first: Zensical's build publishes into the same site/
+        summary["zensical"] = bench_zensical(ours, articles, zensical, work, summary)
     shutil.rmtree(ours.root)
     shutil.rmtree(plain.root)
     return summary
@@ -144,6 +184,9 @@ def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and build logs")
     parser.add_argument("--repetitions", type=int, default=None,
                         help="builds of each kind at every size, instead of bench.yml's counts (for a short run)")
+    parser.add_argument("--zensical-builds", type=int, default=None, metavar="N",
+                        help="Zensical builds of each size after its pairs, instead of bench.yml's "
+                             "`zensical: builds:` (0: none)")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build timings; the real site's page weight and serve-edit latency "
                              "are not measured (and marked so)")
@@ -165,7 +208,9 @@ def main(argv: list[str] | None = None) -> int:
             real, serve, carried = _not_measured()
         else:
             real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
-        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"]) for n in args.sizes]
+        zensical = zensical_builds(settings) if args.zensical_builds is None else args.zensical_builds
+        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"], zensical)
+                 for n in args.sizes]
     finally:
         if args.keep:
             log(f"kept {work}")

@@ -70,3 +70,40 @@ def test_the_second_baseline_takes_the_plain_builds_search_index_off():
     assert summary["plain"]["search_cpu_s"] == 1.0
     verdict = analysis.verdicts([summary], {}, None, TARGETS)[0]
     assert "without its Pagefind index: +22.2% CPU" in verdict.measured
+
+
+def zensical_runs(cpus: list[float], articles: int = 1000) -> list[dict]:
+    return [{"kind": "zensical", "articles": articles, "pages": articles + 4, "wall_s": cpu * 1.5, "cpu_s": cpu,
+             "peak_rss_mb": 300.0, "site_mb": 40.0, "search_index_bytes": 0, "load_before": 2.5} for cpu in cpus]
+
+
+def test_zensical_is_reported_next_to_mkdocs_with_the_ratio():
+    """issue 11: latest.md shows Zensical's build next to ours (MkDocs), size by size, with Zensical / MkDocs."""
+    from benchmarks import report
+
+    summary = analysis.size_summary(runs([(40.0, 36.0), (42.0, 37.0), (44.0, 38.0)]))
+    summary["zensical"] = analysis.zensical_summary(zensical_runs([30.0, 21.0, 25.0]), summary["ours"])
+    z = summary["zensical"]
+    assert (z["cpu_s"], z["cpu_ratio"], z["wall_s"], z["wall_ratio"]) == (25.0, 0.6, 37.5, 0.89)
+    assert z["peak_ratio"] == 3.0 and z["runs"] == 3
+    table = report.zensical_table([summary])
+    assert "| 1,000 | 42.0 | 37.5 | 0.89x | 42.0 | 25.0 | 0.60x | 100 | 300 | 3 |" in table
+    text = report.markdown({"environment": {"finished": "x", "cpus": 2, "python": "3", "mkdocs": "1", "material": "9",
+                                            "commit": "c", "sizes": [1000]},
+                            "verdicts": [], "sizes": [summary], "growth": {}}, "plot.png")
+    assert "## Build time: Zensical against MkDocs" in text and table in text
+
+
+def test_a_failed_zensical_build_is_reported_with_where_it_failed():
+    from benchmarks import builds, report
+
+    log = ("[guide] building the root edition with Zensical\n  noise line\n"
+           "Error: unknown function: pn_print_header is unknown (in 404.html:4)\n")
+    located = builds.located_lines(log)
+    assert located == ("Error: unknown function: pn_print_header is unknown (in 404.html:4)",)
+    summary = analysis.size_summary(runs([(40.0, 36.0)]))
+    summary["zensical"] = analysis.zensical_summary([], summary["ours"], {"exit_code": 1, "located": list(located)})
+    table = report.zensical_table([summary])
+    assert "| 1,000 | 40.0 | failed |" in table
+    assert "failed (exit 1): `Error: unknown function: pn_print_header is unknown (in 404.html:4)`" in table
+    assert report.zensical_table([analysis.size_summary(runs([(40.0, 36.0)]))]) == "", "turned off: no table"
