@@ -268,7 +268,9 @@ def on_post_build(*, config) -> None:
     scan = headers.SiteScan()
     # `mkdocs build` makes one edition: the switcher's links to the others are not checked.
     others = tuple(e.id for e in _Build.content.site.editions if e.id)
-    problems = verify.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others)
+    # Handouts are printed from the verified pages below: links to them are not judged yet.
+    later = (f"{handouts.HANDOUTS_DIR}/",) if _handouts_on(config) else ()
+    problems = verify.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)
     if problems:
         raise PluginError(verify.report(problems))
     if _handouts_on(config):

@@ -148,6 +148,15 @@ def test_a_build_without_the_root_edition_checks_only_the_editions_it_made(tmp_p
     assert len(internal_links.LinkCheck(root).broken(tree, "es/404.html")) == 2  # a full build judges both
 
 
+def test_links_into_a_folder_written_after_the_check_wait(guide_site):
+    """The handouts are printed from the verified pages: their PDFs are not there yet."""
+    body = '<a href="../../handouts/chin-tuck.pdf">PDF</a> <a href="../../gone/">gone</a>'
+    tree = html.document_fromstring(PAGE.format(head="", body=body))
+    found = internal_links.LinkCheck(guide_site, later=("handouts/",)).broken(tree, "understanding/sciatica/index.html")
+    assert len(found) == 1 and "expected gone/index.html" in found[0], found
+    assert len(internal_links.LinkCheck(guide_site).broken(tree, "understanding/sciatica/index.html")) == 2
+
+
 def test_the_compile_step_writes_raw_html_addresses_as_zensical_reads_them():
     """Zensical reads raw HTML addresses from the Markdown file's folder: without this, every exercise
     picture and citation of Zensical's site went nowhere (a real finding of the link check)."""

@@ -386,7 +386,8 @@ def suspect_templates(project: Path) -> list[str]:
     return out
 
 
-def check_site(staging: Path, content, editions, site_url: str | None, project: Path) -> headers.SiteScan:
+def check_site(staging: Path, content, editions, site_url: str | None, project: Path,
+               later: tuple[str, ...] = ()) -> headers.SiteScan:
     """Every check of the built output; raises BuildFailed listing every problem.
 
     `editions` is a brand, or a list of EditionBuild: each edition's pages are checked
@@ -404,7 +405,7 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
         expect.prefix = edition.folder
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
-            skip=() if edition.id else nested, unbuilt=unbuilt, only=root_missing)]
+            skip=() if edition.id else nested, unbuilt=unbuilt, only=root_missing, later=later)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
                         for p in problems)
     problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]
@@ -537,7 +538,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                 # Each edition gets its own index, made before the next edition is built into a
                 # folder below it, so that the root edition's search never lists another's pages.
                 _index_for_search(staging / edition.folder, search_dir(options.project, edition))
-            scan = check_site(staging, content, editions, site_url, options.project)
+            scan = check_site(staging, content, editions, site_url, options.project, later=_printed_later(options, editions))
             if options.handouts:
                 for edition in editions:  # each language's handouts from its own pages, in its folder
                     _print_handouts(staging / edition.folder, edition.content or content, edition.brand, edition.folder)
@@ -564,6 +565,14 @@ def _index_for_search(site: Path, search_dir: Path) -> None:
         raise BuildFailed("the search index could not be made", str(exc).splitlines()
                           + (["the theme overrides that can take the content off pages:"] + [f"  {s}" for s in suspects]
                              if suspects else [])) from None
+
+
+def _printed_later(options, editions) -> tuple[str, ...]:
+    """The handout folders, printed from the pages once they are verified: their links wait."""
+    if not options.handouts:
+        return ()
+    from .handouts import HANDOUTS_DIR
+    return tuple(f"{edition.folder}{HANDOUTS_DIR}/" for edition in editions)
 
 
 def _print_handouts(staging: Path, content, brand, folder: str = "") -> None:

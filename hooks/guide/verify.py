@@ -376,13 +376,15 @@ def html_files(site_dir: Path) -> list[Path]:
 
 
 def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[str, ...] = (),
-                prefix: str = "", unbuilt: tuple[str, ...] = (), only: tuple[str, ...] | None = None) -> list[Problem]:
+                prefix: str = "", unbuilt: tuple[str, ...] = (), only: tuple[str, ...] | None = None,
+                later: tuple[str, ...] = ()) -> list[Problem]:
     """Problems on every page of site_dir. `also(tree, page)` is handed each parsed page,
     so that other checks of the built site need not read and parse every page again.
     `skip` names sub-folders checked on their own (other editions); `prefix` is site_dir's
     place in the published site, so that pages are named as a reader finds them; `unbuilt`
     the edition folders this build does not make (links into them are not checked); `only`, when
-    the root edition is not built, the edition folders whose links can be checked."""
+    the root edition is not built, the edition folders whose links can be checked; `later`, folders
+    written after this check (the handouts), whose links are not judged here."""
     site_dir = Path(site_dir)
     pages = [p for p in html_files(site_dir) if p.relative_to(site_dir).parts[0] not in skip]
     if not pages:
@@ -391,7 +393,7 @@ def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[
     # Links resolve from the published root, so that a link to another edition is checked too.
     root = site_dir.parents[len(Path(prefix).parts) - 1] if prefix else site_dir
     link_check = internal_links.LinkCheck(root, expect.base_path,
-                                          {prefix + page: src for page, src in expect.page_sources.items()}, unbuilt, only)
+                                          {prefix + page: src for page, src in expect.page_sources.items()}, unbuilt, only, later)
     for path in pages:
         page = prefix + path.relative_to(site_dir).as_posix()
         raw = path.read_bytes()
