@@ -27,7 +27,10 @@ HEADING_SHOWN = """(box) => { const h = box.querySelector('h2, h3');
 
 # Both full stylesheets applied: they, Material's bundle and its search worker load at the reader's
 # first interaction (docs/overrides/main.html), never before it (test_first_paint.py).
-FULL_STYLES_ON = "() => [...document.querySelectorAll('link[data-pn-full]')].filter(l => l.media === 'all' && l.sheet).length === 2"
+# Both full stylesheets apply: loaded at the first interaction, or linked in <head> from the start
+# on pages that defer nothing (the programme pages, a clinic's copy: no #pn-styles template).
+FULL_STYLES_ON = ("() => !document.getElementById('pn-styles') || "
+                  "[...document.querySelectorAll('link[data-pn-full]')].filter(l => l.media === 'all' && l.sheet).length === 2")
 BUNDLE_RAN = "() => typeof window.document$ === 'object'"  # Material's bundle defines its observables
 
 
