@@ -399,13 +399,14 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     nested = tuple(e.id for e in editions if e.id)
     site = getattr(content, "site", None)
     unbuilt = tuple(e.id for e in getattr(site, "editions", None) or () if e.id and e.id not in nested)
-    root_missing = None if any(not e.id for e in editions) else tuple(e.folder.strip("/") for e in editions)
+    # Without the root edition (`--edition es`) only links into the editions built can be judged.
+    only = None if any(not e.id for e in editions) else tuple(e.folder.strip("/") for e in editions)
     for edition in editions:
         expect = verify.Expectations(edition.content or content, edition.brand, site_url)
         expect.prefix = edition.folder
         problems += [p.format() for p in verify.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
-            skip=() if edition.id else nested, unbuilt=unbuilt, only=root_missing, later=later)]
+            skip=() if edition.id else nested, unbuilt=unbuilt, only=only, later=later)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
                         for p in problems)
     problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import serve_folder
 from helpers import ROOT, run_build
 
 CLINIC = "example-street-physio"
@@ -17,21 +14,18 @@ PAGES = ["/", "/understanding/sciatica/", "/exercises/sciatic-nerve-glide/", "/t
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+def _served_copy(tmp_path_factory, clinic: str, **build):
+    """The clinic's copy built once into a temporary folder and served on loopback."""
+    out = tmp_path_factory.mktemp(clinic) / "site"
+    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": clinic}, **build)
+    assert result.ok, result.output
+    return serve_folder(out)
 
 
 @pytest.fixture(scope="module")
 def clinic_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("clinic") / "site"
-    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": CLINIC})
-    assert result.ok, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _served_copy(tmp_path_factory, CLINIC) as url:
+        yield url
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
@@ -53,14 +47,8 @@ SPANISH_PAGES = ["/es/", "/es/understanding/sciatica/", "/es/exercises/sciatic-n
 
 @pytest.fixture(scope="module")
 def spanish_clinic_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("clinic-es") / "site"
-    result = run_build(ROOT, "-d", str(out), env={"GUIDE_CLINIC": SPANISH_CLINIC}, editions=True)
-    assert result.ok, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with _served_copy(tmp_path_factory, SPANISH_CLINIC, editions=True) as url:
+        yield url
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
