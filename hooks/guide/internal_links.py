@@ -105,7 +105,7 @@ class LinkCheck:
                     continue
                 if self.only is not None and expected.split("/", 1)[0] not in self.only:
                     continue
-                if expected.startswith(self.later) and self.later:
+                if expected.startswith(self.later):  # () matches nothing
                     continue
                 if expected and (expected := self._found(expected)) is None:
                     continue

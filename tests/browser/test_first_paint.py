@@ -17,6 +17,7 @@ import pytest
 
 from conftest import DESKTOP, PHONE
 from helpers import pdf_page_texts
+from page_checks import FULL_STYLES_ON
 
 PAGES = {"home": "/", "article": "/understanding/sciatica/", "exercise": "/exercises/chin-tuck/"}
 SIZES = {"phone": {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
@@ -38,7 +39,6 @@ STYLE_JS = """(selectors) => Object.fromEntries(selectors.map(s => {
 # The full stylesheets; print.css (paper's rules, media="print") is not one of them.
 FULL_SHEETS = re.compile(r"/assets/stylesheets/(?:main\.[0-9a-f]+\.min\.css|guide\.css)$")
 EMERGENCY = "Call 911 now if you have any of these"  # the default brand is a US clinic
-FULL_STYLES_ON = "() => [...document.querySelectorAll('link[data-pn-full]')].filter(l => l.media === 'all' && l.sheet).length"
 
 
 def _stylesheet_requests(page) -> list[str]:
@@ -82,7 +82,7 @@ def test_before_any_interaction_the_page_is_styled_and_unchanged_when_the_styles
         assert before[".pn-answer"]["rect"][1] < height, "the answer does not start on the first screen"
 
     tab.mouse.move(5, 300)  # the reader's first interaction
-    tab.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+    tab.wait_for_function(FULL_STYLES_ON, timeout=15_000)
     tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert any("main." in url for url in css) and any("guide.css" in url for url in css), css
     after = tab.evaluate(STYLE_JS, WATCHED)
@@ -107,7 +107,7 @@ def test_printing_loads_the_full_stylesheets_without_any_other_interaction(brows
     page.goto(site_url + PAGES["exercise"], wait_until="load")
     assert css == []
     page.evaluate("() => dispatchEvent(new Event('beforeprint'))")
-    page.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+    page.wait_for_function(FULL_STYLES_ON, timeout=15_000)
     page.emulate_media(media="print")
     assert page.locator(".pn-emergency").evaluate("e => getComputedStyle(e).display") == "none"
     context.close()
@@ -140,7 +140,7 @@ def test_printing_before_the_full_stylesheets_arrive_prints_the_same_sheets(brow
         else:
             page.emulate_media(media="print")
             page.goto(site_url + PAGES["exercise"], wait_until="load")
-            page.wait_for_function(FULL_STYLES_ON.replace("=> ", "=> 2 === ", 1), timeout=15_000)
+            page.wait_for_function(FULL_STYLES_ON, timeout=15_000)
         page.emulate_media(media="print")
         pdf = tmp_path / f"{len(sheets)}.pdf"
         pdf.write_bytes(page.pdf(format=paper))
