@@ -10,7 +10,8 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 # Material 9.8 prints an end-of-life notice at every build; it is tracked in docs, not in build logs.
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/hooks
+# hooks/ for the guide package; the project root for testkit/ (the nginx runner the audit and benchmarks share).
+export PYTHONPATH := $(CURDIR)/hooks:$(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 # A clinic's branded copy: `make build CLINIC=<slug>` writes site-<slug>/.
 CLINIC ?=

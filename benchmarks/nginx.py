@@ -1,6 +1,6 @@
 """The real site served as a host would serve it, for measuring what a visit downloads.
 
-guide.local_nginx runs nginx (the same server the hosting tests use, with the
+testkit.nginx runs nginx (the same server the hosting tests use, with the
 build's security headers); the benchmark adds a production gzip level, cache
 headers and a log of the bytes sent for each request.
 """
@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from guide.local_nginx import AccessLog, NginxSite
+from testkit.nginx import AccessLog, NginxSite
 
 # Level 6 is the common production choice (nginx's own default, 1, compresses less).
 GZIP_LEVEL = 6

@@ -58,8 +58,8 @@ def _instrument(hooks_dir: Path, timers: Timers) -> None:
         del sys.modules[name]
     sys.path.insert(0, str(hooks_dir))
     package = importlib.import_module("guide")
-    modules = [importlib.import_module(f"guide.{info.name}") for info in pkgutil.iter_modules(package.__path__)
-               if info.name != "__main__"]
+    modules = [importlib.import_module(info.name) for info in pkgutil.walk_packages(package.__path__, "guide.")
+               if not info.ispkg and not info.name.endswith("__main__")]
     replaced: dict[int, object] = {}
     for module in modules:
         for attr, value in list(vars(module).items()):

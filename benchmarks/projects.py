@@ -8,7 +8,7 @@ as `make build` builds the real site.
 without this project's hooks or theme overrides. The pages are what our hooks
 hand to MkDocs (answer, key points, body, sources and review line; the glossary's
 definitions go to the abbr extension's settings in both), with the warning-signs box and the disclaimer already written in
-as HTML by guide.safety_html, and the same theme settings and navigation.
+as HTML by guide.pages.safety_html, and the same theme settings and navigation.
 The difference between the two builds is therefore the cost of the hooks:
 loading and validating content, readability scoring, rendering and the
 post-build safety check.
@@ -70,7 +70,7 @@ def make_ours(dest: Path, articles: int, seed: int) -> Layout:
 
 def editions(ours: Layout) -> list[str]:
     """The editions `python -m guide build` builds: the root ('') first, then each of site.yml's
-    that it publishes (guide.brand.edition_ids: a language edition only once it has a translated
+    that it publishes (guide.content.brand.edition_ids: a language edition only once it has a translated
     article or exercise, which a synthetic corpus does not have). Building one that ours skips
     would make plain do more work, or fail on a home page the translation does not have."""
     content = ours.root / "content_src"
@@ -119,7 +119,7 @@ def _hooks_loaded(ours: Layout, edition: str = ""):
 
 
 def _plain_page(meta: dict, body: str) -> str:
-    """`body`: the page's Markdown as our hooks hand it to MkDocs, boxes included (guide.compile.frame)."""
+    """`body`: the page's Markdown as our hooks hand it to MkDocs, boxes included (guide.pages.frame)."""
     kept = {k: meta[k] for k in FRONT_MATTER_KEPT if k in meta}
     # Our theme override writes the title above the boxes when the page has none: the same here.
     if not body.lstrip("\n").startswith("# "):
@@ -191,16 +191,16 @@ def _make_plain_edition(ours: Layout, dest: Path, edition: str) -> list[str]:
         for file in files.documentation_pages():
             page = Page(None, file, config)
             page.read_source(config)
-            # The boxes come in the Markdown, as for any engine (guide.compile.frame).
+            # The boxes come in the Markdown, as for any engine (guide.pages.frame).
             markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-            frame = importlib.import_module("guide.compile.frame")  # the boxes the hooks fill in after Markdown
+            frame = importlib.import_module("guide.pages.frame")  # the boxes the hooks fill in after Markdown
             markdown = frame.fill(markdown, page.meta.pop(frame.SLOTS_KEY, {}))
             path = docs / file.src_uri
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(_plain_page(page.meta, markdown), encoding="utf-8")
         nav, site_name, mdx_configs = config.nav, config.site_name, dict(config.mdx_configs)
         # Our build's own Pagefind command line (binary, flags, excluded selectors), for the same indexing work.
-        pagefind = importlib.import_module("guide.search_index").pagefind_command(Path(_SITE_MARK))
+        pagefind = importlib.import_module("guide.engine.search_index").pagefind_command(Path(_SITE_MARK))
     plain_config = _plain_config(ours.root / "mkdocs.yml", site_name, nav, mdx_configs)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(plain_config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return pagefind

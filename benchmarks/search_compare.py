@@ -59,8 +59,8 @@ BIG_QUERY = "nerve pain"
 ENGINES = ("lunr", "pagefind")
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from guide.chromium import FLAGS, find_chromium  # noqa: E402
-from guide.local_nginx import AccessLog, NginxSite  # noqa: E402
+from guide.publish.chromium import FLAGS, find_chromium  # noqa: E402
+from testkit.nginx import AccessLog, NginxSite  # noqa: E402
 
 
 # ---------------------------------------------------------------- the two sites

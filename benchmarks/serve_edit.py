@@ -31,7 +31,6 @@ import random
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -41,6 +40,8 @@ import time
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from testkit.http import free_port
 
 from . import builds
 
@@ -124,12 +125,6 @@ class _Log:
     def text(self) -> str:
         with self.lock:
             return "\n".join(line for _, line in self.lines)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
 
 
 def copy_project(dest: Path) -> Path:

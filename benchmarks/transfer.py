@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from guide.chromium import FLAGS as CHROMIUM_FLAGS
-from guide.chromium import find_chromium as chromium_path
+from guide.publish.chromium import FLAGS as CHROMIUM_FLAGS
+from guide.publish.chromium import find_chromium as chromium_path
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 # After the load event Material still starts (after the first paint) and starts its search worker;

@@ -13,16 +13,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations, verify
-from guide import build_date, handover, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
-from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
+from guide import links, verify
+from guide.content import docs_pages, review, translations
+from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
+from guide.pages import brand_html, programme, render
+from guide.publish import build_date, handouts, handover, headers  # reproducible date; hosting headers
+from guide.content.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
-from guide.load import load_content
-from guide.compile.frame import Frame
-from guide.compile.frame import SLOTS_KEY
-from guide.compile.frame import fill as frame_fill
+from guide.content.load import load_content
+from guide.pages.frame import Frame
+from guide.pages.frame import SLOTS_KEY
+from guide.pages.frame import fill as frame_fill
 from guide.build import OWNER_ENV
-from guide.staging import StagedBuild
+from guide.publish.staging import StagedBuild
 
 log = get_plugin_logger("guide")
 

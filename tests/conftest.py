@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, BuildResult, Project, make_project, run_build, tool_missing
+from helpers import ROOT, BuildResult, Project, make_project, run_build
+from testkit.require import tool_missing
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:

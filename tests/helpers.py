@@ -9,9 +9,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
-import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
@@ -131,15 +129,6 @@ def make_project(dest: Path, docs: Path = FIXTURE / "docs") -> Project:
         if not (dest / "docs" / theme_part).exists():
             shutil.copytree(ROOT / "docs" / theme_part, dest / "docs" / theme_part)
     return Project(dest)
-
-
-def tool_missing(message: str) -> NoReturn:
-    """A tool a test needs is not installed: skip on a developer's machine, fail where every
-    test is required (GUIDE_REQUIRE_BROWSER=1, set by `make test` and CI), so that a run which
-    left out browser, print or hosting tests can never look like a pass."""
-    if os.environ.get("GUIDE_REQUIRE_BROWSER"):
-        pytest.fail(message + "; it is required here (GUIDE_REQUIRE_BROWSER=1)")
-    pytest.skip(message)
 
 
 def exercise_text(slug: str, language: str = "") -> dict:

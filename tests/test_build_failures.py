@@ -158,7 +158,7 @@ def test_placeholder_left_unfilled_is_refused(built):
 
 
 def test_placeholder_in_a_title_and_answer_is_filled(project):
-    """Every field a patient reads fills its placeholders (guide.patient_text); an article
+    """Every field a patient reads fills its placeholders (guide.content.patient_text); an article
     names the urgent-advice route, and leaves the emergency number to the warning box."""
     project.edit(ARTICLE, "title: What is sciatica?", "title: Sciatica, or time for [[urgent-advice]]?")
     text = (project.root / ARTICLE).read_text()

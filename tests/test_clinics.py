@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from guide.brand import check_contrast, contrast, select_brand
+from guide.content.brand import check_contrast, contrast, select_brand
 from guide.errors import ContentErrors
-from guide.load import load_content
-from guide.safety_html import visible_text
+from guide.content.load import load_content
+from guide.pages.safety_html import visible_text
 
-from helpers import ROOT, exercise_text, make_project, pdf_page_texts, stop_rule_ends, tool_missing
+from helpers import ROOT, exercise_text, make_project, pdf_page_texts, stop_rule_ends
+from testkit.require import tool_missing
 
 CLINICS = ROOT / "content_src" / "clinics"
 VALLEY, STREET = "example-valley-pt", "example-street-physio"
@@ -318,8 +319,8 @@ def spanish_sheets(spanish_handouts, tmp_path_factory):
     a4 = tmp_path_factory.mktemp("handouts-es-a4")
     # In a process of its own: Playwright's sync API refuses to run where an earlier browser
     # test in this worker left an asyncio loop running.
-    script = ("import sys; from pathlib import Path; from guide import handouts; from guide.brand import select_brand; "
-              "from guide.load import load_content; content = load_content(Path(sys.argv[1])); "
+    script = ("import sys; from pathlib import Path; from guide.publish import handouts; from guide.content.brand import select_brand; "
+              "from guide.content.load import load_content; content = load_content(Path(sys.argv[1])); "
               "handouts.print_handouts(Path(sys.argv[2]), content, select_brand(content, sys.argv[3]), "
               "paper_size='A4', out_dir=Path(sys.argv[4]))")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))

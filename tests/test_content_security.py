@@ -14,7 +14,7 @@ from lxml import html
 
 from guide.errors import ContentErrors
 from guide.links import HIDDEN_TEXT, mark_external_links
-from guide.load import load_content
+from guide.content.load import load_content
 
 from helpers import make_project
 

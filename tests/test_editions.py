@@ -10,8 +10,8 @@ import pytest
 from lxml import html
 
 from guide import build
-from guide.brand import default_brand, edition_ids
-from guide.load import load_content
+from guide.content.brand import default_brand, edition_ids
+from guide.content.load import load_content
 from guide.verify import html_files
 
 

@@ -16,7 +16,7 @@ from helpers import ROOT, build_env, guide_command
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from guide import build  # noqa: E402
-from guide.compile import frame  # noqa: E402
+from guide.pages import frame  # noqa: E402
 
 OVERRIDES = ROOT / "docs" / "overrides"
 # A call of any name in a template, as MiniJinja would have to resolve it: name( ...
@@ -108,7 +108,7 @@ def test_compiled_config_needs_no_hooks(compiled):
     assert config["docs_dir"] == "docs" and config["nav"]
     assert config["theme"]["custom_dir"].endswith("docs/overrides")
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    assert "guide.compile.mdx_links" in names  # links to other sites are marked without our hooks
+    assert "guide.pages.mdx_links" in names  # links to other sites are marked without our hooks
     assert "abbr" in names  # with the glossary's tooltips written out, when there is a glossary
     assert set(config["extra"]["pn_frame"]) == {"print_header", "red_flags", "disclaimer", "contact_card"}
 

@@ -11,9 +11,9 @@ import pytest
 from lxml import html
 
 from guide import verify
-from guide.brand import default_brand, select_brand
-from guide.load import load_content
-from guide.safety_html import BOX_ANCHOR, EMERGENCY, RED_FLAGS, emergency_strip, tier_groups
+from guide.content.brand import default_brand, select_brand
+from guide.content.load import load_content
+from guide.pages.safety_html import BOX_ANCHOR, EMERGENCY, RED_FLAGS, emergency_strip, tier_groups
 from helpers import ROOT
 
 PAGE = "understanding/test-sciatica/index.html"

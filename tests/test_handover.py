@@ -1,4 +1,4 @@
-"""Content is validated once per build and handed to each edition's engine run (guide.handover),
+"""Content is validated once per build and handed to each edition's engine run (guide.publish.handover),
 but never used for content that is not what was validated: an edit saved during the build is
 validated again and refused with its located message, and a handover that does not match is ignored."""
 
@@ -9,8 +9,8 @@ import pickle
 import subprocess
 import sys
 
-from guide import handover
-from guide.load import load_content
+from guide.publish import handover
+from guide.content.load import load_content
 
 from helpers import build_env
 

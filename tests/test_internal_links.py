@@ -9,8 +9,8 @@ import pytest
 from lxml import html
 
 from guide import internal_links, verify
-from guide.brand import default_brand
-from guide.load import load_content
+from guide.content.brand import default_brand
+from guide.content.load import load_content
 from helpers import ROOT
 
 PAGE = '<!doctype html><html><head><meta charset="utf-8"><title>T</title>{head}</head><body>{body}</body></html>'
@@ -160,7 +160,7 @@ def test_links_into_a_folder_written_after_the_check_wait(guide_site):
 def test_the_compile_step_writes_raw_html_addresses_as_zensical_reads_them():
     """Zensical reads raw HTML addresses from the Markdown file's folder: without this, every exercise
     picture and citation of Zensical's site went nowhere (a real finding of the link check)."""
-    from guide.compile.folder import _raw_html_from_the_file as rebase
+    from guide.engine.folder import _raw_html_from_the_file as rebase
 
     markdown = ('<img src="../images/bridge-start.svg" alt=""> <a href="../../sources/#src-x">1</a> '
                 '<a href="tel:999">call</a> <a href="#box">box</a> <a href="https://nhs.uk/">NHS</a> [more](../x.md)')

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guide import readability, translations
+from guide.content import readability, translations
 from guide.errors import ErrorCollector
-from guide.load import load_content
+from guide.content.load import load_content
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = """---
@@ -461,8 +461,9 @@ def test_every_english_page_has_its_spanish_counterpart():
     """Every page the English edition publishes (articles, exercises, generated lists, the
     home-programme builder and view, the hand-written home and About pages) is published in
     Spanish too, and `translations status` has nothing missing or out of date."""
-    from guide import docs_pages, render
-    from guide.brand import default_brand
+    from guide.content import docs_pages
+    from guide.pages import render
+    from guide.content.brand import default_brand
 
     content = load_content(ROOT / "content_src")
     english = {p.path for p in render.render_pages(content, default_brand(content))}
@@ -585,7 +586,7 @@ def clinic_project(root: Path):
 
 
 def clinic_errors(project) -> list[str]:
-    from guide.brand import select_brand
+    from guide.content.brand import select_brand
     from guide.errors import ContentErrors
 
     with pytest.raises(ContentErrors) as info:
@@ -704,7 +705,7 @@ def test_another_country_s_changed_english_route_is_named_alone(project):
 
 
 def test_an_unstamped_or_unreviewed_spanish_urgent_route_is_never_shown(project):
-    from guide.brand import default_brand
+    from guide.content.brand import default_brand
 
     text = (project.root / "content_src/ui.yml").read_text(encoding="utf-8")
     rows = text.split("\n")
@@ -758,8 +759,8 @@ def test_a_clinic_s_spanish_pages_carry_its_number_name_and_phone(spanish_clinic
     assert " (abre otro sitio web)" in card and "opens another website" not in page.text_content()
     from lxml import html
 
-    from guide import brand_html
-    from guide.brand import select_brand
+    from guide.pages import brand_html
+    from guide.content.brand import select_brand
 
     # On exercise and treatment pages (the mini project's Spanish edition has one article, elsewhere).
     es_brand = select_brand(load_content(spanish_clinic[0].content), VALLEY, "es")
@@ -848,7 +849,7 @@ def _with_own_urgent_route(project) -> None:
 
 
 def test_the_example_clinic_s_spanish_texts_are_stamped_against_its_english():
-    from guide.brand import load_clinic
+    from guide.content.brand import load_clinic
 
     content = load_content(ROOT / "content_src")
     errors = ErrorCollector(content.root)
@@ -881,7 +882,7 @@ def test_changed_english_clinic_texts_are_listed_by_lint_as_out_of_date(tmp_path
 
 
 def test_a_changed_english_urgent_route_stops_the_clinic_s_spanish_build_naming_file_line_and_field(tmp_path):
-    from guide.brand import select_brand
+    from guide.content.brand import select_brand
 
     project = clinic_project(tmp_path / "p")
     _with_own_urgent_route(project)
@@ -901,7 +902,7 @@ def test_a_changed_english_urgent_route_stops_the_clinic_s_spanish_build_naming_
 
 
 def test_an_unreviewed_or_unstamped_spanish_urgent_route_is_never_published(tmp_path):
-    from guide.brand import select_brand
+    from guide.content.brand import select_brand
 
     project = clinic_project(tmp_path / "p")
     _with_own_urgent_route(project)

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, pdf_page_texts, stop_rule_ends, tool_missing
+from helpers import ROOT, pdf_page_texts, stop_rule_ends
+from testkit.require import tool_missing
 
 STREET = "example-street-physio"
 EMERGENCY = "Call 999 now if you have any of these"
@@ -35,9 +36,9 @@ def handouts(tmp_path_factory):
     if not (shutil.which("chromium") or os.environ.get("GUIDE_CHROMIUM")) or not shutil.which("pdftotext"):
         message = "print tests need Chromium and pdftotext (Debian: chromium, poppler-utils)"
         tool_missing(message)
-    from guide import handouts as handouts_module
-    from guide.brand import select_brand
-    from guide.load import load_content
+    from guide.publish import handouts as handouts_module
+    from guide.content.brand import select_brand
+    from guide.content.load import load_content
     from helpers import run_build
 
     site = tmp_path_factory.mktemp("print") / "site"
@@ -49,8 +50,8 @@ def handouts(tmp_path_factory):
     letter = tmp_path_factory.mktemp("letter")
     # In a process of its own: Playwright's sync API refuses to run where an earlier browser
     # test in this worker left an asyncio loop running.
-    script = ("import sys; from pathlib import Path; from guide import handouts; from guide.brand import select_brand; "
-              "from guide.load import load_content; content = load_content(Path(sys.argv[1])); "
+    script = ("import sys; from pathlib import Path; from guide.publish import handouts; from guide.content.brand import select_brand; "
+              "from guide.content.load import load_content; content = load_content(Path(sys.argv[1])); "
               "handouts.print_handouts(Path(sys.argv[2]), content, select_brand(content, sys.argv[3]), "
               "paper_size='Letter', out_dir=Path(sys.argv[4]))")
     env = dict(os.environ, PYTHONPATH=str(ROOT / "hooks"))
@@ -100,8 +101,8 @@ def test_stop_rules_print_on_the_exercise_s_first_sheet(handouts):
 
 
 def test_an_exercise_handout_ends_with_every_warning_sign_in_full(handouts):
-    from guide.load import load_content
-    from guide.safety_html import tier_groups
+    from guide.content.load import load_content
+    from guide.pages.safety_html import tier_groups
 
     content = load_content(ROOT / "content_src")
     for entry in content.exercises:
@@ -149,9 +150,9 @@ def test_no_links_into_the_build_folder(handouts):
 
 def test_a_tampered_compact_copy_of_the_box_is_refused():
     """The compact copy that heads each printed sheet is checked against red_flags.yml like the full box."""
-    from guide.brand import select_brand
-    from guide.load import load_content
-    from guide.safety_html import disclaimer_box, red_flag_box, red_flag_short_box
+    from guide.content.brand import select_brand
+    from guide.content.load import load_content
+    from guide.pages.safety_html import disclaimer_box, red_flag_box, red_flag_short_box
     from guide.verify import Expectations, verify_page
 
     content = load_content(ROOT / "content_src")

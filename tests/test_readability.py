@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide import readability
+from guide.content import readability
 
 
 def test_each_heading_list_item_and_table_cell_is_its_own_block():

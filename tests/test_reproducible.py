@@ -102,7 +102,7 @@ def test_the_real_site_builds_byte_identical_twice(real_site, tmp_path):
 
 def test_printed_pdfs_get_the_build_date_instead_of_the_printing_time(tmp_path, monkeypatch):
     """Chromium writes the printing time into each handout; the build re-stamps it, keeping byte offsets."""
-    from guide.build_date import stamp_pdf_dates
+    from guide.publish.build_date import stamp_pdf_dates
 
     printed = (b"%PDF-1.4\n1 0 obj\n<</Producer (Skia/PDF m156)\n/CreationDate (D:20261125083535+00'00')\n"
                b"/ModDate (D:20261125083535+00'00')>>\nendobj\n")

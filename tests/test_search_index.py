@@ -1,4 +1,4 @@
-"""The search index step (hooks/guide/search_index.py) and the best-bets and search settings files."""
+"""The search index step (hooks/guide/engine/search_index.py) and the best-bets and search settings files."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from guide import models, search_index
+from guide.content import models
+from guide.engine import search_index
 from guide.errors import ContentErrors
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -10,14 +9,9 @@ import urllib.request
 from pathlib import Path
 
 from helpers import build_env, make_project
+from testkit.http import free_port
 
 ARTICLE = "content_src/articles/test-sciatica.md"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url: str) -> str | None:

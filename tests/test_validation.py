@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from guide.errors import ContentErrors
-from guide.load import load_content
+from guide.content.load import load_content
 
 from helpers import make_project
 
@@ -369,9 +369,9 @@ def test_short_headings_are_not_held_to_the_sentence_grade(proj):
 def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(pattern, text, found):
     from pathlib import Path
 
-    from guide import models
+    from guide.content import models
     from guide.errors import ErrorCollector
-    from guide.load import TextRules
+    from guide.content.load import TextRules
 
     rules = TextRules.build(models.Rules(max_grade=8, forbidden=[{"pattern": pattern, "why": "no", "hint": "h"}]), {})
     errors = ErrorCollector(Path("."))
@@ -398,10 +398,10 @@ def test_articles_may_not_give_their_own_emergency_instruction(text, refused):
     """The real rules.yml: precise enough to refuse an article's own triage, and nothing else."""
     from pathlib import Path
 
-    from guide import models
+    from guide.content import models
     from guide.errors import ErrorCollector
-    from guide.load import TextRules
-    from guide.source_files import load_yaml_file
+    from guide.content.load import TextRules
+    from guide.content.source_files import load_yaml_file
 
     root = Path(__file__).resolve().parents[1] / "content_src"
     errors = ErrorCollector(root)

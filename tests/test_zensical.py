@@ -11,7 +11,8 @@ import sys
 
 from lxml import html as lxml_html
 
-from helpers import ROOT, build_env, guide_command, tool_missing
+from helpers import ROOT, build_env, guide_command
+from testkit.require import tool_missing
 
 
 def test_zensical_build_of_the_default_site_is_published_verified(zensical_site):
@@ -38,7 +39,7 @@ def test_zensical_pages_show_the_boxes_on_the_first_screen(zensical_site):
 
 
 def test_zensical_pages_mark_links_to_other_websites(zensical_site):
-    # Marked by guide.compile.mdx_links: no hook runs under Zensical.
+    # Marked by guide.pages.mdx_links: no hook runs under Zensical.
     page = lxml_html.parse(str(zensical_site.site / "sources" / "index.html")).getroot()
     external = page.xpath("//article//a[starts-with(@href, 'https://')]")
     assert len(external) > 10

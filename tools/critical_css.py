@@ -192,7 +192,7 @@ _MATCH_JS = """(selectors) => {
 
 
 def matched(site: Path, selectors: list[str]) -> set[str]:
-    from guide.chromium import FLAGS, find_chromium
+    from guide.publish.chromium import FLAGS, find_chromium
     from playwright.sync_api import sync_playwright
 
     probes = sorted({for_matching(s) for s in selectors})

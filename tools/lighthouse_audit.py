@@ -23,7 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from guide.local_nginx import NginxSite
+from testkit.nginx import NginxSite
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"

@@ -1,16 +1,20 @@
-"""Pinched Nerve Guide: turn content_src/ into safe, validated MkDocs pages.
+"""Pinched Nerve Guide: turn content_src/ into safe, validated pages, built by MkDocs or Zensical.
 
-Data flows one way, one module per step:
+Data flows one way, one subpackage per stage (ARCHITECTURE.md has the map):
 
-    source_files  read files (UTF-8, line endings, size) and YAML with line numbers
-    models        typed content models (pydantic), also exported as JSON Schema
-    load          load + validate all content, collecting every error
-    brand         pick the brand (default site.yml or a clinic profile)
-    safety_html   render the disclaimer and red-flag boxes (the one renderer)
-    readability   Flesch-Kincaid grade of article text
-    render        turn validated content into Markdown pages and navigation
-    verify        check every built HTML file for the safety boxes
-    staging       build into a staging folder; publish only a verified site
+    content/   read content_src/ (files, YAML with line numbers), validate it into typed models,
+               apply the text rules (words, links, readability, US/UK words), brands, translations
+    pages/     compile validated content into pages and navigation, with the safety boxes
+               written into each page (frame) and our HTML templates
+    engine/    what MkDocs or Zensical is given (the compiled folder) and what is done to its
+               HTML afterwards, the same for both (Material fixes, the Pagefind index); the
+               MkDocs adapter is the one module here that imports MkDocs
+    verify, svg_safety, internal_links   check every built file before anything is published
+    publish/   stage, hosting headers, handouts, the reproducible date, the handover between
+               the build command and the engine's process
 
-The MkDocs hook file (hooks/guide_hooks.py) only wires these together.
+build.py is the build command that runs the stages in order; __main__.py its command line;
+errors.py the error types every stage reports with; links.py the rules for links to other
+sites, shared by pages/ and the checks. hooks/guide_hooks.py (outside this package) wires the
+stages into MkDocs events.
 """

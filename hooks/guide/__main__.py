@@ -10,11 +10,12 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import build, models, translations, verify
-from .brand import clinic_slugs, default_brand, edition_ids, select_brand
-from .lint import project_errors
+from . import build, verify
+from .content import models, translations
+from .content.brand import clinic_slugs, default_brand, edition_ids, select_brand
+from .content.lint import project_errors
 from .errors import ContentErrors
-from .load import load_content
+from .content.load import load_content
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -116,7 +117,7 @@ def cmd_verify(args) -> int:
 
 def schema_documents() -> dict[str, dict]:
     out = {}
-    from .programme import ProgrammeTexts  # content_src/programme.yml, the home-programme pages' words
+    from .pages.programme import ProgrammeTexts  # content_src/programme.yml, the home-programme pages' words
 
     for name, model in {**models.SCHEMAS, "programme": ProgrammeTexts}.items():
         schema = TypeAdapter(model).json_schema()
@@ -152,7 +153,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_compile(args) -> int:
-    from .compile.folder import compile_folder
+    from .engine.folder import compile_folder
     from mkdocs.exceptions import PluginError
 
     project = args.content.resolve().parent

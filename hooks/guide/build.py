@@ -38,10 +38,12 @@ from pathlib import Path
 
 import yaml
 
-from . import handover, headers, lint, svg_safety, translations, verify
-from .brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
+from .publish import handover, headers
+from .content import lint, translations
+from . import svg_safety, verify
+from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
-from .load import load_content
+from .content.load import load_content
 
 # Set for the engine's process: the hooks then leave staging, checks and
 # publishing to this command (and do not repeat the work).
@@ -291,7 +293,7 @@ def _fix_theme_markup(site: Path) -> None:
     """What the hooks' on_post_page does under MkDocs (guide.theme_markup: the skip link to the title,
     invalid attributes the theme writes), for an engine that runs no hooks. Other editions' folders
     are not built yet: the root edition is built first."""
-    from . import theme_markup
+    from .engine import theme_markup
 
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -554,7 +556,7 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
 
 
 def _index_for_search(site: Path, search_dir: Path) -> None:
-    from . import search_index  # Pagefind, run over the built pages: any engine's
+    from .engine import search_index  # Pagefind, run over the built pages: any engine's
 
     try:
         search_index.index_site(site, search_dir)
@@ -572,12 +574,12 @@ def _printed_later(options, editions) -> tuple[str, ...]:
     """The handout folders, printed from the pages once they are verified: their links wait."""
     if not options.handouts:
         return ()
-    from .handouts import HANDOUTS_DIR
+    from .publish.handouts import HANDOUTS_DIR
     return tuple(f"{edition.folder}{HANDOUTS_DIR}/" for edition in editions)
 
 
 def _print_handouts(staging: Path, content, brand, folder: str = "") -> None:
-    from . import build_date, handouts  # Chromium is needed only here
+    from .publish import build_date, handouts  # Chromium is needed only here
 
     try:
         written = handouts.print_handouts(staging, content, brand)

@@ -27,9 +27,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from . import internal_links, links
-from .brand import Brand
-from .load import Content
-from .safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
+from .content.brand import Brand
+from .content.load import Content
+from .pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
                           help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
 
 # Compiled once and anchored at the document node: `/descendant::*` visits elements only,
@@ -94,7 +94,7 @@ class Expectations:
         """Where the text of a box that differs comes from: the safety file of the page's language,
         with the line of the first of its texts the page does not show, when one can be told."""
         from .errors import ErrorCollector
-        from .source_files import load_yaml_file
+        from .content.source_files import load_yaml_file
 
         path = self._safety_dir / name
         where = ErrorCollector(self.content.root).rel(path)

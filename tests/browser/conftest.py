@@ -7,42 +7,20 @@ be skipped silently there.
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import glob
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
-from guide.chromium import FLAGS as CHROMIUM_FLAGS
-from guide.chromium import find_chromium as chromium_path
-from helpers import tool_missing
+from guide.publish.chromium import FLAGS as CHROMIUM_FLAGS
+from guide.publish.chromium import find_chromium as chromium_path
+from testkit.http import serve_folder
+from testkit.require import tool_missing
 
 PHONE = {"width": 390, "height": 844}
 FONTS_CONF = Path(__file__).with_name("fonts.conf")
 LIBERATION_SANS = "/usr/share/fonts/truetype/liberation*/LiberationSans-Regular.ttf"
 DESKTOP = {"width": 1280, "height": 900}
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve_folder(folder: Path):
-    """A built site served from its folder on a free loopback port; yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

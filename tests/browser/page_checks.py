@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from guide.safety_html import DISCLAIMER, EMERGENCY, RED_FLAGS, RED_FLAGS_SHORT
+from guide.pages.safety_html import DISCLAIMER, EMERGENCY, RED_FLAGS, RED_FLAGS_SHORT
 
 RED_FLAG_BOX = f'[data-safety="{RED_FLAGS}"]'
 DISCLAIMER_BOX = f'[data-safety="{DISCLAIMER}"]'

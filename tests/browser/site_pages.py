@@ -12,9 +12,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from guide import docs_pages, render, translations
-from guide.brand import default_brand, edition_ids
-from guide.load import load_content
+from guide.content import docs_pages, translations
+from guide.pages import render
+from guide.content.brand import default_brand, edition_ids
+from guide.content.load import load_content
 from helpers import ROOT
 
 NOT_FOUND_PAGE = "/404.html"  # a static template, not a page in the navigation
@@ -55,7 +56,7 @@ def every_page() -> tuple[SitePage, ...]:
     pages = []
     for edition in edition_ids(content):
         # Every country's edition publishes the same pages in its own folder (/uk/...); a language
-        # edition (/es/) the pages it has translated (guide.translations.available_pages).
+        # edition (/es/) the pages it has translated (guide.content.translations.available_pages).
         language = languages.get(edition)
         own = sorted({url_of_markdown(p) for p in translations.available_pages(content, language)} | {NOT_FOUND_PAGE}) \
             if language else urls

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import serve_folder
+from testkit.http import serve_folder
 from helpers import ROOT, run_build
 
 CLINIC = "example-street-physio"

@@ -14,13 +14,14 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from guide.headers import OTHER_HEADERS
+from guide.publish.headers import OTHER_HEADERS
 from guide.links import HIDDEN_TEXT
-from guide.local_nginx import NginxSite, nginx_path
+from testkit.nginx import NginxSite, nginx_path
 from guide.verify import html_files
 
 from conftest import DESKTOP, PHONE
-from helpers import ROOT, run_build, tool_missing
+from helpers import ROOT, run_build
+from testkit.require import tool_missing
 
 HOME, ARTICLE, EXERCISE, SOURCES = "/", "/understanding/sciatica/", "/exercises/bridge/", "/sources/"
 # Recorded in the page itself, before any of its scripts run.

@@ -22,9 +22,9 @@ def test_tapping_a_glossary_word_shows_its_definition(phone, site_url):
 
 
 def test_glossary_page_lists_every_term(desktop, site_url):
-    from guide import render
-    from guide.brand import default_brand
-    from guide.load import load_content
+    from guide.pages import render
+    from guide.content.brand import default_brand
+    from guide.content.load import load_content
 
     content = load_content(ROOT / "content_src")  # terms with care-word tokens, filled as the page shows them
     expected = [g.term for g in render.brand_content(content, default_brand(content)).glossary]

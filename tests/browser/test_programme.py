@@ -9,13 +9,10 @@ cached one; axe finds nothing; the builder works from the keyboard; a crafted li
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +21,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import DESKTOP, PHONE
 from helpers import ROOT, exercise_text, pdf_page_texts, stop_rule_ends
+from testkit.http import serve_folder
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 EMERGENCY = "Call 911 now if you have any of these"
@@ -151,7 +149,7 @@ def test_the_longest_programme_keeps_each_exercise_s_stop_rules_on_its_own_sheet
     In Spanish too, which runs about a sixth longer."""
     if not shutil.which("pdftotext"):
         pytest.skip("needs pdftotext (Debian: poppler-utils)")
-    from guide.programme import LIMITS
+    from guide.pages.programme import LIMITS
 
     prefix, emergency, urgent, stop_heading = LANGUAGES[language]
     lang = "" if language == "en" else language
@@ -276,19 +274,8 @@ def own_site(real_site, tmp_path):
     root = tmp_path / "site"
     shutil.copytree(real_site.site, root)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args) -> None:
-            pass
-
-        def end_headers(self) -> None:
-            self.send_header("Cache-Control", "no-cache")
-            super().end_headers()
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve_folder(root, headers={"Cache-Control": "no-cache"}) as url:
+        yield root, url
 
 
 def _ready(page) -> None:

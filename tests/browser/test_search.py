@@ -2,7 +2,7 @@
 
 The queries and the page each should land on are data (tests/search_queries.yml),
 so the list grows with the guide. The search is Pagefind behind Material's search
-box (docs/assets/javascripts/search.js, hooks/guide/search_index.py).
+box (docs/assets/javascripts/search.js, hooks/guide/engine/search_index.py).
 """
 
 from __future__ import annotations

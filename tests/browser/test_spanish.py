@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 import yaml
-from conftest import serve_folder
+from testkit.http import serve_folder
 from helpers import run_build
 from tabs import desktop_tab, phone_tab  # noqa: F401  (fixtures)
 

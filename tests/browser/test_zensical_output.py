@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import serve_folder
+from testkit.http import serve_folder
 from page_checks import (assert_first_phone_screen_answers_and_says_when_to_call,
                          assert_nothing_requested_from_another_origin, assert_safety_boxes_shown)
 from site_pages import every_page

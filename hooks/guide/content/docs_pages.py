@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import models
-from .errors import ContentError, ErrorCollector
+from ..errors import ContentError, ErrorCollector
 from .load import Content, check_page_sets, check_refs, validate_model
 from .source_files import split_front_matter
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import svg_safety
+from .. import svg_safety
 from .brand import clinic_slugs, load_clinic
 from .docs_pages import check_front_matter
-from .errors import ContentError, ErrorCollector
+from ..errors import ContentError, ErrorCollector
 from .load import Content
 
 

@@ -16,7 +16,7 @@ same content as its own page, into inert <template> elements; the script only
 clones them and writes the link's numbers and note with textContent.
 
 Words come from content_src/programme.yml (a language edition's from its translation,
-translations/<lang>/programme.yml, loaded by guide.translations), HTML from hooks/guide/templates/.
+translations/<lang>/programme.yml, loaded by guide.content.translations), HTML from hooks/guide/pages/templates/.
 """
 
 from __future__ import annotations
@@ -32,10 +32,10 @@ import jinja2
 from markupsafe import Markup
 from pydantic import Field
 
-from .brand import Brand
-from .errors import ErrorCollector
-from .load import Content, _load_one
-from .models import Strict, Text, TranslationMeta
+from ..content.brand import Brand
+from ..errors import ErrorCollector
+from ..content.load import Content, _load_one
+from ..content.models import Strict, Text, TranslationMeta
 from .safety_html import red_flag_short_box
 
 TEXTS_FILE = "programme.yml"
@@ -149,7 +149,7 @@ class ProgrammeTranslation(ProgrammeTexts, TranslationMeta):
 def load_texts(content: Content) -> ProgrammeTexts | None:
     """The programme's words, or None for a project without content_src/programme.yml.
 
-    A language edition's words are its translation (guide.translations.localize puts them in
+    A language edition's words are its translation (guide.content.translations.localize puts them in
     the content); without one, the edition leaves the programme pages out."""
     if getattr(content, "language", "en") != "en":
         return getattr(content, "programme_texts", None)

@@ -4,7 +4,7 @@ page's links as the hooks' on_page_context does under MkDocs. Links in raw HTML 
 page writes its list as HTML), so it works on the finished HTML of the page, not on its tree.
 
     markdown_extensions:
-      - guide.compile.mdx_links:
+      - guide.pages.mdx_links:
           site_url: https://example.org/
           hidden: " (opens another website)"
 """

@@ -218,7 +218,7 @@ class ClinicTranslation(Strict):
         "the opening hours in this language, one entry per English entry, in the same order"))
     urgent_advice: Annotated[str, Field(min_length=3, max_length=80)] | None = Field(None, description=(
         "the urgent-advice route in this language; required when the profile sets 'urgent_advice'"))
-    # Stamps (guide.translations): the opening hours are ordinary text, listed by `make lint` when
+    # Stamps (guide.content.translations): the opening hours are ordinary text, listed by `make lint` when
     # out of date; the urgent-advice route is safety text, so the language's build fails on it.
     source_hash: SourceHash = Field("", description=(
         "the hash of the English opening_hours these were translated from; written by "
@@ -297,7 +297,7 @@ class Section(Strict):
 
 # ---------------------------------------------------------------- pages
 class ArticleMeta(Strict):
-    # What a patient reads: checked by the text rules, counted in the grade, placeholders filled (guide.patient_text).
+    # What a patient reads: checked by the text rules, counted in the grade, placeholders filled (guide.content.patient_text).
     patient_text: ClassVar[tuple[str, ...]] = ("title", "summary", "answer", "key_points", "help_notes")
     plain_text: ClassVar[tuple[str, ...]] = ("title", "summary")
     title: Annotated[str, Field(min_length=3, max_length=80, description="the question or topic, in plain words")]
@@ -775,7 +775,7 @@ class UiWords(Strict):
     # Only for a language edition: what an English build never shows.
     sections: dict[str, Text] = Field(default_factory=dict, description="section titles by section id")
     urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")
-    # Stamps of that route (safety text, guide.translations): a missing or out-of-date one stops the
+    # Stamps of that route (safety text, guide.content.translations): a missing or out-of-date one stops the
     # language's build, as a warning sign's does.
     urgent_advice_source_hash: dict[str, SourceHash] = Field(default_factory=dict, description=(
         "by country code: the hash of the English urgent_advice (content_src/countries.yml) the route was "

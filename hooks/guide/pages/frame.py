@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .. import brand_html, links
-from ..brand import Brand
-from ..load import Content
-from ..safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
+from . import brand_html
+from .. import links
+from ..content.brand import Brand
+from ..content.load import Content
+from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
 
 FIRST_SCREEN = "<!-- pn:first-screen -->"
-# page.meta keys (guide.render): the page opens with the strip; a translation's out-of-date notice.
+# page.meta keys (guide.pages.render): the page opens with the strip; a translation's out-of-date notice.
 STRIP_KEY = "pn_emergency_strip"
 NOTICE_KEY = "pn_out_of_date"
 # page.meta key of the boxes `page` left as placeholders, until `fill` puts them back.
@@ -137,7 +138,7 @@ def fill(html: str, slots: Mapping[str, str]) -> str:
 
 def _leading_title(markdown: str) -> tuple[str | None, str]:
     """("# Title" line, the rest) when the page opens with its title; the theme lifts that title
-    above everything else (guide.theme_markup.take_leading_title), so the boxes go after it."""
+    above everything else (guide.engine.theme_markup.take_leading_title), so the boxes go after it."""
     text = markdown.lstrip("\n")
     if text.startswith("# "):
         line, _, rest = text.partition("\n")

@@ -28,10 +28,10 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from . import models
-from .errors import ContentErrors, ErrorCollector
-from .load import validate_model
-from .source_files import load_yaml_file
+from ..content import models
+from ..errors import ContentErrors, ErrorCollector
+from ..content.load import validate_model
+from ..content.source_files import load_yaml_file
 
 OUTPUT_DIR = "pagefind"
 SETTINGS_FILE = "guide-search.json"

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ErrorCollector
+from ..errors import ErrorCollector
 
 # Larger than any real article or data file; stops a pasted binary or a runaway
 # generated file from slowing every build.

@@ -16,8 +16,8 @@ import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
-from . import models
-from .brand import Brand
+from ..content import models
+from ..content.brand import Brand
 
 DISCLAIMER = "disclaimer"
 RED_FLAGS = "red-flags"

@@ -17,7 +17,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from .load import Content
+from ..content.load import Content
 
 ENV = "SOURCE_DATE_EPOCH"
 

@@ -16,9 +16,10 @@ from pathlib import PurePosixPath
 
 from babel.dates import format_date
 
-from . import models, patient_text, programme
-from .brand import Brand
-from .load import ARTICLE_LINK, Article, Content, ExerciseEntry
+from ..content import models, patient_text
+from . import programme
+from ..content.brand import Brand
+from ..content.load import ARTICLE_LINK, Article, Content, ExerciseEntry
 from .safety_html import HELP_ANCHOR, help_section, red_flag_short_box, urgent_route
 
 SOURCES_PAGE = "sources.md"
@@ -45,7 +46,7 @@ def _dose_labels(w: models.UiWords) -> list[tuple[str, str]]:
 # Where a page's first screen ends (docs/overrides/partials/content.html): what comes before it
 # (an article's answer, an exercise's summary) is shown under the emergency strip, above the full box.
 FIRST_SCREEN = "<!-- pn:first-screen -->\n\n"
-# page.meta key: the page opens with the short emergency strip (guide.safety_html.emergency_strip).
+# page.meta key: the page opens with the short emergency strip (guide.pages.safety_html.emergency_strip).
 EMERGENCY_STRIP = "pn_emergency_strip"
 
 
@@ -71,7 +72,7 @@ def long_date(value: dt.date, brand: Brand) -> str:
 
 
 def fill_tokens(text: str, brand: Brand) -> str:
-    text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.locale)
+    text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.content.locale)
     emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
 
@@ -89,7 +90,7 @@ def plain_tokens(text: str, brand: Brand) -> str:
 
 
 def brand_content(content: Content, brand: Brand) -> Content:
-    """The content as this brand's readers see it: plain-text fields filled (guide.patient_text), and the
+    """The content as this brand's readers see it: plain-text fields filled (guide.content.patient_text), and the
     glossary in the brand's locale (its words are matched in pages that are in that locale)."""
     branded = patient_text.branded(content, lambda text: plain_tokens(text, brand))
     if not brand.words:

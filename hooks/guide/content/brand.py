@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import models, patient_text
-from .errors import ContentError, ContentErrors, ErrorCollector
+from ..errors import ContentError, ContentErrors, ErrorCollector
 from .load import Content, TextRules, _field_name, _load_one, validate_model
 from .source_files import split_front_matter
 from .locale import Words
@@ -139,7 +139,7 @@ def edition_ids(content: Content, clinic: str = "") -> list[str]:
 
 
 def has_translations(content: Content, language: str) -> bool:
-    folder = content.root / "translations" / language  # guide.translations.folder (which imports this module)
+    folder = content.root / "translations" / language  # guide.content.translations.folder (which imports this module)
     return any((folder / "articles").glob("*.md")) or any((folder / "exercises").glob("*.yml"))
 
 
@@ -346,7 +346,7 @@ def _check_pages(clinic: Clinic, lang: str, errors: ErrorCollector, rules: TextR
         rules.check_numbers(text, page, 1, "body", errors)
         rules.check_html(text, page, 1, "body", errors)
         source = split_front_matter(page, errors, required=False)
-        if source is not None:  # its stamp and date: guide.translations.clinic_status
+        if source is not None:  # its stamp and date: guide.content.translations.clinic_status
             validate_model(models.ClinicPageTranslation, source.meta, page, source.lines, errors)
 
 

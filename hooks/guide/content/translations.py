@@ -6,7 +6,7 @@ order, red-flag sets, sources, review dates, pictures) always comes from English
 
 `source_hash` records which English text a translation was made from:
 
-- article: every declared patient-text field of the front matter (guide.patient_text:
+- article: every declared patient-text field of the front matter (guide.content.patient_text:
   title, summary, answer, key_points, and help_notes when the model has them) plus the
   body, each line's trailing spaces and the body's leading and trailing blank lines ignored;
 - exercise: every declared patient-text field (title, summary, purpose, lists, dose,
@@ -46,8 +46,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import docs_pages, models, patient_text, programme, readability
-from .errors import ContentError, ContentErrors, ErrorCollector
+from . import docs_pages, models, patient_text, readability
+from ..pages import programme
+from ..errors import ContentError, ContentErrors, ErrorCollector
 from .load import (ARTICLE_LINK, Article, Content, ExerciseEntry, TextRules, _field_name, _load_list,
                    _load_one, validate_model)
 from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, split_front_matter
@@ -531,7 +532,7 @@ def urgent_route_errors(content: Content, language: str, countries: list[str] | 
     for code, country in content.countries.items():
         wording = words.urgent_advice.get(code)
         if wording is None or (countries is not None and code not in countries):
-            continue  # a missing wording: guide.brand.in_language, when that country is built
+            continue  # a missing wording: guide.content.brand.in_language, when that country is built
         stamp = words.urgent_advice_source_hash.get(code, "")
         if stamp != text_hash(country.urgent_advice):
             where = (language, "urgent_advice_source_hash", code) if stamp else (language, "urgent_advice", code)
@@ -620,9 +621,9 @@ class ClinicStatus:
 
 
 def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
-    """Where a clinic's texts in `language` stand against its English ones (guide.brand.Clinic)."""
+    """Where a clinic's texts in `language` stand against its English ones (guide.content.brand.Clinic)."""
     from .brand import CLINIC_FILE
-    from .render import clinic_page_path
+    from ..pages.render import clinic_page_path
 
     status = ClinicStatus()
     errors = ErrorCollector(content.root)
@@ -658,7 +659,7 @@ def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
         english = clinic.folder / "pages" / page.name
         source = split_front_matter(page, errors, required=False)
         if not english.is_file() or source is None:
-            continue  # reported by guide.brand
+            continue  # reported by guide.content.brand
         expected = clinic_page_hash(english, errors)
         stamp = str(source.meta.get("source_hash") or "")
         if stamp == expected:
@@ -672,7 +673,7 @@ def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
             try:
                 translated = dt.date.fromisoformat(translated.strip())
             except ValueError:
-                translated = None  # reported by guide.brand
+                translated = None  # reported by guide.content.brand
         if isinstance(translated, dt.date):
             status.notices[clinic_page_path(page)] = {"english_date": english_updated(english), "translated_date": translated}
     return status
@@ -781,7 +782,7 @@ def _notice(t: Translated) -> dict:
 
 
 def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: str, english_prefix: str) -> dict:
-    """What the out-of-date notice (guide.compile.frame) shows: the ui.yml sentence split around its link."""
+    """What the out-of-date notice (guide.pages.frame) shows: the ui.yml sentence split around its link."""
     from babel.dates import format_date
 
     def day(value: dt.date) -> str:
@@ -799,7 +800,7 @@ def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: 
 def available_pages(content: Content, language: str) -> list[str]:
     """The pages a language's edition publishes, from its file names alone (fast, no checks):
     for the links from every other edition to it."""
-    from . import render
+    from ..pages import render
 
     root = folder(content, language)
     articles = {p.stem for p in (root / "articles").glob("*.md")}
@@ -832,7 +833,7 @@ def _set_line(text: str, line: int | None, indent: str, value: str, after_first:
 
 
 def _raw_texts(model_cls, data, loc: tuple = ()):
-    """As guide.patient_text.texts, over parsed YAML instead of a model: for an English file as
+    """As guide.content.patient_text.texts, over parsed YAML instead of a model: for an English file as
     it stood at an older commit, which today's models need not accept. Text is stripped, as
     the models strip it, so both give the same hash for the same text."""
     for name in getattr(model_cls, "patient_text", ()):
@@ -1243,7 +1244,7 @@ def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
     from .brand import clinic_slugs, load_clinic
 
     for slug in clinic_slugs(content):
-        clinic = load_clinic(content, slug, ErrorCollector(content.root))  # its errors: guide.lint.clinic_errors
+        clinic = load_clinic(content, slug, ErrorCollector(content.root))  # its errors: guide.content.lint.clinic_errors
         for language in clinic.profile.languages[1:] if clinic else []:
             status = clinic_status(content, clinic, language)
             errors.errors.extend(status.safety)

@@ -23,7 +23,7 @@ import os
 import pickle
 from pathlib import Path
 
-from . import load
+from ..content import load
 
 # Set for the engine's process: where the build command left the validated content.
 CONTENT_ENV = "GUIDE_VALIDATED_CONTENT"

@@ -16,7 +16,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import models, patient_text, readability
 from .locale import Locales, no_locales
-from .errors import ErrorCollector
+from ..errors import ErrorCollector
 from .source_files import LineMap, load_yaml_file, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)

@@ -5,7 +5,7 @@ None of these touch safety text; for the unbranded site they are all empty.
 
 from __future__ import annotations
 
-from .brand import Brand
+from ..content.brand import Brand
 
 BRAND_CSS = "assets/stylesheets/brand.css"
 BRAND_ASSETS = "assets/brand"

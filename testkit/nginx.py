@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .headers import NGINX_FILE
+from guide.publish.headers import NGINX_FILE
 
 MIME_TYPES = Path("/etc/nginx/mime.types")
 # Text types worth compressing; text/html is always compressed by gzip on.

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path, PurePosixPath
 
-from .brand import Brand
-from .load import Content
-from .render import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
+from ..content.brand import Brand
+from ..content.load import Content
+from ..pages.render import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
 from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium
 

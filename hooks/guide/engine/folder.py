@@ -5,7 +5,7 @@ site or of a clinic's copy (GUIDE_CLINIC):
 
     .site.compiled/mkdocs.yml   nav, brand, glossary tooltips, template values; no hooks
     .site.compiled/docs/        every page (generated and hand-written) with its boxes in its
-                                Markdown (guide.compile.frame), assets, the clinic's logo and colours
+                                Markdown (guide.pages.frame), assets, the clinic's logo and colours
 
 Zensical builds it (its raw HTML addresses are written from each Markdown file's folder, as
 Zensical reads them: see _raw_html_from_the_file); the theme overrides
@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .frame import SLOTS_KEY, fill
+from ..pages.frame import SLOTS_KEY, fill
 
 COMPILED_DIR = ".site.compiled"
 # MkDocs settings copied as they are; the rest are our hooks' (now written out) or the engine's.
@@ -118,7 +118,7 @@ def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Pa
             extensions.append({name: settings_of} if settings_of else name)
         # Links to other sites, marked by Markdown itself: no engine but MkDocs runs our hooks.
         frame = next(getattr(m, "_Build").frame for _, m in config.plugins.items() if hasattr(m, "_Build"))
-        extensions.append({"guide.compile.mdx_links": {"site_url": config.site_url or "", "hidden": frame.hidden}})
+        extensions.append({"guide.pages.mdx_links": {"site_url": config.site_url or "", "hidden": frame.hidden}})
         search = [{"search": {"lang": _plain(p.config.get("lang"))}} for n, p in config.plugins.items()
                   if n.endswith("search") and hasattr(p, "config") and p.config.get("lang")] or ["search"]
         compiled = {**settings, "docs_dir": "docs", "site_dir": str(site_dir) if site_dir else "site", "theme": theme, "plugins": search,
@@ -129,7 +129,7 @@ def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Pa
         if raw.get("validation"):
             compiled["validation"] = raw["validation"]
         path = out / "mkdocs.yml"
-        path.write_text("# Written by `python -m guide compile` (guide.compile.folder): edit content_src/ instead.\n"
+        path.write_text("# Written by `python -m guide compile` (guide.engine.folder): edit content_src/ instead.\n"
                         + yaml.safe_dump(compiled, sort_keys=False, allow_unicode=True, width=100000), encoding="utf-8")
         config.plugins.on_shutdown()
         return path
