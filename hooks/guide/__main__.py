@@ -153,8 +153,7 @@ def cmd_build(args) -> int:
 
 
 def cmd_compile(args) -> int:
-    from .engine.folder import compile_folder
-    from mkdocs.exceptions import PluginError
+    from .engine.mkdocs_adapter import CompileFailed, compile_folder
 
     project = args.content.resolve().parent
     if args.clinic is not None:
@@ -164,7 +163,7 @@ def cmd_compile(args) -> int:
     try:
         config = compile_folder(project, (args.out or project / ".site.compiled").resolve(),
                                 site_dir=args.site_dir.resolve() if args.site_dir else None)
-    except PluginError as exc:
+    except CompileFailed as exc:
         print(exc, file=sys.stderr)
         return 1
     print(f"wrote {config.parent} (build it with Zensical: zensical build -f {config}; MkDocs builds from mkdocs.yml)")

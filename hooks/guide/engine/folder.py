@@ -10,12 +10,12 @@ site or of a clinic's copy (GUIDE_CLINIC):
 Zensical builds it (its raw HTML addresses are written from each Markdown file's folder, as
 Zensical reads them: see _raw_html_from_the_file); the theme overrides
 (docs/overrides/) are shared, and call no function of ours. The pages come out of the same hook
-events `mkdocs build` runs, in this process, so the compiled folder follows whatever the hooks do.
+events `mkdocs build` runs, in this process (guide.engine.mkdocs_adapter, the one module here that
+imports MkDocs), so the compiled folder follows whatever the hooks do; this module only writes them.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 import shutil
@@ -75,63 +75,28 @@ def _raw_html_from_the_file(markdown: str, src_uri: str, url: str) -> str:
     return _RAW_URL.sub(rebase, markdown)
 
 
-def compile_folder(project: Path, out: Path, site_dir: Path | None = None) -> Path:
-    """Write the compiled folder of the edition and clinic named in the environment; returns its mkdocs.yml."""
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import get_files
-    from mkdocs.structure.pages import Page
+def clear(out: Path) -> Path:
+    """An empty folder to write into; returns its docs/ folder."""
+    if out.exists():
+        shutil.rmtree(out)
+    return out / "docs"
 
-    saved = os.getcwd()
-    os.chdir(project)
-    try:
-        config = load_config(str(project / "mkdocs.yml"))
-        # "serve": nothing is staged or published by the hooks; this only compiles.
-        config.plugins.on_startup(command="serve", dirty=False)
-        config = config.plugins.on_config(config)
-        files = config.plugins.on_files(get_files(config), config=config)
-        if out.exists():
-            shutil.rmtree(out)
-        docs = out / "docs"
-        for file in files:
-            if file.inclusion.is_excluded():
-                continue
-            dest = docs / file.src_uri
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            if file.is_documentation_page():
-                page = Page(None, file, config)
-                page.read_source(config)
-                markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-                # No engine reading this folder runs our hooks: the boxes go into the Markdown itself.
-                markdown = fill(markdown, page.meta.pop(SLOTS_KEY, {}))
-                markdown = _raw_html_from_the_file(markdown, file.src_uri, file.url)
-                dest.write_text(_front_matter(page.meta) + markdown, encoding="utf-8")
-            else:
-                dest.write_bytes(file.content_bytes)
-        settings = {key: _plain(config[key]) for key in _KEPT if config.get(key) is not None}
-        theme = {key: _plain(value) for key, value in config.theme.items() if key not in ("custom_dir",)
-                 and key in ("name", "language", "font", "icon", "features", "logo", "favicon", "palette")}
-        theme["custom_dir"] = str(project / "docs" / "overrides")  # shared by every engine
-        extensions = []
-        for name in config.markdown_extensions:
-            name = name if isinstance(name, str) else str(name)
-            settings_of = _plain(config.mdx_configs.get(name) or {})
-            extensions.append({name: settings_of} if settings_of else name)
-        # Links to other sites, marked by Markdown itself: no engine but MkDocs runs our hooks.
-        frame = next(getattr(m, "_Build").frame for _, m in config.plugins.items() if hasattr(m, "_Build"))
-        extensions.append({"guide.pages.mdx_links": {"site_url": config.site_url or "", "hidden": frame.hidden}})
-        search = [{"search": {"lang": _plain(p.config.get("lang"))}} for n, p in config.plugins.items()
-                  if n.endswith("search") and hasattr(p, "config") and p.config.get("lang")] or ["search"]
-        compiled = {**settings, "docs_dir": "docs", "site_dir": str(site_dir) if site_dir else "site", "theme": theme, "plugins": search,
-                    "markdown_extensions": extensions, "nav": _plain(config.nav)}
-        from ..build import _ConfigLoader  # mkdocs.yml as written: its 'validation' levels are words there
 
-        raw = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-        if raw.get("validation"):
-            compiled["validation"] = raw["validation"]
-        path = out / "mkdocs.yml"
-        path.write_text("# Written by `python -m guide compile` (guide.engine.folder): edit content_src/ instead.\n"
-                        + yaml.safe_dump(compiled, sort_keys=False, allow_unicode=True, width=100000), encoding="utf-8")
-        config.plugins.on_shutdown()
-        return path
-    finally:
-        os.chdir(saved)
+def write_page(dest: Path, meta: dict, markdown: str, src_uri: str, url: str) -> None:
+    """A page as our hooks made it, with its boxes in its Markdown: no engine reading this folder runs them."""
+    markdown = fill(markdown, meta.pop(SLOTS_KEY, {}))
+    markdown = _raw_html_from_the_file(markdown, src_uri, url)
+    dest.write_text(_front_matter(meta) + markdown, encoding="utf-8")
+
+
+def write_config(project: Path, out: Path, compiled: dict) -> Path:
+    """The compiled mkdocs.yml: `compiled` (plain values) and mkdocs.yml's own 'validation' levels."""
+    from ..build import _ConfigLoader  # mkdocs.yml as written: its 'validation' levels are words there
+
+    raw = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    if raw.get("validation"):
+        compiled["validation"] = raw["validation"]
+    path = out / "mkdocs.yml"
+    path.write_text("# Written by `python -m guide compile` (guide.engine.folder): edit content_src/ instead.\n"
+                    + yaml.safe_dump(compiled, sort_keys=False, allow_unicode=True, width=100000), encoding="utf-8")
+    return path
