@@ -9,6 +9,7 @@ site/ byte for byte as it was, with no half-built folder left behind.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_env, guide_command, run_mkdocs
+from helpers import ROOT, build_env, guide_command, run_mkdocs
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 NECK = "content_src/articles/test-neck.md"
@@ -211,3 +212,20 @@ def test_mkdocs_run_directly_keeps_the_last_site_on_a_strict_warning(built):
     result = run_mkdocs(project.root)
     assert result.returncode != 0 and "next_review" in result.output
     assert snapshot(project.site) == before
+
+
+def test_misspelt_clinic_is_refused_with_the_name_meant(project):
+    shutil.copytree(ROOT / "content_src/clinics", project.content / "clinics", dirs_exist_ok=True)
+    result = project.build(env={"GUIDE_CLINIC": "example-vally-pt"})
+    assert not result.ok and "Traceback" not in result.output, result.output
+    assert ("content_src/clinics/example-vally-pt/clinic.yml: no clinic profile 'example-vally-pt'\n"
+            "      hint: did you mean 'example-valley-pt'? create content_src/clinics/example-vally-pt/clinic.yml, "
+            "or use one of: example-street-physio, example-valley-pt") in result.output, result.output
+    assert not result.site.exists() and leftovers(project.root) == []
+
+
+def test_misspelt_edition_is_refused_with_the_name_meant(project):
+    result = project.build("--edition", "ukk")
+    assert not result.ok and "Traceback" not in result.output, result.output
+    assert "content_src/site.yml: editions: no edition 'ukk'\n      hint: did you mean 'uk'? known editions: uk, es" in result.output, result.output
+    assert not result.site.exists() and leftovers(project.root) == []

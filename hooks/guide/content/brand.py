@@ -7,6 +7,7 @@ comes from a brand; it only receives the numbers and names below.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,9 +85,9 @@ def default_brand(content: Content, edition: str = "") -> Brand:
     if edition:
         chosen = next((e for e in site.editions if e.id == edition), None)
         if chosen is None:
-            known = ", ".join(e.id for e in site.editions) or "none"
+            ids = [e.id for e in site.editions]
             raise ContentErrors([ContentError("content_src/site.yml", None, "editions", f"no edition '{edition}'",
-                                              f"known editions: {known}")])
+                                              f"{_did_you_mean(edition, ids)}known editions: {', '.join(ids) or 'none'}")])
         country = content.countries[chosen.country]
         brand = Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
                       locale=chosen.locale, country=country.code, emergency_number=country.emergency_number,
@@ -212,6 +213,12 @@ def check_contrast(profile: models.ClinicProfile) -> list[tuple[str, str, float]
 
 
 # ---------------------------------------------------------------- loading
+def _did_you_mean(typed: str, known: list[str]) -> str:
+    """The start of a hint for a misspelt clinic or edition name: the known name it is closest to."""
+    close = difflib.get_close_matches(typed, known, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'? " if close else ""
+
+
 def clinic_slugs(content: Content) -> list[str]:
     folder = content.root / CLINICS_DIR
     return sorted(p.name for p in folder.iterdir() if (p / CLINIC_FILE).is_file()) if folder.is_dir() else []
@@ -221,9 +228,9 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
     folder = content.root / CLINICS_DIR / slug
     path = folder / CLINIC_FILE
     if not path.is_file():
-        known = ", ".join(clinic_slugs(content)) or "none yet"
+        slugs = clinic_slugs(content)
         errors.add(path, None, "", f"no clinic profile '{slug}'",
-                   f"create {errors.rel(path)}, or use one of: {known}")
+                   f"{_did_you_mean(slug, slugs)}create {errors.rel(path)}, or use one of: {', '.join(slugs) or 'none yet'}")
         return None
     before = len(errors.errors)
     profile, lines = _load_one(path, models.ClinicProfile, errors)
