@@ -248,6 +248,16 @@ def on_post_page(output: str, *, page, config) -> str:
     return theme_markup.fix_theme_markup(output)
 
 
+def on_template_context(context, *, template_name: str, config):
+    # MkDocs writes the not-found page's links from the server's root when site_url is unset (it is
+    # served at any address). An edition lives in its own folder: start them there, or a reader who
+    # mistypes a UK address gets the root edition's menu, with its own emergency number.
+    edition = (config.extra.get("edition") or "").strip()
+    if template_name == "404.html" and edition and not config.site_url:
+        context["base_url"] = f"/{edition}/"
+    return context
+
+
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
     output_content = theme_markup.fix_theme_markup(output_content)
     if template_name.endswith(".html"):  # 404.html; never the sitemap
