@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from guide.headers import NETLIFY_FILE, NGINX_FILE
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 REQUIRED = {
     "X-Content-Type-Options": "nosniff",

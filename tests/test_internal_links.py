@@ -1,5 +1,5 @@
 """A link inside the site that goes nowhere is refused by the verifier, whichever engine built
-the pages (guide.internal_links): MkDocs' strict mode is not the only guard."""
+the pages (guide.checks.internal_links): MkDocs' strict mode is not the only guard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from guide import internal_links, verify
+from guide.checks import internal_links, pages
 from guide.brand import default_brand
 from guide.load import load_content
 from helpers import ROOT
@@ -104,7 +104,7 @@ def test_the_same_broken_link_twice_on_a_page_is_one_problem(guide_site):
 @pytest.fixture(scope="module")
 def expect():
     content = load_content(ROOT / "content_src")
-    return verify.Expectations(content, default_brand(content))
+    return pages.Expectations(content, default_brand(content))
 
 
 def test_the_verifier_refuses_a_built_page_with_a_broken_link_and_names_its_source(tmp_path, expect):
@@ -114,13 +114,13 @@ def test_the_verifier_refuses_a_built_page_with_a_broken_link_and_names_its_sour
         "es/understanding/sciatica/index.html": PAGE.format(
             head="", body='<a href="../../../understanding/sciatica/">English</a> <a href="../gone/">x</a>'),
     })
-    links = [p.format() for p in verify.verify_site(tmp_path, expect, skip=("es",)) if "goes nowhere" in p.message]
+    links = [p.format() for p in pages.verify_site(tmp_path, expect, skip=("es",)) if "goes nowhere" in p.message]
     assert links == ["understanding/sciatica/index.html: the link ../nowhere/ (<a href>) goes nowhere: expected "
                      "understanding/nowhere/index.html in the built site; hint: fix the Markdown link in "
                      "content_src/articles/sciatica.md"]
     expect.prefix = "es/"
     try:
-        links = [p.format() for p in verify.verify_site(tmp_path / "es", expect, prefix="es/") if "goes nowhere" in p.message]
+        links = [p.format() for p in pages.verify_site(tmp_path / "es", expect, prefix="es/") if "goes nowhere" in p.message]
     finally:
         expect.prefix = ""
     # The English page, above es/, is in the site: only the missing Spanish page is refused.

@@ -13,7 +13,7 @@ one that differs from red_flags.yml), an article or exercise without its
 emergency strip (or one that differs, or does not come before the box), an
 emergency link to the wrong number, names a red-flag set or source id that does
 not exist, links to another website unmarked, or links to a page, picture, stylesheet
-or script that is not in the built site (guide.internal_links).
+or script that is not in the built site (guide.checks.internal_links).
 """
 
 from __future__ import annotations
@@ -26,11 +26,12 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import internal_links, links
-from .brand import Brand
-from .load import Content
-from .safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
+from .. import links
+from ..brand import Brand
+from ..load import Content
+from ..safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
                           help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
+from . import internal_links
 
 # Compiled once and anchored at the document node: `/descendant::*` visits elements only,
 # where `//*` also steps through every text node (measured 15-20% slower on built pages).
@@ -78,7 +79,7 @@ class Expectations:
                                  for e in content.exercises})
         self._strip_texts: dict[tuple[str, ...], str] = {}
         # The file each generated page is made from, for the hint of a link that goes nowhere.
-        from .errors import ErrorCollector
+        from ..errors import ErrorCollector
         rel = ErrorCollector(content.root).rel
         self.page_sources = {f"{a.meta.section}/{a.slug}/index.html": rel(a.path) for a in content.articles}
         self.page_sources.update({f"exercises/{e.slug}/index.html": rel(e.path) for e in content.exercises})
@@ -93,8 +94,8 @@ class Expectations:
     def source(self, name: str, element=None, kind: str = "") -> str:
         """Where the text of a box that differs comes from: the safety file of the page's language,
         with the line of the first of its texts the page does not show, when one can be told."""
-        from .errors import ErrorCollector
-        from .source_files import load_yaml_file
+        from ..errors import ErrorCollector
+        from ..source_files import load_yaml_file
 
         path = self._safety_dir / name
         where = ErrorCollector(self.content.root).rel(path)

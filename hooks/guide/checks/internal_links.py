@@ -2,7 +2,7 @@
 must be a file of the site, whichever engine built it.
 
 MkDocs' strict mode refuses a Markdown link to a missing page, but Zensical's strict mode is
-"currently unsupported", so this check runs on the built HTML (from guide.verify, on the tree it
+"currently unsupported", so this check runs on the built HTML (from guide.checks.pages, on the tree it
 has already parsed) and refuses the build itself. Checked: <a href>, <img src/srcset>,
 <link href>, <script src>, <source src/srcset>. Not checked: other websites, mailto:, tel:,
 data:, links to a part of the same page (#...), and whether a #part of another page exists
@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-# One XPath per page, anchored at the document node (see guide.verify on `/descendant::`).
+# One XPath per page, anchored at the document node (see guide.checks.pages on `/descendant::`).
 _TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::img/@srcset"
                        " | /descendant::link/@href | /descendant::script/@src"
                        " | /descendant::source/@src | /descendant::source/@srcset")
