@@ -405,7 +405,7 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     for edition in editions:
         expect = pages.Expectations(edition.content or content, edition.brand, site_url)
         expect.prefix = edition.folder
-        problems += [p.format() for p in pages.verify_site(
+        problems += [p.format(one_line=True) for p in pages.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
             skip=() if edition.id else nested, unbuilt=unbuilt, only=only, later=later)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p

@@ -17,6 +17,8 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from .findings import Finding
+
 # One XPath per page, anchored at the document node (see guide.checks.pages on `/descendant::`).
 _TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::img/@srcset"
                        " | /descendant::link/@href | /descendant::script/@src"
@@ -94,9 +96,9 @@ class LinkCheck:
             return f"{target}/index.html"
         return target
 
-    def broken(self, tree, page: str) -> list[str]:
-        """One message per link on `page` (named from site_root) whose target is not in the site."""
-        out: list[str] = []
+    def broken(self, tree, page: str) -> list[Finding]:
+        """One finding per link on `page` (named from site_root) whose target is not in the site."""
+        out: list[Finding] = []
         for value in _TARGETS(tree):
             attribute = value.attrname
             for address in _addresses(str(value), attribute):
@@ -114,8 +116,8 @@ class LinkCheck:
                 source = self.sources.get(page)
                 hint = (f"fix the Markdown link in {source}" if source else
                         "fix the link in the Markdown page or template that makes this page")
-                message = (f"the link {address} (<{element} {attribute}>) goes nowhere: expected {where}; "
-                           f"hint: {hint}")
-                if message not in out:  # the same link twice on a page (menu and footer) is one problem
-                    out.append(message)
+                found = Finding(page, None, "", f"the link {address} (<{element} {attribute}>) goes nowhere: "
+                                                f"expected {where}", hint)
+                if found not in out:  # the same link twice on a page (menu and footer) is one problem
+                    out.append(found)
         return out
