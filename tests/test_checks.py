@@ -15,7 +15,8 @@ from lxml import html as lxml_html
 from guide import links
 from guide.brand import default_brand
 from guide.checks import internal_links, pages
-from guide.checks.registry import PAGE_CHECKS
+from guide.checks.findings import Finding, report
+from guide.checks.registry import PAGE_CHECKS, page_check
 from guide.load import load_content
 from guide.safety_html import (BOX_ANCHOR, DISCLAIMER, EMERGENCY, HELP, HELP_ANCHOR, RED_FLAGS, RED_FLAGS_SHORT,
                                disclaimer_box, emergency_strip, help_section, red_flag_box, red_flag_short_box)
@@ -145,7 +146,7 @@ def page_body(markup: str):
     return change
 
 
-def rename_page(tree) -> None:
+def misspelt_marker(tree) -> None:
     tree.xpath("//article/h1")[0].set("data-safety", "red-flag")
 
 
@@ -175,7 +176,7 @@ RED_FLAGS_SOURCE = "content_src/safety/red_flags.yml"
 NOT_FILLED = "was printed instead of being filled in (a text field the build does not fill; see guide.models.PATIENT_TEXT)"
 CASES: dict[str, list] = {
     "safety-markers": [
-        (rename_page, '{page}: unknown safety marker data-safety="red-flag"'),
+        (misspelt_marker, '{page}: unknown safety marker data-safety="red-flag"'),
     ],
     "disclaimer": [
         (disclaimer(remove), '{page}: no medical disclaimer (element with data-safety="disclaimer")'),
@@ -291,3 +292,22 @@ def test_each_check_refuses_what_it_is_for(name, change, wanted, good, expect, s
 def test_a_page_checked_on_its_own_has_no_site_to_look_links_up_in(good, expect):
     """verify_page (a page without its site) cannot judge a link inside the site; it does not guess."""
     assert run("internal-links", changed(good, page_body('<a href="../nowhere/">x</a>')), expect) == []
+
+
+def test_two_checks_cannot_share_a_name():
+    """A second check under a name already taken would replace the first one's cases silently."""
+    with pytest.raises(ValueError, match="two page checks named 'disclaimer'"):
+        page_check("disclaimer")(lambda page, expect: [])
+    assert PAGE_CHECKS["disclaimer"] is pages.disclaimer_shown
+
+
+def test_a_finding_reads_as_file_line_field_message_and_hint():
+    """One shape for a content error (hint on its own line) and a problem on a built page (one line each)."""
+    error = Finding("content_src/articles/sciatica.md", 16, "red_flags[0]", "unknown red-flag set 'lumbr'",
+                    "did you mean 'lumbar'?")
+    assert error.format() == ("content_src/articles/sciatica.md:16: red_flags[0]: unknown red-flag set 'lumbr'\n"
+                              "    hint: did you mean 'lumbar'?")
+    link = Finding("about/index.html", None, "", "the link x/ goes nowhere", "fix the link")
+    assert link.format(one_line=True) == "about/index.html: the link x/ goes nowhere; hint: fix the link"
+    assert report([link, Finding("pic.svg", 2, "", "has a <script>")], "2 problems.", one_line=True).splitlines() == [
+        "about/index.html: the link x/ goes nowhere; hint: fix the link", "pic.svg:2: has a <script>", "2 problems."]
