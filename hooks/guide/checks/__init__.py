@@ -1,6 +1,9 @@
 """The checks of the built output, whatever engine wrote it.
 
-    pages           every HTML page: the safety boxes, placeholders, sources, links (verify_site)
+    findings        Finding (file, line, field, message, hint) and report: the one shape of every
+                    problem the guide reports, content errors included (guide.errors)
+    registry        the named page checks (@page_check) that verify_tree runs on every page
+    pages           every HTML page: Expectations, the page checks, verify_site
     svg             every SVG picture against an allow-list
     internal_links  every link inside the site leads to a file of the site
 
