@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations, verify
+from guide import brand_html, docs_pages, handouts, programme, render, review, search_index, translations
+from guide.checks import pages
 from guide import build_date, handover, headers, links, theme_markup  # reproducible date; hosting headers; links to other sites; Material fixes
 from guide.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
@@ -273,16 +274,16 @@ def on_post_build(*, config) -> None:
     if _Build.translation and (_Build.translation.root / "search").is_dir():
         search = _Build.translation.root / "search"  # the language's stop words, messages and best bets
     _index_for_search(Path(config.site_dir), search)
-    expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
+    expect = pages.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()
     # `mkdocs build` makes one edition: the switcher's links to the others are not checked.
     others = tuple(e.id for e in _Build.content.site.editions if e.id)
     # Handouts are printed from the verified pages below: links to them are not judged yet.
     later = (f"{handouts.HANDOUTS_DIR}/",) if _handouts_on(config) else ()
-    problems = verify.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)
+    problems = pages.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)
     if problems:
-        raise PluginError(verify.report(problems))
+        raise PluginError(pages.report(problems))
     if _handouts_on(config):
         try:
             written = handouts.print_handouts(Path(config.site_dir), _Build.content, _Build.brand)

@@ -12,7 +12,7 @@ from lxml import html
 from guide import build
 from guide.brand import default_brand, edition_ids
 from guide.load import load_content
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 
 @pytest.fixture(scope="module")

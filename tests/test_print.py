@@ -182,7 +182,7 @@ def test_a_tampered_compact_copy_of_the_box_is_refused():
     from guide.brand import select_brand
     from guide.load import load_content
     from guide.safety_html import disclaimer_box, red_flag_box, red_flag_short_box
-    from guide.verify import Expectations, verify_page
+    from guide.checks.pages import Expectations, verify_page
 
     content = load_content(ROOT / "content_src")
     brand = select_brand(content, STREET)

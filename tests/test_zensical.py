@@ -81,7 +81,7 @@ def test_a_zensical_build_of_a_page_without_the_box_is_refused(project):
 def test_a_zensical_build_with_a_broken_link_is_refused(project):
     """Zensical's --strict stops on a Markdown link to a missing page, but not on an address in raw
     HTML (the boxes, figures and citations are raw HTML): the verifier's link check
-    (guide.internal_links) refuses it whichever engine built the pages."""
+    (guide.checks.internal_links) refuses it whichever engine built the pages."""
     if importlib.util.find_spec("zensical") is None:
         tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
     project.write("docs/extra.md", "---\ntitle: Extra\n---\n\n"

@@ -9,7 +9,7 @@ Data flows one way, one module per step:
     safety_html   render the disclaimer and red-flag boxes (the one renderer)
     readability   Flesch-Kincaid grade of article text
     render        turn validated content into Markdown pages and navigation
-    verify        check every built HTML file for the safety boxes
+    checks        check every built file: HTML pages for the safety boxes, SVGs, links
     staging       build into a staging folder; publish only a verified site
 
 The MkDocs hook file (hooks/guide_hooks.py) only wires these together.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import build, models, translations, verify
+from . import build, models, translations
 from .brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .lint import project_errors
 from .errors import ContentErrors
