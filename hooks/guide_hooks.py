@@ -13,7 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from guide import links, verify
+from guide import links
+from guide.checks import pages
 from guide.content import docs_pages, review, translations
 from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
 from guide.pages import brand_html, programme, render
@@ -251,6 +252,16 @@ def on_post_page(output: str, *, page, config) -> str:
     return theme_markup.fix_theme_markup(output)
 
 
+def on_template_context(context, *, template_name: str, config):
+    # MkDocs writes the not-found page's links from the server's root when site_url is unset (it is
+    # served at any address). An edition lives in its own folder: start them there, or a reader who
+    # mistypes a UK address gets the root edition's menu, with its own emergency number.
+    edition = (config.extra.get("edition") or "").strip()
+    if template_name == "404.html" and edition and not config.site_url:
+        context["base_url"] = f"/{edition}/"
+    return context
+
+
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
     output_content = theme_markup.fix_theme_markup(output_content)
     if template_name.endswith(".html"):  # 404.html; never the sitemap
@@ -266,16 +277,16 @@ def on_post_build(*, config) -> None:
     if _Build.translation and (_Build.translation.root / "search").is_dir():
         search = _Build.translation.root / "search"  # the language's stop words, messages and best bets
     _index_for_search(Path(config.site_dir), search)
-    expect = verify.Expectations(_Build.content, _Build.brand, config.site_url)
+    expect = pages.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()
     # `mkdocs build` makes one edition: the switcher's links to the others are not checked.
     others = tuple(e.id for e in _Build.content.site.editions if e.id)
     # Handouts are printed from the verified pages below: links to them are not judged yet.
     later = (f"{handouts.HANDOUTS_DIR}/",) if _handouts_on(config) else ()
-    problems = verify.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)
+    problems = pages.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)
     if problems:
-        raise PluginError(verify.report(problems))
+        raise PluginError(pages.report(problems))
     if _handouts_on(config):
         try:
             written = handouts.print_handouts(Path(config.site_dir), _Build.content, _Build.brand)

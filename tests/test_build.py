@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 CONTENT_PARTIAL = "docs/overrides/partials/content.html"

@@ -12,7 +12,7 @@ from lxml import html
 from guide import build
 from guide.content.brand import default_brand, edition_ids
 from guide.content.load import load_content
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +60,25 @@ def test_every_page_links_to_itself_in_the_other_edition(both):
         # for another site and fetches its sitemap (a 404 on every page).
         assert links[0].get("hreflang") in ("en-GB", "en-US"), rel
         assert not tree.xpath('//head/link[@rel="alternate"][@hreflang]'), rel
+
+
+def test_an_editions_not_found_page_links_to_its_own_edition(both):
+    """A reader who mistypes an address under /uk/ gets the UK not-found page: its menu, logo and
+    stylesheets are the UK edition's, not the root edition's (another country's emergency number)."""
+    for rel, prefix in (("uk/404.html", "/uk/"), ("404.html", "/")):
+        tree = html.fromstring((both.site / rel).read_bytes())
+        menu = tree.xpath('//nav[contains(@class,"md-nav--primary")]//a/@href')
+        assert menu, f"{rel}: no menu links"
+        own = [*menu, *tree.xpath('//a[contains(@class,"md-logo")]/@href'),
+               *tree.xpath('//link[@rel="stylesheet"]/@href')]
+        wrong = [h for h in own if h.startswith("/") and not h.startswith(prefix)]
+        if prefix == "/":
+            wrong = [h for h in own if h.startswith("/uk/")]
+        assert not wrong, f"{rel} links outside its edition: {wrong[:5]}"
+        for href in own:
+            if href.startswith("/"):
+                target = both.site / href.lstrip("/")
+                assert (target / "index.html" if href.endswith("/") else target).exists(), f"{rel}: {href}"
 
 
 def test_an_edition_page_with_the_other_countrys_number_is_refused(both, tmp_path):

@@ -10,7 +10,7 @@ import copy
 import pytest
 from lxml import html
 
-from guide import verify
+from guide.checks import pages
 from guide.content.brand import default_brand, select_brand
 from guide.content.load import load_content
 from guide.pages.safety_html import BOX_ANCHOR, EMERGENCY, RED_FLAGS, emergency_strip, tier_groups
@@ -30,7 +30,7 @@ def real():
 @pytest.fixture(scope="module")
 def expect(mini_site):
     content = load_content(mini_site.site.parent / "content_src")
-    return verify.Expectations(content, default_brand(content))
+    return pages.Expectations(content, default_brand(content))
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def tree(mini_site):
 
 
 def problems(tree, expect) -> list[str]:
-    return [p.format() for p in verify.verify_page(html.tostring(tree), PAGE, expect)]
+    return [p.format() for p in pages.verify_page(html.tostring(tree), PAGE, expect)]
 
 
 def strip_of(tree):
@@ -64,21 +64,21 @@ def test_the_strip_is_the_emergency_tier_in_short_with_the_brands_number(real, b
     tier = real.red_flags.tiers.emergency
     assert strip.get("data-safety") == EMERGENCY and strip.get("data-red-flag-sets") == "lumbar general"
     heading = strip.xpath('.//*[contains(@class, "pn-emergency__heading")]')[0]
-    assert verify.visible_text(heading) == tier.heading.replace("{emergency}", number)
+    assert pages.visible_text(heading) == tier.heading.replace("{emergency}", number)
     assert strip.xpath(".//li/text()") == [i.short for i in _emergency_signs(real, sets)]
     assert len(strip.xpath(".//li")) >= 10  # every emergency sign of a low-back page, in its few words
-    assert tier.action in verify.visible_text(strip)
+    assert tier.action in pages.visible_text(strip)
     call = strip.xpath('.//a[contains(@class, "pn-call")]')[0]
     assert call.get("href") == f"tel:{number}" and call.text == f"Call {number}"
     more = strip.xpath(f'.//a[@href="#{BOX_ANCHOR}"]')
     assert [a.text for a in more] == [real.red_flags.first_screen.more]
     # Nothing but the emergency tier: the same-day and routine signs are in the full box.
     urgent = [i.text for i in real.red_flags.items if i.severity != "emergency"]
-    assert not any(text in verify.visible_text(strip) for text in urgent)
+    assert not any(text in pages.visible_text(strip) for text in urgent)
 
 
 def test_every_article_and_exercise_must_have_it(real):
-    expect = verify.Expectations(real, default_brand(real))
+    expect = pages.Expectations(real, default_brand(real))
     assert "understanding/sciatica/index.html" in expect.strip_pages
     assert expect.strip_pages["exercises/chin-tuck/index.html"] == ("cervical", "general")
     assert len(expect.strip_pages) == len(real.articles) + len(real.exercises)
@@ -152,7 +152,7 @@ def test_a_box_pushed_below_the_first_section_is_refused(tree, expect):
     box = tree.xpath(BOX)[0]
     first_section = tree.xpath("//article//h2[not(ancestor::*[@data-safety])]")[0]
     first_section.addnext(box)
-    title = verify.visible_text(first_section)
+    title = pages.visible_text(first_section)
     assert problems(tree, expect) == [
         f"{PAGE}: the warning-signs box comes after the section heading '{title}'; "
         "keep it near the top, straight after the page's answer"]

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from guide.publish.headers import NETLIFY_FILE, NGINX_FILE
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 REQUIRED = {
     "X-Content-Type-Options": "nosniff",
@@ -132,7 +132,7 @@ def test_the_scan_names_everything_the_policy_would_block_and_hashes_only_code()
     scan.add_page(page, "p.html")
     assert scan.script_hashes == [headers.script_hash("var a = 1;")]
     assert scan.style_hashes == [headers.source_hash("p { color: red }")]
-    assert sorted(b.what for b in scan.blocked) == sorted([
-        "a javascript: address on <a>", "the onclick attribute on <button>",
-        "a style attribute on <div>", "a javascript: address on <form>",
-    ])
+    assert sorted(b.format() for b in scan.blocked) == sorted(
+        f"p.html: {what} would be blocked by the Content-Security-Policy" for what in [
+            "a javascript: address on <a>", "the onclick attribute on <button>",
+            "a style attribute on <div>", "a javascript: address on <form>"])

@@ -1,5 +1,5 @@
 """A link inside the site that goes nowhere is refused by the verifier, whichever engine built
-the pages (guide.internal_links): MkDocs' strict mode is not the only guard."""
+the pages (guide.checks.internal_links): MkDocs' strict mode is not the only guard."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from guide import internal_links, verify
+from guide.checks import internal_links, pages
 from guide.content.brand import default_brand
 from guide.content.load import load_content
 from helpers import ROOT
@@ -27,7 +27,7 @@ def site(tmp_path: Path, files: dict[str, str]) -> Path:
 def broken(root: Path, page: str, body: str = "", head: str = "", base_path: str = "/",
            sources: dict | None = None) -> list[str]:
     tree = html.document_fromstring(PAGE.format(head=head, body=body))
-    return internal_links.LinkCheck(root, base_path, sources).broken(tree, page)
+    return [f.format(one_line=True) for f in internal_links.LinkCheck(root, base_path, sources).broken(tree, page)]
 
 
 @pytest.fixture
@@ -104,7 +104,7 @@ def test_the_same_broken_link_twice_on_a_page_is_one_problem(guide_site):
 @pytest.fixture(scope="module")
 def expect():
     content = load_content(ROOT / "content_src")
-    return verify.Expectations(content, default_brand(content))
+    return pages.Expectations(content, default_brand(content))
 
 
 def test_the_verifier_refuses_a_built_page_with_a_broken_link_and_names_its_source(tmp_path, expect):
@@ -114,13 +114,13 @@ def test_the_verifier_refuses_a_built_page_with_a_broken_link_and_names_its_sour
         "es/understanding/sciatica/index.html": PAGE.format(
             head="", body='<a href="../../../understanding/sciatica/">English</a> <a href="../gone/">x</a>'),
     })
-    links = [p.format() for p in verify.verify_site(tmp_path, expect, skip=("es",)) if "goes nowhere" in p.message]
+    links = [p.format(one_line=True) for p in pages.verify_site(tmp_path, expect, skip=("es",)) if "goes nowhere" in p.message]
     assert links == ["understanding/sciatica/index.html: the link ../nowhere/ (<a href>) goes nowhere: expected "
                      "understanding/nowhere/index.html in the built site; hint: fix the Markdown link in "
                      "content_src/articles/sciatica.md"]
     expect.prefix = "es/"
     try:
-        links = [p.format() for p in verify.verify_site(tmp_path / "es", expect, prefix="es/") if "goes nowhere" in p.message]
+        links = [p.format(one_line=True) for p in pages.verify_site(tmp_path / "es", expect, prefix="es/") if "goes nowhere" in p.message]
     finally:
         expect.prefix = ""
     # The English page, above es/, is in the site: only the missing Spanish page is refused.
@@ -134,7 +134,7 @@ def test_links_into_an_edition_this_build_does_not_make_are_not_checked(guide_si
     body = '<a href="../../uk/understanding/sciatica/">UK</a> <a href="../../es/understanding/gone/">ES</a>'
     tree = html.document_fromstring(PAGE.format(head="", body=body))
     found = internal_links.LinkCheck(guide_site, unbuilt=("uk",)).broken(tree, "understanding/sciatica/index.html")
-    assert len(found) == 1 and "expected es/understanding/gone/index.html" in found[0]
+    assert len(found) == 1 and "expected es/understanding/gone/index.html" in found[0].message
 
 
 def test_a_build_without_the_root_edition_checks_only_the_editions_it_made(tmp_path):
@@ -144,7 +144,7 @@ def test_a_build_without_the_root_edition_checks_only_the_editions_it_made(tmp_p
     body = '<a href="/assets/x.css">root</a> <a href="/es/">es</a> <a href="/es/gone/">gone</a>'
     tree = html.document_fromstring(PAGE.format(head="", body=body))
     found = internal_links.LinkCheck(root, only=("es",)).broken(tree, "es/404.html")
-    assert len(found) == 1 and "expected es/gone/index.html" in found[0], found
+    assert len(found) == 1 and "expected es/gone/index.html" in found[0].message, found
     assert len(internal_links.LinkCheck(root).broken(tree, "es/404.html")) == 2  # a full build judges both
 
 
@@ -153,7 +153,7 @@ def test_links_into_a_folder_written_after_the_check_wait(guide_site):
     body = '<a href="../../handouts/chin-tuck.pdf">PDF</a> <a href="../../gone/">gone</a>'
     tree = html.document_fromstring(PAGE.format(head="", body=body))
     found = internal_links.LinkCheck(guide_site, later=("handouts/",)).broken(tree, "understanding/sciatica/index.html")
-    assert len(found) == 1 and "expected gone/index.html" in found[0], found
+    assert len(found) == 1 and "expected gone/index.html" in found[0].message, found
     assert len(internal_links.LinkCheck(guide_site).broken(tree, "understanding/sciatica/index.html")) == 2
 
 

@@ -148,12 +148,42 @@ def test_no_links_into_the_build_folder(handouts):
         assert b"file:" not in pdf.read_bytes(), f"{pdf.name} links into the build folder"
 
 
+@pytest.fixture(scope="module")
+def zensical_handouts(tmp_path_factory, handouts):
+    """The same clinic's handouts, printed from the pages Zensical built (A4, the clinic's paper)."""
+    import importlib.util
+
+    from helpers import run_build
+
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    site = tmp_path_factory.mktemp("print-zensical") / "site"
+    result = run_build(ROOT, "--engine", "zensical", "-d", str(site), env={"GUIDE_CLINIC": STREET, "GUIDE_HANDOUTS": "1"})
+    assert result.ok, result.output
+    return {p.stem: p for p in (site / "handouts").glob("*.pdf")}
+
+
+def test_zensical_prints_the_same_handouts_with_the_warning_signs_on_every_sheet(zensical_handouts, handouts):
+    """Whichever engine built the pages, a patient gets the same sheets: each one headed by the
+    warning signs, the stop rules on the exercise's first sheet."""
+    assert set(zensical_handouts) == {*exercise_slugs(), "home-programme"}
+    for slug, pdf in sorted(zensical_handouts.items()):
+        pages = pdf_page_texts(pdf)
+        assert len(pages) == len(pdf_page_texts(handouts[("A4", slug)])), f"{slug}: not as many sheets as MkDocs' build"
+        for number, text in enumerate(pages, 1):
+            assert EMERGENCY in text and URGENT in text, f"{slug} p{number}: no warning signs"
+            assert "Example Street Physiotherapy" in text and "020 7946 0321" in text, f"{slug} p{number}"
+        if slug != "home-programme":
+            away = [end for end in stop_rule_ends(slug) if end not in pages[0]]
+            assert away == [], f"{slug}: stop rules printed away from the first sheet: {away}"
+
+
 def test_a_tampered_compact_copy_of_the_box_is_refused():
     """The compact copy that heads each printed sheet is checked against red_flags.yml like the full box."""
     from guide.content.brand import select_brand
     from guide.content.load import load_content
     from guide.pages.safety_html import disclaimer_box, red_flag_box, red_flag_short_box
-    from guide.verify import Expectations, verify_page
+    from guide.checks.pages import Expectations, verify_page
 
     content = load_content(ROOT / "content_src")
     brand = select_brand(content, STREET)

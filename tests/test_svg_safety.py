@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide.svg_safety import check_svg
+from guide.checks.svg import check_svg
 
 CLEAN = b"""<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">
   <title>A person lying on their back</title>

@@ -1,5 +1,5 @@
 """The verifier skips its placeholder search on pages whose bytes cannot hold one
-(guide.verify.may_hold_placeholder). Skipping must never hide a placeholder a reader
+(guide.checks.pages.may_hold_placeholder). Skipping must never hide a placeholder a reader
 would see: every way of writing "[[" into a page that the parser turns back into
 "[[" must still be found."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from guide import verify
+from guide.checks import pages
 
 PAGE = ('<!doctype html><html><head><meta charset="utf-8"><title>T</title></head>'
         "<body><h1>Sciatica</h1><p>{text}</p><a href=\"/x/\" title=\"{attr}\">x</a></body></html>")
@@ -26,14 +26,14 @@ WRITTEN = [
 @pytest.mark.parametrize("where", ["text", "attr"])
 def test_a_placeholder_however_written_is_still_found(text, how, where):
     markup = PAGE.format(text=text if where == "text" else "ok", attr=text if where == "attr" else "ok").encode()
-    tree, _ = verify.parse_page(markup, "p.html")
-    assert verify.unfilled_placeholders(tree) == ["[[emergency-number]]"]  # the parser really yields "[["
-    assert verify.may_hold_placeholder(markup), how
+    tree, _ = pages.parse_page(markup, "p.html")
+    assert pages.unfilled_placeholders(tree) == ["[[emergency-number]]"]  # the parser really yields "[["
+    assert pages.may_hold_placeholder(markup), how
 
 
 def test_a_clean_utf8_page_skips_the_search():
     markup = PAGE.format(text="Call your doctor [1] or see [list].", attr="a [b] c").encode()
-    assert not verify.may_hold_placeholder(markup)
+    assert not pages.may_hold_placeholder(markup)
 
 
 @pytest.mark.parametrize("markup", [
@@ -43,4 +43,4 @@ def test_a_clean_utf8_page_skips_the_search():
     (PAGE.format(text="x", attr="y") + '<meta CHARSET="utf-7">').encode(),  # a second, different declaration
 ], ids=["undeclared", "windows-1252", "utf-16", "two declarations"])
 def test_pages_not_declared_as_utf8_get_the_full_search(markup):
-    assert verify.may_hold_placeholder(markup)
+    assert pages.may_hold_placeholder(markup)

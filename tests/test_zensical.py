@@ -9,6 +9,9 @@ import importlib.util
 import subprocess
 import sys
 
+import pytest
+import yaml
+
 from lxml import html as lxml_html
 
 from helpers import ROOT, build_env, guide_command
@@ -26,6 +29,24 @@ def test_the_verifier_passes_zensicals_output_again(zensical_site):
     proc = subprocess.run([*guide_command(ROOT), "verify", str(zensical_site.site)], cwd=ROOT, env=build_env(),
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("clinic", sorted(p.name for p in (ROOT / "content_src" / "clinics").iterdir() if p.is_dir()))
+def test_each_clinic_copy_built_with_zensical_is_published_verified_with_its_own_number(clinic, tmp_path):
+    from helpers import run_build
+
+    if importlib.util.find_spec("zensical") is None:
+        tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
+    result = run_build(ROOT, "--engine", "zensical", "-d", str(tmp_path / "site"), env={"GUIDE_CLINIC": clinic},
+                       editions=True)
+    assert result.ok and "every page verified" in result.output, result.output
+    profile = yaml.safe_load((ROOT / "content_src" / "clinics" / clinic / "clinic.yml").read_text(encoding="utf-8"))
+    page = lxml_html.parse(str(result.site / "understanding" / "sciatica" / "index.html")).getroot()
+    countries = yaml.safe_load((ROOT / "content_src" / "countries.yml").read_text(encoding="utf-8"))
+    number = next(c["emergency_number"] for c in countries if c["code"] == profile["country"])
+    calls = set(page.xpath('//*[@data-safety="emergency"]//a[starts-with(@href, "tel:")]/@href'))
+    assert calls == {"tel:" + number.replace(" ", "")}, calls
+    assert profile["name"] in page.text_content()
 
 
 def test_zensical_pages_show_the_boxes_on_the_first_screen(zensical_site):
@@ -61,7 +82,7 @@ def test_a_zensical_build_of_a_page_without_the_box_is_refused(project):
 def test_a_zensical_build_with_a_broken_link_is_refused(project):
     """Zensical's --strict stops on a Markdown link to a missing page, but not on an address in raw
     HTML (the boxes, figures and citations are raw HTML): the verifier's link check
-    (guide.internal_links) refuses it whichever engine built the pages."""
+    (guide.checks.internal_links) refuses it whichever engine built the pages."""
     if importlib.util.find_spec("zensical") is None:
         tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
     project.write("docs/extra.md", "---\ntitle: Extra\n---\n\n"

@@ -9,7 +9,8 @@ Data flows one way, one subpackage per stage (ARCHITECTURE.md has the map):
     engine/    what MkDocs or Zensical is given (the compiled folder) and what is done to its
                HTML afterwards, the same for both (Material fixes, the Pagefind index); the
                MkDocs adapter is the one module here that imports MkDocs
-    verify, svg_safety, internal_links   check every built file before anything is published
+    checks/    check every built file before anything is published: HTML pages for the safety
+               boxes, SVGs, links (a registry of named page checks)
     publish/   stage, hosting headers, handouts, the reproducible date, the handover between
                the build command and the engine's process
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from . import build, verify
+from . import build
 from .content import models, translations
 from .content.brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .content.lint import project_errors

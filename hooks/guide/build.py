@@ -9,8 +9,8 @@
    one located line (the template or file and line it names), and the full log
    is kept in `.<site>.build.log`.
 3. Check every file the engine wrote: every HTML page for the safety boxes and
-   unfilled placeholders (guide.verify), every SVG against the allow-list
-   (guide.svg_safety), the search index and sitemaps for placeholders, inline
+   unfilled placeholders (guide.checks.pages), every SVG against the allow-list
+   (guide.checks.svg), the search index and sitemaps for placeholders, inline
    scripts for the Content-Security-Policy; then write the hosting headers and,
    if asked, print the handouts.
 4. Swap the staging folder into place in one step, only when the engine exited 0
@@ -40,7 +40,7 @@ import yaml
 
 from .publish import handover, headers
 from .content import lint, translations
-from . import svg_safety, verify
+from .checks import pages, svg
 from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
 from .content.load import load_content
@@ -404,19 +404,19 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
     # Without the root edition (`--edition es`) only links into the editions built can be judged.
     only = None if any(not e.id for e in editions) else tuple(e.folder.strip("/") for e in editions)
     for edition in editions:
-        expect = verify.Expectations(edition.content or content, edition.brand, site_url)
+        expect = pages.Expectations(edition.content or content, edition.brand, site_url)
         expect.prefix = edition.folder
-        problems += [p.format() for p in verify.verify_site(
+        problems += [p.format(one_line=True) for p in pages.verify_site(
             staging / edition.folder, expect, also=scan.add_page, prefix=edition.folder,
             skip=() if edition.id else nested, unbuilt=unbuilt, only=only, later=later)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
                         for p in problems)
-    problems += [p.format() for p in svg_safety.check_svg_files(svg_safety.svg_files(staging), staging)]
+    problems += [p.format() for p in svg.check_svg_files(svg.svg_files(staging), staging)]
     for path in sorted(p for p in staging.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file()):
         raw = path.read_bytes()
         # "[[" is in the decoded text exactly when its bytes are in the file (UTF-8 keeps ASCII as is):
         # the search indexes of 1,000 articles are megabytes, nearly always without a placeholder.
-        found = sorted(set(verify.PLACEHOLDER.findall(raw.decode("utf-8", errors="replace")))) if b"[[" in raw else []
+        found = sorted(set(pages.PLACEHOLDER.findall(raw.decode("utf-8", errors="replace")))) if b"[[" in raw else []
         if found:
             problems.append(f"{path.relative_to(staging).as_posix()}: the placeholder(s) {', '.join(found)} "
                             "were written out instead of being filled in")

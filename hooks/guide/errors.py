@@ -5,21 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .checks.findings import Finding, report
 
-@dataclass(frozen=True, order=True)
-class ContentError:
-    file: str
-    line: int | None
-    field: str
-    message: str
-    hint: str = ""
 
-    def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        text = f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        if self.hint:
-            text += f"\n    hint: {self.hint}"
-        return text
+# A content error is a Finding located in content_src/ (or docs/, or a clinic profile): the same
+# shape as a problem on a built page. The name stays for the modules that raise content errors.
+ContentError = Finding
 
 
 class ContentErrors(Exception):
@@ -31,9 +22,7 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         n = len(self.errors)
-        lines = [e.format() for e in self.errors]
-        lines.append(f"{n} content error{'s' if n != 1 else ''} found. Nothing was published.")
-        return "\n".join(lines)
+        return report(self.errors, f"{n} content error{'s' if n != 1 else ''} found. Nothing was published.")
 
 
 @dataclass

@@ -17,7 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from guide.publish.headers import OTHER_HEADERS
 from guide.links import HIDDEN_TEXT
 from testkit.nginx import NginxSite, nginx_path
-from guide.verify import html_files
+from guide.checks.pages import html_files
 
 from conftest import DESKTOP, PHONE
 from helpers import ROOT, run_build

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from guide.verify import html_files
+from guide.checks.pages import html_files
 from page_checks import COMPACT_COPY, DISCLAIMER_BOX, HEADING_SHOWN, RED_FLAG_BOX, SHOWN, STRIP
 from page_checks import assert_first_phone_screen_answers_and_says_when_to_call, assert_nothing_requested_from_another_origin
 from site_pages import every_page, url_of_html, urls

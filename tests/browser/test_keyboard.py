@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from guide.pages.safety_html import RED_FLAGS
-from guide.verify import html_files
+from guide.checks.pages import html_files
 from site_pages import sampled_urls
 from tabs import desktop_tab, phone_tab  # noqa: F401  (fixtures)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import svg_safety
+from ..checks import svg
 from .brand import clinic_slugs, load_clinic
 from .docs_pages import check_front_matter
 from ..errors import ContentError, ErrorCollector
@@ -31,7 +31,7 @@ def svg_errors(content: Content, docs_dir: Path) -> list[ContentError]:
     errors = ErrorCollector(content.root)
     project = content.root.parent
     for folder in (content.root, docs_dir):
-        for problem in svg_safety.check_svg_files(svg_safety.svg_files(folder), project):
+        for problem in svg.check_svg_files(svg.svg_files(folder), project):
             errors.add(project / problem.file, problem.line, "", problem.message,
                        "pictures may only draw: no scripts, event handlers, embedded HTML or links to other files")
     return errors.errors

@@ -55,7 +55,7 @@ def _raw_html_from_the_file(markdown: str, src_uri: str, url: str) -> str:
     """The hooks write raw HTML for MkDocs, which leaves it as it is: its relative addresses start
     at the page's address (exercises/bridge/). Zensical rebases them as if they started at the
     Markdown file's folder (exercises/), one "../" too many on every page not named index.md, so
-    each picture and citation of an exercise went nowhere (found by guide.internal_links). Here they
+    each picture and citation of an exercise went nowhere (found by guide.checks.internal_links). Here they
     are written from the file's folder, as Zensical reads them."""
     page_dir = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
     file_dir = posixpath.dirname(src_uri)

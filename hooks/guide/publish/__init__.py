@@ -4,5 +4,5 @@ Owns the staging folder and the atomic publish (staging), the hosting headers (h
 PDF handouts and the Chromium that prints them (handouts, chromium), the build date that makes
 two builds byte-identical (build_date) and the loaded content handed from the build command to
 the engine's process (handover). The checks that decide whether to publish are stage 4
-(guide.verify and its neighbours).
+(guide.checks).
 """

@@ -22,6 +22,8 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..checks.findings import Finding, report as report_findings
+
 # ---------------------------------------------------------------- the policy (the one place to change it)
 CSP: dict[str, tuple[str, ...]] = {
     "default-src": ("'self'",),
@@ -68,17 +70,6 @@ _EXECUTABLE_TYPES = {"", "module", "text/javascript", "application/javascript", 
 _INLINE_HANDLER = re.compile(r"on[a-z]+", re.I)
 
 
-@dataclass(frozen=True)
-class Blocked:
-    """Something in a built page that the policy would stop from working."""
-
-    page: str
-    what: str
-
-    def format(self) -> str:
-        return f"{self.page}: {self.what} would be blocked by the Content-Security-Policy"
-
-
 def source_hash(text: str) -> str:
     """The CSP source for an inline script or <style> with exactly this text."""
     digest = hashlib.sha256(text.encode("utf-8")).digest()
@@ -98,7 +89,7 @@ class SiteScan:
 
     hashes: set[str] = field(default_factory=set)
     style_hashes_found: set[str] = field(default_factory=set)
-    blocked: list[Blocked] = field(default_factory=list)
+    blocked: list[Finding] = field(default_factory=list)  # what the policy would stop from working
 
     @property
     def script_hashes(self) -> list[str]:
@@ -123,20 +114,23 @@ _SUSPECT_ATTRIBUTES = etree.XPath(
 )
 
 
-def _blocked_in(page: str, tree) -> list[Blocked]:
+def _blocked_in(page: str, tree) -> list[Finding]:
     """Inline code and styles a hash cannot allow: event attributes, javascript: links, style attributes.
 
     <style> elements are allowed by their hash, like inline scripts."""
-    found: list[Blocked] = []
+    found: list[Finding] = []
     styles_inline = "'unsafe-inline'" in CSP["style-src"]
     for attribute in _SUSPECT_ATTRIBUTES(tree):
         name, value, tag = attribute.attrname, str(attribute), attribute.getparent().tag
         if _INLINE_HANDLER.fullmatch(name):
-            found.append(Blocked(page, f"the {name} attribute on <{tag}>"))
+            what = f"the {name} attribute on <{tag}>"
         elif name in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
-            found.append(Blocked(page, f"a javascript: address on <{tag}>"))
+            what = f"a javascript: address on <{tag}>"
         elif name == "style" and not styles_inline:
-            found.append(Blocked(page, f"a style attribute on <{tag}>"))
+            what = f"a style attribute on <{tag}>"
+        else:
+            continue
+        found.append(Finding(page, None, "", f"{what} would be blocked by the Content-Security-Policy"))
     return found
 
 
@@ -193,8 +187,6 @@ def write_header_files(site_dir: Path, scan: SiteScan | None = None) -> SiteScan
     return scan
 
 
-def report(blocked: list[Blocked]) -> str:
-    lines = [b.format() for b in blocked]
-    lines.append(f"Hosting check failed: {len(blocked)} inline script(s) or style(s) that no hash can allow. "
-                 "Move the code into a .js or .css file. The site was not published.")
-    return "\n".join(lines)
+def report(blocked: list[Finding]) -> str:
+    return report_findings(blocked, f"Hosting check failed: {len(blocked)} inline script(s) or style(s) that no hash "
+                                    "can allow. Move the code into a .js or .css file. The site was not published.")

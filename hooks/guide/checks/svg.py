@@ -10,10 +10,11 @@ attributes, and refer to nothing outside itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
+
+from .findings import Finding
 
 # Drawing, text, structure and paint servers: what our pictures and a clinic's
 # logo need. Anything else (script, foreignObject, animation that can set
@@ -31,33 +32,22 @@ _SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data):", re.I)
 _LINK_ATTRS = {"href", "{http://www.w3.org/1999/xlink}href", "src"}
 
 
-@dataclass(frozen=True)
-class SvgProblem:
-    file: str
-    line: int | None
-    message: str
-
-    def format(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
-
-
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def check_svg(data: bytes, name: str) -> list[SvgProblem]:
+def check_svg(data: bytes, name: str) -> list[Finding]:
     """Every way this SVG could run code or load something from elsewhere."""
-    problems: list[SvgProblem] = []
+    problems: list[Finding] = []
 
     def fail(line: int | None, message: str) -> None:
-        problems.append(SvgProblem(name, line, message))
+        problems.append(Finding(name, line, "", message))
 
     if b"<!ENTITY" in data or b"<!entity" in data:
         fail(None, "declares XML entities (<!ENTITY>), which can pull in other files; remove the DOCTYPE")
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        return [SvgProblem(name, getattr(exc, "lineno", None), f"is not well-formed XML ({exc.msg})")]
+        return [Finding(name, getattr(exc, "lineno", None), "", f"is not well-formed XML ({exc.msg})")]
     if etree.QName(root).localname != "svg":
         fail(root.sourceline, f"the root element is <{etree.QName(root).localname}>, not <svg>")
     for element in root.iter():
@@ -89,8 +79,8 @@ def check_svg(data: bytes, name: str) -> list[SvgProblem]:
     return problems
 
 
-def check_svg_files(paths: list[Path], base: Path) -> list[SvgProblem]:
-    problems: list[SvgProblem] = []
+def check_svg_files(paths: list[Path], base: Path) -> list[Finding]:
+    problems: list[Finding] = []
     for path in paths:
         try:
             name = path.relative_to(base).as_posix()

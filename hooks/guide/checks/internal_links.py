@@ -2,7 +2,7 @@
 must be a file of the site, whichever engine built it.
 
 MkDocs' strict mode refuses a Markdown link to a missing page, but Zensical's strict mode is
-"currently unsupported", so this check runs on the built HTML (from guide.verify, on the tree it
+"currently unsupported", so this check runs on the built HTML (from guide.checks.pages, on the tree it
 has already parsed) and refuses the build itself. Checked: <a href>, <img src/srcset>,
 <link href>, <script src>, <source src/srcset>. Not checked: other websites, mailto:, tel:,
 data:, links to a part of the same page (#...), and whether a #part of another page exists
@@ -17,7 +17,9 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-# One XPath per page, anchored at the document node (see guide.verify on `/descendant::`).
+from .findings import Finding
+
+# One XPath per page, anchored at the document node (see guide.checks.pages on `/descendant::`).
 _TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::img/@srcset"
                        " | /descendant::link/@href | /descendant::script/@src"
                        " | /descendant::source/@src | /descendant::source/@srcset")
@@ -94,9 +96,9 @@ class LinkCheck:
             return f"{target}/index.html"
         return target
 
-    def broken(self, tree, page: str) -> list[str]:
-        """One message per link on `page` (named from site_root) whose target is not in the site."""
-        out: list[str] = []
+    def broken(self, tree, page: str) -> list[Finding]:
+        """One finding per link on `page` (named from site_root) whose target is not in the site."""
+        out: list[Finding] = []
         for value in _TARGETS(tree):
             attribute = value.attrname
             for address in _addresses(str(value), attribute):
@@ -114,8 +116,8 @@ class LinkCheck:
                 source = self.sources.get(page)
                 hint = (f"fix the Markdown link in {source}" if source else
                         "fix the link in the Markdown page or template that makes this page")
-                message = (f"the link {address} (<{element} {attribute}>) goes nowhere: expected {where}; "
-                           f"hint: {hint}")
-                if message not in out:  # the same link twice on a page (menu and footer) is one problem
-                    out.append(message)
+                found = Finding(page, None, "", f"the link {address} (<{element} {attribute}>) goes nowhere: "
+                                                f"expected {where}", hint)
+                if found not in out:  # the same link twice on a page (menu and footer) is one problem
+                    out.append(found)
         return out

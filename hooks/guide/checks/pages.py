@@ -13,24 +13,30 @@ one that differs from red_flags.yml), an article or exercise without its
 emergency strip (or one that differs, or does not come before the box), an
 emergency link to the wrong number, names a red-flag set or source id that does
 not exist, links to another website unmarked, or links to a page, picture, stylesheet
-or script that is not in the built site (guide.internal_links).
+or script that is not in the built site (guide.checks.internal_links).
+
+Each of these is a page check below, registered with `@page_check("name")` (guide.checks.registry)
+and tested on HTML strings in tests/test_checks.py; verify_site reads and parses every page once
+and verify_tree runs every registered check on it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import internal_links, links
-from .content.brand import Brand
-from .content.load import Content
-from .pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
+from .. import links
+from ..content.brand import Brand
+from ..content.load import Content
+from ..pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
                           help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
+from . import internal_links
+from .findings import Finding, report as report_findings
+from .registry import PAGE_CHECKS, Page, page_check
 
 # Compiled once and anchored at the document node: `/descendant::*` visits elements only,
 # where `//*` also steps through every text node (measured 15-20% slower on built pages).
@@ -38,15 +44,6 @@ from .pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAG
 # of elements): two walks cost about a third more.
 _MARKED_OR_CITED = etree.XPath("/descendant::*[@data-safety or @data-source-id]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:[^.\d]|$)|font-size\s*:\s*0", re.I)
-
-
-@dataclass(frozen=True)
-class Problem:
-    page: str
-    message: str
-
-    def format(self) -> str:
-        return f"{self.page}: {self.message}"
 
 
 class Expectations:
@@ -78,7 +75,7 @@ class Expectations:
                                  for e in content.exercises})
         self._strip_texts: dict[tuple[str, ...], str] = {}
         # The file each generated page is made from, for the hint of a link that goes nowhere.
-        from .errors import ErrorCollector
+        from ..errors import ErrorCollector
         rel = ErrorCollector(content.root).rel
         self.page_sources = {f"{a.meta.section}/{a.slug}/index.html": rel(a.path) for a in content.articles}
         self.page_sources.update({f"exercises/{e.slug}/index.html": rel(e.path) for e in content.exercises})
@@ -93,8 +90,8 @@ class Expectations:
     def source(self, name: str, element=None, kind: str = "") -> str:
         """Where the text of a box that differs comes from: the safety file of the page's language,
         with the line of the first of its texts the page does not show, when one can be told."""
-        from .errors import ErrorCollector
-        from .content.source_files import load_yaml_file
+        from ..errors import ErrorCollector
+        from ..content.source_files import load_yaml_file
 
         path = self._safety_dir / name
         where = ErrorCollector(self.content.root).rel(path)
@@ -167,35 +164,60 @@ def _hidden(element) -> str | None:
     return None
 
 
-def parse_page(markup: str | bytes, page: str) -> tuple[object | None, list[Problem]]:
+def parse_page(markup: str | bytes, page: str) -> tuple[object | None, list[Finding]]:
     """(the page's element tree, []) or (None, [why it cannot be read])."""
     try:
         return lxml_html.document_fromstring(markup), []
     except (ValueError, lxml_html.etree.ParserError) as exc:
-        return None, [Problem(page, f"cannot be read as HTML ({exc})")]
+        return None, [Finding(page, None, "", f"cannot be read as HTML ({exc})")]
 
 
-def verify_page(markup: str | bytes, page: str, expect: Expectations) -> list[Problem]:
+def verify_page(markup: str | bytes, page: str, expect: Expectations) -> list[Finding]:
     tree, problems = parse_page(markup, page)
     return problems if tree is None else verify_tree(tree, page, expect, markup if isinstance(markup, bytes) else None)
 
 
-def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None) -> list[Problem]:
-    """Problems on one parsed page. `raw`, the bytes it was parsed from, lets the placeholder
-    check skip pages that cannot hold one (see may_hold_placeholder)."""
-    problems: list[Problem] = []
+def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None, link_check=None) -> list[Finding]:
+    """Findings on one parsed page: every registered page check (guide.checks.registry), in turn.
+    `raw`, the bytes it was parsed from, lets the placeholder check skip pages that cannot hold
+    one (see may_hold_placeholder); `link_check`, the site's LinkCheck, lets the links be checked."""
+    seen = page_of(tree, page, raw, link_check)
+    problems: list[Finding] = []
+    for check in PAGE_CHECKS.values():
+        problems.extend(check(seen, expect))
+    return problems
+
+
+def page_of(tree, page: str, raw: bytes | None = None, link_check=None) -> Page:
+    """A parsed page as the checks see it: its safety boxes and cited sources found in one walk."""
+    return Page(tree, page, raw, link_check, _MARKED_OR_CITED(tree))
+
+
+def _collector(page: Page):
+    """([], fail): fail(message) adds a finding on the page to the list."""
+    out: list[Finding] = []
 
     def fail(message: str) -> None:
-        problems.append(Problem(page, message))
+        out.append(Finding(page.name, None, "", message))
+    return out, fail
 
-    marked_or_cited = _MARKED_OR_CITED(tree)
-    marked = [e for e in marked_or_cited if e.get("data-safety") is not None]
-    disclaimers = [e for e in marked if e.get("data-safety") == DISCLAIMER]
-    boxes = [e for e in marked if e.get("data-safety") == RED_FLAGS]
-    for element in marked:
+
+# ---------------------------------------------------------------- the page checks, in the order their findings are listed
+@page_check("safety-markers")
+def markers_known(page: Page, expect: Expectations) -> list[Finding]:
+    """Every data-safety marker is one the checks know: a misspelt one would escape them."""
+    out, fail = _collector(page)
+    for element in page.marked:
         if element.get("data-safety") not in (DISCLAIMER, RED_FLAGS, RED_FLAGS_SHORT, HELP, EMERGENCY):
             fail(f"unknown safety marker data-safety=\"{element.get('data-safety')}\"")
+    return out
 
+
+@page_check("disclaimer")
+def disclaimer_shown(page: Page, expect: Expectations) -> list[Finding]:
+    """Exactly one disclaimer, its text as content_src/safety/disclaimer.yml gives it, visible."""
+    out, fail = _collector(page)
+    disclaimers = page.safety(DISCLAIMER)
     if not disclaimers:
         fail("no medical disclaimer (element with data-safety=\"disclaimer\")")
     elif len(disclaimers) > 1:
@@ -205,42 +227,49 @@ def verify_tree(tree, page: str, expect: Expectations, raw: bytes | None = None)
             fail(f"the disclaimer's text differs from {expect.source('disclaimer.yml', element)}")
         if why := _hidden(element):
             fail(f"the disclaimer {why}")
+    return out
 
+
+@page_check("warning-signs-box")
+def box_shown(page: Page, expect: Expectations) -> list[Finding]:
+    """At least one warning-signs box, each complete (see _box_findings)."""
+    out, fail = _collector(page)
+    boxes = page.safety(RED_FLAGS)
     if not boxes:
         fail("no warning-signs box (element with data-safety=\"red-flags\")")
-    # The full boxes, then the compact copies that head each printed sheet (they never stand in for a full box).
-    shorts = [e for e in marked if e.get("data-safety") == RED_FLAGS_SHORT]
-    for element, name, expected in [(e, "warning-signs box", expect.red_flag_text) for e in boxes] + [
-            (e, "compact copy of the warning-signs box", expect.red_flag_short_text) for e in shorts]:
-        named = element.get("data-red-flag-sets", "").split()
-        unknown = [s for s in named if s not in expect.set_ids]
-        if unknown:
-            fail(f"the {name} names unknown red-flag set(s): {', '.join(unknown)}")
-            continue
-        if not named:
-            fail(f"the {name} does not say which red-flag sets it shows (data-red-flag-sets)")
-            continue
-        if visible_text(element) != expected(expect.canonical_sets(named)):
-            fail(f"the {name} ({' '.join(named)}) differs from "
-                 f"{expect.source('red_flags.yml', element, 'short' if element in shorts else '')}")
-        tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
-        if expect.brand.emergency_tel not in tels:
-            fail(f"the {name} has no emergency link to {expect.brand.emergency_tel}")
-        if why := _hidden(element):
-            fail(f"the {name} {why}")
+    for element in boxes:
+        _box_findings(element, "warning-signs box", expect.red_flag_text, "", expect, fail)
+    return out
 
-    _check_help([e for e in marked if e.get("data-safety") == HELP], boxes, page, expect, fail)
-    _check_strip(tree, [e for e in marked if e.get("data-safety") == EMERGENCY], boxes, page, expect, fail)
 
-    for element in (e for e in marked_or_cited if e.get("data-source-id") is not None):
-        if element.get("data-source-id") not in expect.source_ids:
-            fail(f"cites unknown source id '{element.get('data-source-id')}'")
-    for token in (unfilled_placeholders(tree) if raw is None or may_hold_placeholder(raw) else ()):
-        fail(f"the placeholder {token} was printed instead of being filled in "
-             "(a text field the build does not fill; see guide.models.PATIENT_TEXT)")
-    for href in links.unmarked_external(tree, expect.own_hosts):
-        fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
-    return problems
+@page_check("compact-box")
+def compact_box_shown(page: Page, expect: Expectations) -> list[Finding]:
+    """The compact copies that head each printed sheet, checked against the same source (they never
+    stand in for a full box)."""
+    out, fail = _collector(page)
+    for element in page.safety(RED_FLAGS_SHORT):
+        _box_findings(element, "compact copy of the warning-signs box", expect.red_flag_short_text, "short", expect, fail)
+    return out
+
+
+def _box_findings(element, name: str, expected, kind: str, expect: Expectations, fail) -> None:
+    """A box names known red-flag sets, shows their text as red_flags.yml gives it, has the call
+    link to the brand's emergency number, and is visible."""
+    named = element.get("data-red-flag-sets", "").split()
+    unknown = [s for s in named if s not in expect.set_ids]
+    if unknown:
+        fail(f"the {name} names unknown red-flag set(s): {', '.join(unknown)}")
+        return
+    if not named:
+        fail(f"the {name} does not say which red-flag sets it shows (data-red-flag-sets)")
+        return
+    if visible_text(element) != expected(expect.canonical_sets(named)):
+        fail(f"the {name} ({' '.join(named)}) differs from {expect.source('red_flags.yml', element, kind)}")
+    tels = [a.get("href") for a in element.xpath(".//a[starts-with(@href, 'tel:')]")]
+    if expect.brand.emergency_tel not in tels:
+        fail(f"the {name} has no emergency link to {expect.brand.emergency_tel}")
+    if why := _hidden(element):
+        fail(f"the {name} {why}")
 
 
 PLACEHOLDER = re.compile(r"\[\[[A-Za-z][A-Za-z0-9-]*\]\]")  # [[Er]] too: care words start a sentence capitalised
@@ -287,10 +316,13 @@ def unfilled_placeholders(tree) -> list[str]:
     return found
 
 
-def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail) -> None:
+@page_check("help-section")
+def help_shown(page: Page, expect: Expectations) -> list[Finding]:
     """An article's generated "When to get help": present, one, for the page's own sets, text and
     heading as red_flags.yml gives them, and visible."""
-    expected_help = expect.help_pages.get(page.removeprefix(expect.prefix))
+    out, fail = _collector(page)
+    helps, boxes = page.safety(HELP), page.safety(RED_FLAGS)
+    expected_help = expect.help_pages.get(page.name.removeprefix(expect.prefix))
     if expected_help and not helps:
         fail("no 'When to get help' section (element with data-safety=\"help\")")
     elif len(helps) > 1:
@@ -319,16 +351,20 @@ def _check_help(helps: list, boxes: list, page: str, expect: Expectations, fail)
         named = tuple(element.get("data-red-flag-sets", "").split())
         if box_sets and named not in box_sets:
             fail(f"the 'When to get help' section ({' '.join(named)}) and the warning-signs box name different sets")
+    return out
 
 
-def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectations, fail) -> None:
+@page_check("emergency-strip")
+def strip_shown(page: Page, expect: Expectations) -> list[Finding]:
     """The emergency strip on an article's or exercise's first screen: present, one, for the page's
     own sets, text as red_flags.yml gives it, with its call link and a link to the full box, visible,
     and before that box, which itself stays near the top (before the page's first section heading)."""
-    expected = expect.strip_pages.get(page.removeprefix(expect.prefix))
+    out, fail = _collector(page)
+    tree, strips, boxes = page.tree, page.safety(EMERGENCY), page.safety(RED_FLAGS)
+    expected = expect.strip_pages.get(page.name.removeprefix(expect.prefix))
     if expected and not strips:
         fail(f"no emergency strip on the first screen (element with data-safety=\"{EMERGENCY}\")")
-        return
+        return out
     if len(strips) > 1:
         fail(f"{len(strips)} emergency strips; a page has at most one")
     box_sets = [tuple(b.get("data-red-flag-sets", "").split()) for b in boxes]
@@ -363,6 +399,43 @@ def _check_strip(tree, strips: list, boxes: list, page: str, expect: Expectation
             heading = after[after.index(element) + 1]
             fail(f"the warning-signs box comes after the section heading '{visible_text(heading)}'; "
                  "keep it near the top, straight after the page's answer")
+    return out
+
+
+@page_check("sources")
+def sources_known(page: Page, expect: Expectations) -> list[Finding]:
+    """Every cited source id is one content_src/sources.yml defines."""
+    out, fail = _collector(page)
+    for element in (e for e in page.marked_or_cited if e.get("data-source-id") is not None):
+        if element.get("data-source-id") not in expect.source_ids:
+            fail(f"cites unknown source id '{element.get('data-source-id')}'")
+    return out
+
+
+@page_check("placeholders")
+def placeholders_filled(page: Page, expect: Expectations) -> list[Finding]:
+    """No [[emergency-number]] or the like left in what a reader sees or a tool reads."""
+    out, fail = _collector(page)
+    for token in (unfilled_placeholders(page.tree) if page.raw is None or may_hold_placeholder(page.raw) else ()):
+        fail(f"the placeholder {token} was printed instead of being filled in "
+             "(a text field the build does not fill; see guide.content.models.PATIENT_TEXT)")
+    return out
+
+
+@page_check("external-links")
+def external_links_marked(page: Page, expect: Expectations) -> list[Finding]:
+    """Every link to another website says so (to screen readers too)."""
+    out, fail = _collector(page)
+    for href in links.unmarked_external(page.tree, expect.own_hosts):
+        fail(f"the link to {href} is not marked as going to another website (guide.links.mark_external_links)")
+    return out
+
+
+@page_check("internal-links")
+def internal_links_lead_somewhere(page: Page, expect: Expectations) -> list[Finding]:
+    """Every page, picture, stylesheet and script a page links to is a file of the site (verify_site
+    hands the site's LinkCheck; a page checked on its own has no site to look in)."""
+    return page.links.broken(page.tree, page.name) if page.links is not None else []
 
 
 # The strip, the box and every <h2> of the page's own content (Material's <article>, not one inside
@@ -377,8 +450,8 @@ def html_files(site_dir: Path) -> list[Path]:
 
 def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[str, ...] = (),
                 prefix: str = "", unbuilt: tuple[str, ...] = (), only: tuple[str, ...] | None = None,
-                later: tuple[str, ...] = ()) -> list[Problem]:
-    """Problems on every page of site_dir. `also(tree, page)` is handed each parsed page,
+                later: tuple[str, ...] = ()) -> list[Finding]:
+    """Findings on every page of site_dir. `also(tree, page)` is handed each parsed page,
     so that other checks of the built site need not read and parse every page again.
     `skip` names sub-folders checked on their own (other editions); `prefix` is site_dir's
     place in the published site, so that pages are named as a reader finds them; `unbuilt`
@@ -388,8 +461,8 @@ def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[
     site_dir = Path(site_dir)
     pages = [p for p in html_files(site_dir) if p.relative_to(site_dir).parts[0] not in skip]
     if not pages:
-        return [Problem(site_dir.as_posix(), "no HTML pages found")]
-    problems: list[Problem] = []
+        return [Finding(site_dir.as_posix(), None, "", "no HTML pages found")]
+    problems: list[Finding] = []
     # Links resolve from the published root, so that a link to another edition is checked too.
     root = site_dir.parents[len(Path(prefix).parts) - 1] if prefix else site_dir
     link_check = internal_links.LinkCheck(root, expect.base_path,
@@ -400,15 +473,13 @@ def verify_site(site_dir: Path, expect: Expectations, *, also=None, skip: tuple[
         tree, unreadable = parse_page(raw, page)
         problems.extend(unreadable)
         if tree is not None:
-            problems.extend(verify_tree(tree, page, expect, raw))
-            problems.extend(Problem(page, message) for message in link_check.broken(tree, page))
+            problems.extend(verify_tree(tree, page, expect, raw, link_check))
             if also:
                 also(tree, page)
     return problems
 
 
-def report(problems: list[Problem], consequence: str = "The site was not published.") -> str:
-    pages = len({p.page for p in problems})
-    lines = [p.format() for p in problems]
-    lines.append(f"Safety check failed: {len(problems)} problem(s) on {pages} page(s). {consequence}".rstrip())
-    return "\n".join(lines)
+def report(problems: list[Finding], consequence: str = "The site was not published.") -> str:
+    pages = len({p.file for p in problems})
+    return report_findings(problems, f"Safety check failed: {len(problems)} problem(s) on {pages} page(s). "
+                                     f"{consequence}".rstrip(), one_line=True)
