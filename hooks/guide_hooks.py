@@ -39,8 +39,8 @@ class _Build:
     brand = None
     staged: StagedBuild | None = None
     page_meta: dict[str, dict] = {}  # generated page path -> its page.meta
-    translation = None  # a language edition's guide.translations.Translations
-    frame: Frame | None = None  # the boxes every page gets in its content (guide.compile.frame)
+    translation = None  # a language edition's guide.content.translations.Translations
+    frame: Frame | None = None  # the boxes every page gets in its content (guide.pages.frame)
     notices: dict[str, dict] = {}  # page path -> its out-of-date notice (a language edition)
 
 
@@ -74,7 +74,7 @@ def on_config(config):
         config.site_dir = str(_Build.staged.start())
     try:
         # Started by `python -m guide build`, which validated this very content_src/ for this build:
-        # its copy is used (guide.handover). Run any other way, or if anything changed, validate here.
+        # its copy is used (guide.publish.handover). Run any other way, or if anything changed, validate here.
         content = (_owned() and handover.read(root / "content_src")) or load_content(root / "content_src")
         programme.load_texts(content)  # the home-programme pages' words, checked before any page is made
     except ContentErrors as exc:
@@ -243,7 +243,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = _Build.brand.words.apply(page.meta[key], markup=False)
         markdown = _Build.brand.words.apply(markdown, markup=True)
-    # The boxes wait in page.meta until on_page_content (guide.compile.frame.page, `slots`).
+    # The boxes wait in page.meta until on_page_content (guide.pages.frame.page, `slots`).
     page.meta[SLOTS_KEY] = slots = {}
     return _Build.frame.page(markdown, page.meta, page.file.src_uri, slots)
 

@@ -56,7 +56,7 @@ _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 _EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)|[\w.]+\.\w+): ?(?P<message>.*)$")
 
 
-# mkdocs: MkDocs runs our hooks on mkdocs.yml. zensical: guide.compile.folder writes the pages with
+# mkdocs: MkDocs runs our hooks on mkdocs.yml. zensical: guide.engine.folder writes the pages with
 # their boxes and a hook-free mkdocs.yml (.site.compiled/), which Zensical builds.
 ENGINES = ("mkdocs", "zensical")
 
@@ -142,7 +142,7 @@ class EditionBuild:
 
 def _expectations(options: BuildOptions):
     """The content, validated in full (every rule and reading grade, once per build: each
-    edition's engine run is handed it, see guide.handover), and each edition with its brand."""
+    edition's engine run is handed it, see guide.publish.handover), and each edition with its brand."""
     content = load_content(options.project / "content_src")
     if options.clinic:
         return content, clinic_edition_builds(content, options.clinic, options.editions)
@@ -203,7 +203,7 @@ class EngineRun:
 
 
 def compiled_path(options: BuildOptions, edition: str = "") -> Path:
-    """Where an edition's compiled folder goes (guide.compile.folder), next to the site."""
+    """Where an edition's compiled folder goes (guide.engine.folder), next to the site."""
     return options.site_dir.with_name(f".{options.site_dir.name}.compiled") / (edition or "root")
 
 
@@ -290,7 +290,7 @@ def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: st
 
 
 def _fix_theme_markup(site: Path) -> None:
-    """What the hooks' on_post_page does under MkDocs (guide.theme_markup: the skip link to the title,
+    """What the hooks' on_post_page does under MkDocs (guide.engine.theme_markup: the skip link to the title,
     invalid attributes the theme writes), for an engine that runs no hooks. Other editions' folders
     are not built yet: the root edition is built first."""
     from .engine import theme_markup
@@ -367,7 +367,7 @@ _BLOCK = re.compile(r"{%-?\s*block\s+(content|container|site_content)\s*-?%}(.*?
 def suspect_templates(project: Path) -> list[str]:
     """Theme overrides that can take the boxes off pages: the files to look at first.
 
-    The boxes are in each page's content (guide.compile.frame), and on the not-found page
+    The boxes are in each page's content (guide.pages.frame), and on the not-found page
     in config.extra.pn_frame: an override that leaves out either leaves out the boxes."""
     overrides = project / "docs" / "overrides"
     out = []

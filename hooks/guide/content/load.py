@@ -21,7 +21,7 @@ from .source_files import LineMap, load_yaml_file, split_front_matter
 
 M = TypeVar("M", bound=BaseModel)
 
-# The safety placeholders; care-word tokens come from content_src/locale.yml (guide.locale).
+# The safety placeholders; care-word tokens come from content_src/locale.yml (guide.content.locale).
 TOKENS = ("[[emergency-number]]", "[[urgent-advice]]")
 NUMBER_HINT = "numbers differ by country; write [[emergency-number]] or [[urgent-advice]] instead"
 # Articles leave emergency instructions to the warning box (rules.yml safety_only).
@@ -78,7 +78,7 @@ class ExerciseEntry:
     data: models.Exercise
     lines: LineMap
     grade: readability.Readability | None = None
-    # A translated entry (guide.translations.localize): the English exercise it translates, whose
+    # A translated entry (guide.content.translations.localize): the English exercise it translates, whose
     # dose text gives the home-programme builder its starting numbers.
     source: models.Exercise | None = None
 
@@ -98,8 +98,8 @@ class Content:
     glossary: list[models.GlossaryEntry] = field(default_factory=list)
     locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
     ui: models.Ui | None = None  # page furniture words by language (content_src/ui.yml)
-    language: str = "en"  # a language edition's content is translated (guide.translations.localize)
-    programme_texts: Any = None  # a language edition's home-programme words (guide.programme.ProgrammeTranslation)
+    language: str = "en"  # a language edition's content is translated (guide.content.translations.localize)
+    programme_texts: Any = None  # a language edition's home-programme words (guide.pages.programme.ProgrammeTranslation)
 
     @property
     def red_flag_set_ids(self) -> list[str]:
