@@ -170,3 +170,15 @@ def test_a_theme_override_without_the_strip_is_refused(project):
     result = project.build()
     assert not result.ok
     assert f"{PAGE}: no emergency strip on the first screen" in result.output
+
+
+def test_an_anchor_named_like_the_box_still_finds_the_box(tree, expect):
+    # libxml2's id table, which the check reads first, also holds <a name>: the box must still be found.
+    tree.body.insert(0, html.fragment_fromstring(f'<a name="{BOX_ANCHOR}"></a>'))
+    assert problems(tree, expect) == []
+
+
+def test_an_earlier_element_with_the_box_id_is_refused(tree, expect):
+    strip_of(tree).addprevious(html.fragment_fromstring(f'<p id="{BOX_ANCHOR}">Elsewhere</p>'))
+    assert problems(tree, expect) == [
+        f"{PAGE}: the emergency strip's link (#{BOX_ANCHOR}) does not lead to the warning-signs box"]

@@ -168,3 +168,17 @@ def test_the_compile_step_writes_raw_html_addresses_as_zensical_reads_them():
         '<img src="images/bridge-start.svg" alt=""> <a href="../sources/#src-x">1</a> '
         '<a href="tel:999">call</a> <a href="#box">box</a> <a href="https://nhs.uk/">NHS</a> [more](../x.md)')
     assert rebase('<a href="../x/">x</a>', "exercises/index.md", "exercises/") == '<a href="../x/">x</a>'
+
+
+def test_a_link_to_a_neighbour_is_judged_on_each_page(tmp_path):
+    """"../x/" means another folder on each page: found next to one page, it can go nowhere from the next."""
+    for page in ("a/one/index.html", "a/x/index.html", "b/two/index.html"):
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html><body><a href='../x/'>x</a> <a href='../../a/x/'>ax</a></body></html>")
+    check = internal_links.LinkCheck(tmp_path)
+    found = {page: check.broken(html.document_fromstring((tmp_path / page).read_bytes()), page)
+             for page in ("a/one/index.html", "b/two/index.html")}
+    assert found["a/one/index.html"] == []
+    assert found["b/two/index.html"] == [
+        "the link ../x/ (<a href>) goes nowhere: expected b/x/index.html in the built site; "
+        "hint: fix the link in the Markdown page or template that makes this page"]

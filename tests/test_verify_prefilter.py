@@ -44,3 +44,19 @@ def test_a_clean_utf8_page_skips_the_search():
 ], ids=["undeclared", "windows-1252", "utf-16", "two declarations"])
 def test_pages_not_declared_as_utf8_get_the_full_search(markup):
     assert pages.may_hold_placeholder(markup)
+
+
+# The inline critical styles of every public page name UTF-8 in their icons' data: URLs.
+CRITICAL_CSS = "<style>:root{--md-icon:url(\"data:image/svg+xml;charset=utf-8,<svg xmlns='http://www.w3.org/2000/svg'/>\")}</style>"
+
+
+def test_a_utf8_page_with_inline_styles_naming_utf8_skips_the_search():
+    markup = PAGE.format(text="see [list]", attr="ok").replace("<title>", CRITICAL_CSS + "<title>").encode()
+    assert not pages.may_hold_placeholder(markup)
+
+
+@pytest.mark.parametrize("css", [CRITICAL_CSS.replace("utf-8", "utf-7"), CRITICAL_CSS.replace("charset=utf-8", "charset")],
+                         ids=["another encoding", "no value"])
+def test_any_other_charset_anywhere_gets_the_full_search(css):
+    markup = PAGE.format(text="x", attr="y").replace("<title>", css + "<title>").encode()
+    assert pages.may_hold_placeholder(markup)

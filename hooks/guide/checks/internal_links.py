@@ -23,6 +23,13 @@ from .findings import Finding
 _TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::img/@srcset"
                        " | /descendant::link/@href | /descendant::script/@src"
                        " | /descendant::source/@src | /descendant::source/@srcset")
+# The same addresses, as plain strings (no element made for each): the srcsets apart, as they list several.
+_PLAIN_TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::link/@href"
+                             " | /descendant::script/@src | /descendant::source/@src", smart_strings=False)
+_PLAIN_SRCSETS = etree.XPath("/descendant::img/@srcset | /descendant::source/@srcset", smart_strings=False)
+
+
+_NOT_OURS = object()  # an address the check does not judge, whatever page it is on
 
 
 def _addresses(value: str, attribute: str) -> list[str]:
@@ -55,6 +62,11 @@ class LinkCheck:
         self.base_path = base_path if base_path.endswith("/") else base_path + "/"
         self.sources = sources or {}
         self._exists: dict[str, str | None] = {}
+        # Every page links to the same menu, stylesheets and scripts: what an address says apart from
+        # the page it is on is worked out once (about 100 addresses a page, most of them "../../x/").
+        self._split: dict[str, tuple | None] = {}
+        self._page, self._base = None, None
+        self._fine_at_depth: dict[tuple[str, int], bool] = {}
 
     def _found(self, target: str) -> str | None:
         """None when the site has `target`, else the file it should have been (cached: every page
@@ -74,6 +86,56 @@ class LinkCheck:
     def expected_file(self, address: str, page: str) -> str | None:
         """The file of the site `address` on `page` needs, or None when it is not ours to check;
         "" when it points above the site's root."""
+        if address not in self._split:
+            self._split[address] = self._address_parts(address)
+        split = self._split[address]
+        if split is _NOT_OURS:
+            return None
+        if split is None:  # not a plain relative path: worked out in full
+            return self._expected_file(address, page)
+        ups, rest, folder = split
+        base = self._folders(page)
+        if base is None:
+            return self._expected_file(address, page)
+        if ups > len(base):
+            return ""
+        target = "/".join(base[:len(base) - ups] + ([rest] if rest else []))
+        if not target:
+            return "index.html"
+        return f"{target}/index.html" if folder else target
+
+    def _folders(self, page: str) -> list[str] | None:
+        """The folders of the page's address, when it is written normalised ("a/b/index.html")."""
+        if page != self._page:
+            folder = posixpath.dirname(page)
+            self._page = page
+            self._base = [] if not folder else \
+                folder.split("/") if not folder.startswith("/") and posixpath.normpath(folder) == folder else None
+        return self._base
+
+    @staticmethod
+    def _address_parts(address: str) -> tuple[int, str, bool] | object | None:
+        """A relative address as (how many folders up, the normalised rest, names a folder), when
+        resolving it is exactly dropping that many folders of the page's and appending the rest;
+        _NOT_OURS for other sites, mailto:, tel:, data: and #parts; None for anything else
+        (root-relative, or "..", "//" or "/" left after the leading "../")."""
+        parts = urlsplit(address)
+        if parts.scheme or parts.netloc or not parts.path:
+            return _NOT_OURS  # another website, mailto:, tel:, data:, or this page (#part, ?query)
+        if parts.path.startswith("/"):
+            return None
+        path = unquote(parts.path)
+        ups, rest = 0, path
+        while rest.startswith("../"):
+            ups, rest = ups + 1, rest[3:]
+        if rest == "..":
+            ups, rest = ups + 1, ""
+        norm = posixpath.normpath(rest) if rest else "."
+        if norm.startswith(("/", "..")) or "/../" in f"/{norm}/":
+            return None
+        return ups, "" if norm == "." else norm, path.endswith("/")
+
+    def _expected_file(self, address: str, page: str) -> str | None:
         parts = urlsplit(address)
         if parts.scheme or parts.netloc or not parts.path:
             return None  # another website, mailto:, tel:, data:, or this page (#part, ?query)
@@ -96,20 +158,53 @@ class LinkCheck:
             return f"{target}/index.html"
         return target
 
+    def _goes_nowhere(self, address: str, page: str) -> str | None:
+        """None when `address` on `page` is fine or not ours to judge, else the file it lacks ("" above the root)."""
+        expected = self.expected_file(address, page)
+        if expected is None or expected.split("/", 1)[0] in self.unbuilt:
+            return None
+        if self.only is not None and expected.split("/", 1)[0] not in self.only:
+            return None
+        if expected.startswith(self.later):  # () matches nothing
+            return None
+        if expected and (expected := self._found(expected)) is None:
+            return None
+        return expected
+
     def broken(self, tree, page: str) -> list[Finding]:
         """One finding per link on `page` (named from site_root) whose target is not in the site."""
+        # Nearly every page has no broken link: the addresses are read as plain strings first (an
+        # element for each, to name it, costs half as much again), and only a page with a link
+        # that goes nowhere is read again to word its messages.
+        # An address that climbs to the site's root ("../../x/" on a page two folders down: the menu,
+        # stylesheets and scripts) means the same on every page as deep: judged once per depth.
+        base = self._folders(page)
+        depth = -1 if base is None else len(base)
+        seen: set[str] = set()
+        for address in _PLAIN_TARGETS(tree):
+            if address in seen:
+                continue
+            seen.add(address)
+            fine = self._fine_at_depth.get((address, depth))
+            if fine is None:
+                fine = self._goes_nowhere(address.strip(), page) is None
+                split = self._split.get(address.strip())
+                if split is _NOT_OURS or (depth >= 0 and split is not None and split[0] >= depth):
+                    self._fine_at_depth[address, depth] = fine
+            if not fine:
+                return self._messages(tree, page)
+        for value in _PLAIN_SRCSETS(tree):
+            for address in _addresses(value, "srcset"):
+                if self._goes_nowhere(address, page) is not None:
+                    return self._messages(tree, page)
+        return []
+
+    def _messages(self, tree, page: str) -> list[Finding]:
         out: list[Finding] = []
         for value in _TARGETS(tree):
             attribute = value.attrname
             for address in _addresses(str(value), attribute):
-                expected = self.expected_file(address, page)
-                if expected is None or expected.split("/", 1)[0] in self.unbuilt:
-                    continue
-                if self.only is not None and expected.split("/", 1)[0] not in self.only:
-                    continue
-                if expected.startswith(self.later):  # () matches nothing
-                    continue
-                if expected and (expected := self._found(expected)) is None:
+                if (expected := self._goes_nowhere(address, page)) is None:
                     continue
                 element = value.getparent().tag
                 where = "a file above the site's folder" if expected == "" else f"{expected} in the built site"

@@ -148,6 +148,7 @@ class Locales:
         for phrase in (*self.hints, *(w.lower() for w in self.exact_hints)):
             self._first_words.setdefault(_WORD.match(phrase.lower()).group(0), []).append(phrase.lower())
         self._words: dict[str, Words] = {}
+        self._word_patterns: dict[str, re.Pattern] = {}
 
     def _refused(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, hint) of each refused word or phrase in `text`, prose or not."""
@@ -158,11 +159,11 @@ class Locales:
         if not hits:  # most texts: a set intersection, done in C
             return []
         out = []
-        for match in _WORD.finditer(lowered):
-            if match.group(0) not in hits:
-                continue
-            for phrase in self._first_words[match.group(0)]:
-                start = match.start()
+        # Only where a hit word stands as a whole word (as _WORD splits the text), in text order:
+        # common first words ("emergency", "out") would otherwise walk every word of most texts.
+        starts = sorted((m.start(), word) for word in hits for m in self._whole_word(word).finditer(lowered))
+        for start, word in starts:
+            for phrase in self._first_words[word]:
                 end = _phrase_end(lowered, start, phrase)
                 if end is None:
                     continue
@@ -172,6 +173,11 @@ class Locales:
                 elif " ".join(written.split()) in self.exact_hints:  # GP, ER, A&E: exactly as listed
                     out.append((start, end, self.exact_hints[" ".join(written.split())]))
         return out
+
+    def _whole_word(self, word: str) -> re.Pattern:
+        if word not in self._word_patterns:
+            self._word_patterns[word] = re.compile(r"(?<![\w&])" + re.escape(word) + r"(?![\w&])")
+        return self._word_patterns[word]
 
     @property
     def token_names(self) -> list[str]:

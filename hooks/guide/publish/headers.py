@@ -90,6 +90,9 @@ class SiteScan:
     hashes: set[str] = field(default_factory=set)
     style_hashes_found: set[str] = field(default_factory=set)
     blocked: list[Finding] = field(default_factory=list)  # what the policy would stop from working
+    # Every page carries the same inline scripts and critical styles (about 50 KB of CSS): each
+    # distinct text is encoded and hashed once, not once a page.
+    _hashed: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def script_hashes(self) -> list[str]:
@@ -99,9 +102,14 @@ class SiteScan:
     def style_hashes(self) -> list[str]:
         return sorted(self.style_hashes_found)
 
+    def _hash(self, text: str) -> str:
+        if text not in self._hashed:
+            self._hashed[text] = source_hash(text)
+        return self._hashed[text]
+
     def add_page(self, tree, page: str) -> None:
-        self.hashes.update(script_hash(s.text or "") for s in tree.iter("script") if _executable(s))
-        self.style_hashes_found.update(source_hash(s.text or "") for s in tree.iter("style"))
+        self.hashes.update(self._hash(s.text or "") for s in tree.iter("script") if _executable(s))
+        self.style_hashes_found.update(self._hash(s.text or "") for s in tree.iter("style"))
         self.blocked.extend(_blocked_in(page, tree))
 
 
