@@ -176,7 +176,7 @@ def test_a_link_to_a_neighbour_is_judged_on_each_page(tmp_path):
         (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / page).write_text("<html><body><a href='../x/'>x</a> <a href='../../a/x/'>ax</a></body></html>")
     check = internal_links.LinkCheck(tmp_path)
-    found = {page: check.broken(html.document_fromstring((tmp_path / page).read_bytes()), page)
+    found = {page: [f.format(one_line=True) for f in check.broken(html.document_fromstring((tmp_path / page).read_bytes()), page)]
              for page in ("a/one/index.html", "b/two/index.html")}
     assert found["a/one/index.html"] == []
     assert found["b/two/index.html"] == [
