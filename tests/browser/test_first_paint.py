@@ -108,6 +108,24 @@ def test_before_any_interaction_a_page_fetches_only_itself_and_its_pictures(brow
     context.close()
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+def test_pictures_load_at_low_priority_and_none_is_on_the_first_screen(browser, site_url, size):
+    """Chromium raises a page's first pictures to medium priority, and Lighthouse then waits for
+    them before it counts the text painted; low priority is right only while no picture is on the
+    first screen, so that is checked too (a picture there would come late)."""
+    context = browser.new_context(**SIZES[size])
+    page = context.new_page()
+    for name in ("article", "exercise"):
+        page.goto(site_url + PAGES[name], wait_until="load")
+        pictures = page.evaluate("""() => [...document.querySelectorAll('article img')].map(i =>
+            [i.getAttribute('src'), i.getAttribute('fetchpriority'), Math.round(i.getBoundingClientRect().top)])""")
+        assert pictures, f"{name}: no picture to check"
+        height = page.viewport_size["height"]
+        assert [p for p in pictures if p[1] != "low"] == [], f"{name}: pictures at default priority"
+        assert [p for p in pictures if p[2] < height] == [], f"{name}: a low-priority picture on the first screen"
+    context.close()
+
+
 def test_a_page_opened_for_print_gets_the_full_stylesheets_before_it_loads(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
