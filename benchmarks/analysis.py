@@ -199,9 +199,9 @@ def first_search_line(search: dict | None) -> str:
                 "--big 5000`, which writes benchmarks/results/search.json).")
     big = search["big"]["pagefind"]["first_search"]
     real = (search.get("real") or {}).get("pagefind", {}).get("first_search")
-    small = (f"; the real site ({search['real_pages']} pages): {real['bytes'] / 1024:.1f} KB in {real['requests']} requests"
+    small = (f"; the real site ({search['real_pages']} pages): {real['bytes'] / 1000:.1f} KB in {real['requests']} requests"
              if real and "real_pages" in search else "")
-    return (f"First search at {search['big_articles']:,} articles: {big['bytes'] / 1024:.1f} KB in {big['requests']} "
+    return (f"First search at {search['big_articles']:,} articles: {big['bytes'] / 1000:.1f} KB in {big['requests']} "
             f"requests{small} (nginx's bytes sent, gzip 6; `benchmarks.search_compare`, {search['date']}, commit "
             f"`{search['commit']}`; not measured by `make bench` itself).")
 
