@@ -168,6 +168,7 @@ def markdown(results: dict, plot_name: str) -> str:
         "## Targets",
         "",
         targets_table(results["verdicts"]),
+        *(["", results["first_search"]] if results.get("first_search") else []),
         "",
         "## Build time: ours against plain MkDocs + Material",
         "",

@@ -219,7 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     growth = analysis.growth(sizes)
     audit = ROOT / "reports" / "lighthouse" / "summary.json"
     lighthouse = json.loads(audit.read_text(encoding="utf-8")) if audit.exists() else None
-    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve, lighthouse)
+    # The audit's date, so that old LCP figures read as old.
+    audited = (dt.datetime.fromtimestamp(audit.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+               if audit.exists() else "")
+    searched = RESULTS / "search.json"
+    search = json.loads(searched.read_text(encoding="utf-8")) if searched.exists() else None
+    verdicts = analysis.verdicts(sizes, growth, real.get("visits"), settings["targets"], serve, lighthouse, audited)
     results = {
         "environment": environment(args.sizes) | {"commit": commit, "total_minutes": round((time.monotonic() - started) / 60, 1)},
         "targets": settings["targets"],
@@ -229,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         "real_site": real,
         "serve_edit": serve,
         "lighthouse": lighthouse,
+        "first_search": analysis.first_search_line(search),
         "notes": settings.get("notes", []) + ([carried] if carried else []),
     }
     args.out.mkdir(parents=True, exist_ok=True)

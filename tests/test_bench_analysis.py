@@ -107,3 +107,32 @@ def test_a_failed_zensical_build_is_reported_with_where_it_failed():
     assert "| 1,000 | 40.0 | failed |" in table
     assert "failed (exit 1): `Error: unknown function: pn_print_header is unknown (in 404.html:4)`" in table
     assert report.zensical_table([analysis.size_summary(runs([(40.0, 36.0)]))]) == "", "turned off: no table"
+
+
+def test_lcp_verdict_shows_the_load_and_date_of_the_audit():
+    rows = [{"page": p, "form_factor": "mobile", "median": {"lcp": 0.9, "cpu": 1500}, "load_average": load}
+            for p, load in (("home", 0.4), ("article", 2.6), ("exercise", 1.1))]
+    verdict = analysis.lcp_verdict(rows, 1.0, "2026-12-02 17:20 UTC")
+    assert verdict.met is True
+    assert "load average 0.4 to 2.6" in verdict.measured and "audit of 2026-12-02 17:20 UTC" in verdict.measured
+
+
+def test_the_first_search_of_a_large_guide_is_reported_with_its_source():
+    search = {"date": "2026-12-01 22:20 UTC", "commit": "4a0e849", "real_pages": 44, "big_articles": 5000,
+              "real": {"pagefind": {"first_search": {"bytes": 153744, "requests": 15}}},
+              "big": {"pagefind": {"first_search": {"bytes": 358377, "requests": 17}}}}
+    line = analysis.first_search_line(search)
+    assert "5,000 articles: 358.4 KB in 17 requests" in line
+    assert "(44 pages): 153.7 KB in 15 requests" in line and "4a0e849" in line
+    assert "not measured" in analysis.first_search_line(None)
+
+
+def test_the_report_shows_the_first_search_under_the_targets():
+    from benchmarks import report
+    results = {"environment": {"finished": "now", "cpus": 2, "python": "3", "mkdocs": "1", "material": "9",
+                               "commit": "abc", "sizes": [100]},
+               "verdicts": [{"target": "t", "measured": "m", "met": True}], "sizes": [], "growth": {},
+               "first_search": "First search at 5,000 articles: 358.4 KB in 17 requests"}
+    text = report.markdown(results, "plot.png")
+    targets = text.split("## Targets", 1)[1].split("## Build time", 1)[0]
+    assert "First search at 5,000 articles: 358.4 KB" in targets

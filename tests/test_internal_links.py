@@ -180,5 +180,5 @@ def test_a_link_to_a_neighbour_is_judged_on_each_page(tmp_path):
              for page in ("a/one/index.html", "b/two/index.html")}
     assert found["a/one/index.html"] == []
     assert found["b/two/index.html"] == [
-        "the link ../x/ (<a href>) goes nowhere: expected b/x/index.html in the built site; "
+        "b/two/index.html: the link ../x/ (<a href>) goes nowhere: expected b/x/index.html in the built site; "
         "hint: fix the link in the Markdown page or template that makes this page"]

@@ -9,8 +9,8 @@ sample pages (home, an article, an exercise, the warning-signs page, ...) as the
 before and after Material's JavaScript marks the page "js". Whole pages are matched, not
 only their first screen, so a link to a section further down lands on a styled page too.
 Print rules (@media print, @page, the print font) go to a print sheet of their own,
-docs/assets/stylesheets/print.css, which every page links with media="print": a browser
-never waits for it to paint the screen, and a reader who prints before any interaction
+docs/overrides/partials/print.css, which every page inlines in <style media="print"> (no
+request: a linked print sheet is fetched at load too): it never applies to the screen, and a reader who prints before any interaction
 (the full stylesheets not yet loaded) still gets every sheet's warning signs and layout.
 
 Matching runs in Chromium on the built site: `document.querySelector` understands every
@@ -36,8 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "overrides" / "partials" / "critical.css"
 GUIDE_CSS = ROOT / "docs" / "assets" / "stylesheets" / "guide.css"
-# Next to guide.css, so that its url()s (the vendored print font) resolve the same way.
-PRINT_OUTPUT = ROOT / "docs" / "assets" / "stylesheets" / "print.css"
+# Inlined by main.html in <style media="print">; its url()s are written as guide.css has them
+# (relative to assets/stylesheets/) and main.html makes them relative to each page.
+PRINT_OUTPUT = ROOT / "docs" / "overrides" / "partials" / "print.css"
 # Every page of the site decides what is kept (the three Lighthouse audits, home, an
 # article and an exercise, among them), so no page shifts when the full stylesheets arrive.
 def sample_pages(site: Path) -> list[Path]:
@@ -346,19 +347,24 @@ def _sheets() -> list[list[Rule]]:
     return [parse(_strip_comments(p.read_text(encoding="utf-8"))) for p in (material_css(), GUIDE_CSS)]
 
 
+def _no_jinja_tags(body: str, name: str) -> str:
+    # Both files are included by Jinja: nothing in them may read as a Jinja tag.
+    for tag in ("{{", "{%", "{#"):
+        if tag in body:
+            raise SystemExit(f"{name} contains {tag!r}, which Jinja would read as a tag")
+    return body
+
+
 def print_css() -> str:
-    return stamp(inputs()) + "\n" + "".join("".join(print_rules(rules)) for rules in _sheets()) + "\n"
+    body = "".join("".join(print_rules(rules)) for rules in _sheets())
+    return stamp(inputs()) + "\n" + _no_jinja_tags(body, "print CSS") + "\n"
 
 
 def critical_css(site: Path) -> str:
     sheets = _sheets()
     hits = matched(site, [s for rules in sheets for s in all_selectors(rules)])
     body = prune_custom_properties("".join("".join(keep(rules, hits)) for rules in sheets), also_read=print_css())
-    # The file is included by Jinja: nothing in it may read as a Jinja tag.
-    for tag in ("{{", "{%", "{#"):
-        if tag in body:
-            raise SystemExit(f"critical CSS contains {tag!r}, which Jinja would read as a tag")
-    return stamp(inputs()) + "\n" + body + "\n"
+    return stamp(inputs()) + "\n" + _no_jinja_tags(body, "critical CSS") + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

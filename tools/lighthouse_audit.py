@@ -167,6 +167,7 @@ def measure(args, chrome: str) -> tuple[list[dict], list[str]]:
             path = PAGES[name]
             for form_factor in args.form_factors:
                 print(f"  {name} ({path}), {form_factor} ...", flush=True)
+                load_before = round(os.getloadavg()[0], 1)  # kept with the figures: see BusyMachine
                 runs = []
                 for index in range(1, args.runs + 1):
                     out = args.out / f"{name}-{form_factor}-{index}.json"
@@ -181,7 +182,7 @@ def measure(args, chrome: str) -> tuple[list[dict], list[str]]:
                     runs.append((scores(report), report))
                 median = {key: statistics.median(r[key] for r, _ in runs) for key in (*CATEGORIES, "lcp", "cpu")}
                 summary.append({"page": name, "path": path, "form_factor": form_factor, "runs": [r for r, _ in runs],
-                                "median": median})
+                                "median": median, "load_average": load_before})
                 for key, minimum in BAR.items():
                     if median[key] < minimum:
                         # The run closest to the median tells what to fix.

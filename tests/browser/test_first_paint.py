@@ -90,6 +90,42 @@ def test_before_any_interaction_the_page_is_styled_and_unchanged_when_the_styles
     assert not changed, f"{tab.size_name}: the full stylesheets changed what the reader saw first: {changed}"
 
 
+@pytest.mark.parametrize("name", list(PAGES))
+def test_before_any_interaction_a_page_fetches_only_itself_and_its_pictures(browser, site_url, name):
+    """On a slow phone every request at load opens a connection of its own and competes with the
+    page: a linked print sheet (fetched at load whatever its media) and the web app manifest
+    ended after the text had painted, and Lighthouse counted them into the page's LCP."""
+    context = browser.new_context(**SIZES["phone"])
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: fetched.append((request.resource_type, request.url)))
+    page.goto(site_url + PAGES[name], wait_until="load")
+    page.wait_for_timeout(300)  # the browser fetches a manifest shortly after load
+    other = [(kind, url) for kind, url in fetched
+             if kind not in ("document", "image") and not url.startswith("data:")]
+    assert other == [], f"fetched at load besides the page and its pictures: {other}"
+    assert page.locator("link[rel=manifest]").count() == 0, "a reading page links the programme's manifest"
+    context.close()
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_pictures_load_at_low_priority_and_none_is_on_the_first_screen(browser, site_url, size):
+    """Chromium raises a page's first pictures to medium priority, and Lighthouse then waits for
+    them before it counts the text painted; low priority is right only while no picture is on the
+    first screen, so that is checked too (a picture there would come late)."""
+    context = browser.new_context(**SIZES[size])
+    page = context.new_page()
+    for name in ("article", "exercise"):
+        page.goto(site_url + PAGES[name], wait_until="load")
+        pictures = page.evaluate("""() => [...document.querySelectorAll('article img')].map(i =>
+            [i.getAttribute('src'), i.getAttribute('fetchpriority'), Math.round(i.getBoundingClientRect().top)])""")
+        assert pictures, f"{name}: no picture to check"
+        height = page.viewport_size["height"]
+        assert [p for p in pictures if p[1] != "low"] == [], f"{name}: pictures at default priority"
+        assert [p for p in pictures if p[2] < height] == [], f"{name}: a low-priority picture on the first screen"
+    context.close()
+
+
 def test_a_page_opened_for_print_gets_the_full_stylesheets_before_it_loads(browser, site_url):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
