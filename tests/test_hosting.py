@@ -136,3 +136,23 @@ def test_the_scan_names_everything_the_policy_would_block_and_hashes_only_code()
         f"p.html: {what} would be blocked by the Content-Security-Policy" for what in [
             "a javascript: address on <a>", "the onclick attribute on <button>",
             "a style attribute on <div>", "a javascript: address on <form>"])
+
+
+def test_event_handlers_are_found_however_the_page_writes_them():
+    # Issue 10: a cheaper scan of the raw page was considered. Each page here writes its handler
+    # in a way that a text prefilter such as ` on[a-z]+=` misses and the browser still runs (or,
+    # valueless, still counts as a handler), next to prose with words starting "on", as every article has.
+    from lxml import html as lxml_html
+
+    from guide.publish import headers
+
+    prose = "<p>Only once, one onset: onset = early.</p>"
+    pages = {"quoted.html": '<p title="a>b"onmouseover=go()>x</p>', "valueless.html": "<p ONCLICK>y</p>",
+             "lines.html": '<details\nontoggle\n="go()"></details>', "svg.html": "<svg><circle onload=x /></svg>"}
+    scan = headers.SiteScan()
+    for name, body in pages.items():
+        scan.add_page(lxml_html.document_fromstring(f"<html><body>{prose}{body}</body></html>"), name)
+    assert [b.format() for b in scan.blocked] == [
+        f"{page}: the {what} would be blocked by the Content-Security-Policy" for page, what in [
+            ("quoted.html", "onmouseover attribute on <p>"), ("valueless.html", "onclick attribute on <p>"),
+            ("lines.html", "ontoggle attribute on <details>"), ("svg.html", "onload attribute on <circle>")]]
