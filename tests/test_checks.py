@@ -40,7 +40,7 @@ def good(expect) -> str:
     outside = links.mark_external_links('<a href="https://www.nhs.uk/">NHS</a>')
     return (
         '<!doctype html><html><head><meta charset="utf-8"><title>Sciatica</title></head><body>'
-        '<a href="../../">Home</a><article><h1>Sciatica</h1>'
+        '<a href="../../">Home</a> <a href="../../#start">Start here</a><article><h1>Sciatica</h1>'
         f'{emergency_strip(red_flags, brand, sets)}'
         '<p class="pn-answer">An answer.</p>'
         f'{red_flag_box(red_flags, brand, sets, BOX_ANCHOR)}'
@@ -48,13 +48,14 @@ def good(expect) -> str:
         f'<h2 id="{HELP_ANCHOR}">{red_flags.help.heading}</h2>{help_section(red_flags, brand, sets, "#" if linked else None)}'
         f'</article>{disclaimer_box(expect.content.disclaimer)}'
         f'<div class="pn-print-head">{red_flag_short_box(red_flags, brand, sets)}</div>'
-        '</body></html>')
+        '<a href="#">Back to the top</a> <a href="#top">Top</a></body></html>')
 
 
 @pytest.fixture
 def site(tmp_path, expect):
-    """The site the page is in, for the link check: its home page, nothing else."""
-    (tmp_path / "index.html").write_text("home", encoding="utf-8")
+    """The site the page is in, for the link check: its home page (with a part, #start), nothing else."""
+    (tmp_path / "index.html").write_text('<!doctype html><html><body><h2 id="start">Start here</h2></body></html>',
+                                         encoding="utf-8")
     return internal_links.LinkCheck(tmp_path, "/", expect.page_sources)
 
 
@@ -249,6 +250,17 @@ CASES: dict[str, list] = {
          "{page}: the link ../../../up.png (<img src>) goes nowhere: expected a file above the site's folder; "
          "hint: fix the Markdown link in content_src/articles/sciatica.md"),
     ],
+    "link-fragments": [
+        (page_body('<p><a href="#what-to-do">what to do</a></p>'),
+         '{page}: the link #what-to-do (<a href>) names a part of this page that is not there: no element has '
+         'id="what-to-do" (a reader lands at the top of the page); hint: fix the Markdown link in content_src/articles/sciatica.md'),
+        (page_body('<p><a href="../../#starting">start here</a></p>'),
+         '{page}: the link ../../#starting (<a href>) names a part of index.html that is not there: no element has '
+         'id="starting" (a reader lands at the top of the page); hint: fix the Markdown link in content_src/articles/sciatica.md'),
+        (lambda tree: tree.xpath(f'//*[@data-safety="{RED_FLAGS}"]')[0].attrib.pop("id"),
+         '{page}: the link #' + BOX_ANCHOR + ' (<a href>) names a part of this page that is not there: no element has '
+         'id="' + BOX_ANCHOR + '" (a reader lands at the top of the page); hint: fix the Markdown link in content_src/articles/sciatica.md'),
+    ],
 }
 
 
@@ -292,6 +304,26 @@ def test_each_check_refuses_what_it_is_for(name, change, wanted, good, expect, s
 def test_a_page_checked_on_its_own_has_no_site_to_look_links_up_in(good, expect):
     """verify_page (a page without its site) cannot judge a link inside the site; it does not guess."""
     assert run("internal-links", changed(good, page_body('<a href="../nowhere/">x</a>')), expect) == []
+
+
+def test_a_part_of_a_page_that_is_not_there_is_the_link_checks_finding_alone(good, expect, site):
+    """A link to a missing page is one finding (the page goes nowhere), not a second for its #part;
+    a link into an edition this build does not make is not judged."""
+    page = changed(good, page_body('<a href="../nowhere/#x">x</a>'))
+    assert run("link-fragments", page, expect, site) == [] and len(run("internal-links", page, expect, site)) == 1
+    (site.root / "es").mkdir()
+    (site.root / "es" / "index.html").write_text("<p>Inicio</p>", encoding="utf-8")
+    page = changed(good, page_body('<a href="../../es/#x">es</a>'))
+    assert [f.split(":")[1] for f in run("link-fragments", page, expect, site)] == [
+        " the link ../../es/#x (<a href>) names a part of es/index.html that is not there"]
+    unbuilt = internal_links.LinkCheck(site.root, "/", expect.page_sources, unbuilt=("es",))
+    assert run("link-fragments", page, expect, unbuilt) == []
+
+
+def test_a_page_checked_on_its_own_has_its_own_parts_judged(good, expect):
+    """verify_page has no site for "../x/#part", but the parts of the page itself are there to look up."""
+    page = changed(good, page_body('<p><a href="#nowhere">x</a> <a href="../../#nowhere">y</a></p>'))
+    assert [f.split(":")[1].strip() for f in run("link-fragments", page, expect)] == ["the link #nowhere (<a href>) names a part of this page that is not there"]
 
 
 def test_two_checks_cannot_share_a_name():

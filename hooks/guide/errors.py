@@ -1,4 +1,8 @@
-"""Content errors an editor can act on: file:line, field, what was expected, how to fix."""
+"""Content errors an editor can act on: file:line, field, what was expected, how to fix.
+
+A content error is a checks.findings.Finding located in content_src/ (or docs/, or a clinic
+profile): the same shape, and the same name, as a problem on a built page.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,11 @@ from pathlib import Path
 from .checks.findings import Finding, report
 
 
-# A content error is a Finding located in content_src/ (or docs/, or a clinic profile): the same
-# shape as a problem on a built page. The name stays for the modules that raise content errors.
-ContentError = Finding
-
-
 class ContentErrors(Exception):
-    """Raised once, after every check has run, with all the errors found."""
+    """Raised once, after every check has run, carrying every Finding found (`errors`), printed by
+    one report; it is the exception, a Finding is one problem."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[Finding]):
         self.errors = sorted(set(errors), key=lambda e: (e.file, e.line or 0, e.field, e.message))
         super().__init__(self.report())
 
@@ -30,7 +30,7 @@ class ErrorCollector:
     """Collects errors so that every problem is reported in one run."""
 
     root: Path
-    errors: list[ContentError] = field(default_factory=list)
+    errors: list[Finding] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)
@@ -40,7 +40,7 @@ class ErrorCollector:
             return path.as_posix()
 
     def add(self, path: Path | str, line: int | None, field: str, message: str, hint: str = "") -> None:
-        self.errors.append(ContentError(self.rel(path), line, field, message, hint))
+        self.errors.append(Finding(self.rel(path), line, field, message, hint))
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -12,8 +12,9 @@ source, a hidden box, an article without its generated "When to get help" (or
 one that differs from red_flags.yml), an article or exercise without its
 emergency strip (or one that differs, or does not come before the box), an
 emergency link to the wrong number, names a red-flag set or source id that does
-not exist, links to another website unmarked, or links to a page, picture, stylesheet
-or script that is not in the built site (guide.checks.internal_links).
+not exist, links to another website unmarked, links to a page, picture, stylesheet
+or script that is not in the built site, or to a part of a page (#x) that page does
+not have (guide.checks.internal_links).
 
 Each of these is a page check below, registered with `@page_check("name")` (guide.checks.registry)
 and tested on HTML strings in tests/test_checks.py; verify_site reads and parses every page once
@@ -445,6 +446,14 @@ def internal_links_lead_somewhere(page: Page, expect: Expectations) -> list[Find
     """Every page, picture, stylesheet and script a page links to is a file of the site (verify_site
     hands the site's LinkCheck; a page checked on its own has no site to look in)."""
     return page.links.broken(page.tree, page.name) if page.links is not None else []
+
+
+@page_check("link-fragments")
+def link_parts_exist(page: Page, expect: Expectations) -> list[Finding]:
+    """Every link to a part of a page ("#warning-signs", "../sources/#src-nice-ng59") names an element
+    that page has, or the reader lands at its top (the link check reads the pages linked to; a page
+    checked on its own has its own parts only, and no site to look the others up in)."""
+    return internal_links.missing_parts(page.tree, page.name, page.links)
 
 
 # libxml2 keeps the id="..." of an HTML page in a table as it parses (the first of each value, in

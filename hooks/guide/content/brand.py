@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import models, patient_text
-from ..errors import ContentError, ContentErrors, ErrorCollector
+from ..checks.findings import Finding
+from ..errors import ContentErrors, ErrorCollector
 from .load import Content, TextRules, _field_name, _load_one, validate_model
 from .source_files import split_front_matter
 from .locale import Words
@@ -86,7 +87,7 @@ def default_brand(content: Content, edition: str = "") -> Brand:
         chosen = next((e for e in site.editions if e.id == edition), None)
         if chosen is None:
             ids = [e.id for e in site.editions]
-            raise ContentErrors([ContentError("content_src/site.yml", None, "editions", f"no edition '{edition}'",
+            raise ContentErrors([Finding("content_src/site.yml", None, "editions", f"no edition '{edition}'",
                                               f"{_did_you_mean(edition, ids)}known editions: {', '.join(ids) or 'none'}")])
         country = content.countries[chosen.country]
         brand = Brand(slug=f"default-{chosen.id}", name=site.name, short_name=site.short_name, tagline=site.tagline,
@@ -116,7 +117,7 @@ def in_language(content: Content, brand: Brand, edition: models.Edition) -> Bran
     words = ui_words(content, edition.language)
     advice = words.urgent_advice.get(brand.country) if words else None
     if advice is None:
-        raise ContentErrors([ContentError(
+        raise ContentErrors([Finding(
             "content_src/ui.yml", None, f"{edition.language}.urgent_advice.{brand.country}",
             f"no '{edition.language}' wording of the urgent-advice route for {brand.country}",
             f"translate '{brand.urgent_advice}' there (the route a patient takes for same-day advice)")])
@@ -400,7 +401,7 @@ def clinic_edition(content: Content, clinic: Clinic, edition: str) -> str:
         return "en"
     chosen = next((e for e in content.site.editions if e.id == edition), None)
     if chosen is None or chosen.language not in clinic.profile.languages:
-        raise ContentErrors([ContentError(
+        raise ContentErrors([Finding(
             f"content_src/{CLINICS_DIR}/{clinic.slug}/{CLINIC_FILE}", None, "languages",
             f"the clinic's copy has no edition '{edition}'",
             f"its languages are {', '.join(clinic.profile.languages)}; add the edition's language to publish it")])

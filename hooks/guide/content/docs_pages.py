@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import models
-from ..errors import ContentError, ErrorCollector
+from ..checks.findings import Finding
+from ..errors import ErrorCollector
 from .load import Content, check_page_sets, check_refs, validate_model
 from .source_files import split_front_matter
 
@@ -23,7 +24,7 @@ def list_pages(docs_dir: Path) -> list[str]:
     )
 
 
-def check_front_matter(docs_dir: Path, content: Content, *, words: bool = False) -> list[ContentError]:
+def check_front_matter(docs_dir: Path, content: Content, *, words: bool = False) -> list[Finding]:
     """With `words`, also the care words and spelling (content_src/locale.yml): docs/ pages are written like
     content and shown in each brand's locale; a clinic's own pages are in its own words."""
     errors = ErrorCollector(docs_dir)

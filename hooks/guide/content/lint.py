@@ -11,13 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..checks import svg
+from ..checks.findings import Finding
 from .brand import clinic_slugs, load_clinic
 from .docs_pages import check_front_matter
-from ..errors import ContentError, ErrorCollector
+from ..errors import ErrorCollector
 from .load import Content
 
 
-def clinic_errors(content: Content) -> list[ContentError]:
+def clinic_errors(content: Content) -> list[Finding]:
     """Every clinic profile, validated as `make build CLINIC=<slug>` would."""
     errors = ErrorCollector(content.root)
     for slug in clinic_slugs(content):
@@ -27,7 +28,7 @@ def clinic_errors(content: Content) -> list[ContentError]:
     return errors.errors
 
 
-def svg_errors(content: Content, docs_dir: Path) -> list[ContentError]:
+def svg_errors(content: Content, docs_dir: Path) -> list[Finding]:
     errors = ErrorCollector(content.root)
     project = content.root.parent
     for folder in (content.root, docs_dir):
@@ -37,5 +38,5 @@ def svg_errors(content: Content, docs_dir: Path) -> list[ContentError]:
     return errors.errors
 
 
-def project_errors(content: Content, docs_dir: Path) -> list[ContentError]:
+def project_errors(content: Content, docs_dir: Path) -> list[Finding]:
     return check_front_matter(docs_dir, content, words=True) + clinic_errors(content) + svg_errors(content, docs_dir)

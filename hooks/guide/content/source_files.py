@@ -1,6 +1,6 @@
 """Read content files safely and parse YAML while remembering line numbers.
 
-Every problem becomes a ContentError (never a traceback): bad bytes, empty or
+Every problem becomes a Finding (never a traceback): bad bytes, empty or
 oversized files, YAML syntax errors. Parsed YAML comes with a LineMap so that
 later validation can point at the exact line of a field.
 """

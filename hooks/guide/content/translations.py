@@ -48,7 +48,8 @@ from pydantic import BaseModel
 
 from . import docs_pages, models, patient_text, readability
 from ..pages import programme
-from ..errors import ContentError, ContentErrors, ErrorCollector
+from ..checks.findings import Finding
+from ..errors import ContentErrors, ErrorCollector
 from .load import (ARTICLE_LINK, Article, Content, ExerciseEntry, TextRules, _field_name, _load_list,
                    _load_one, validate_model)
 from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, split_front_matter
@@ -163,7 +164,7 @@ class Translations:
     disclaimer: models.Disclaimer | None = None
     red_flags: models.RedFlags | None = None
     # Safety texts out of date or missing: never published; the language's build fails on them.
-    stale_safety: list[ContentError] = field(default_factory=list)
+    stale_safety: list[Finding] = field(default_factory=list)
     pages: list[str] = field(default_factory=list)  # translated docs/ pages, by path
     docs: dict[str, Translated] = field(default_factory=dict)  # the same pages, loaded and checked
     programme: Translated | None = None  # the home-programme words
@@ -517,7 +518,7 @@ def _load_safety(content: Content, tr: Translations, rules: TextRules, errors: E
 UI_FILE = "ui.yml"
 
 
-def urgent_route_errors(content: Content, language: str, countries: list[str] | None = None) -> list[ContentError]:
+def urgent_route_errors(content: Content, language: str, countries: list[str] | None = None) -> list[Finding]:
     """Each country's urgent-advice route in `language` (ui.yml `urgent_advice`) against its English
     one (countries.yml): safety text, so a missing or out-of-date stamp or a missing reviewer is
     an error that stops the language's build. Only `countries` when given (a brand's own)."""
@@ -615,8 +616,8 @@ def clinic_page_hash(english_path: Path, errors: ErrorCollector) -> str | None:
 
 @dataclass
 class ClinicStatus:
-    safety: list[ContentError] = field(default_factory=list)  # stops the language's build
-    ordinary: list[ContentError] = field(default_factory=list)  # lint warnings
+    safety: list[Finding] = field(default_factory=list)  # stops the language's build
+    ordinary: list[Finding] = field(default_factory=list)  # lint warnings
     notices: dict[str, dict] = field(default_factory=dict)  # the clinic page's path -> its notice
 
 
@@ -637,20 +638,20 @@ def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
         if profile.urgent_advice and texts.urgent_advice:
             if texts.urgent_advice_source_hash != text_hash(profile.urgent_advice):
                 where = (*at, "urgent_advice_source_hash") if texts.urgent_advice_source_hash else (*at, "urgent_advice")
-                status.safety.append(ContentError(
+                status.safety.append(Finding(
                     errors.rel(path), lines.line(where), f"translations.{language}.urgent_advice",
                     "the English urgent_advice changed after this translation" if texts.urgent_advice_source_hash
                     else "this translation was never stamped against the English urgent_advice",
                     f"translate '{profile.urgent_advice}' again, have it reviewed (urgent_advice_reviewed_by), then run "
                     f"python -m guide translations stamp {errors.rel(path)}"))
             if not texts.urgent_advice_reviewed_by:
-                status.safety.append(ContentError(
+                status.safety.append(Finding(
                     errors.rel(path), lines.line((*at, "urgent_advice")), f"translations.{language}.urgent_advice_reviewed_by",
                     "missing: the translated urgent-advice route is safety text and needs a reviewer",
                     "add urgent_advice_reviewed_by: the role that checked it, e.g. 'Physical therapist, Spanish-speaking "
                     "(translation review)'"))
         if texts.source_hash != opening_hours_hash(profile.opening_hours):
-            status.ordinary.append(ContentError(
+            status.ordinary.append(Finding(
                 errors.rel(path), lines.line((*at, "source_hash") if texts.source_hash else (*at, "opening_hours")),
                 f"translations.{language}.opening_hours", "out-of-date translation: " +
                 ("the English opening_hours changed after this translation" if texts.source_hash else "never stamped"),
@@ -664,7 +665,7 @@ def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
         stamp = str(source.meta.get("source_hash") or "")
         if stamp == expected:
             continue
-        status.ordinary.append(ContentError(
+        status.ordinary.append(Finding(
             errors.rel(page), source.lines.line(("source_hash",)) if stamp else 1, "source_hash",
             "out-of-date translation: " + ("the English page changed after this translation" if stamp else "never stamped"),
             f"translate the changes of {errors.rel(english)}, then run python -m guide translations stamp {errors.rel(page)}"))
@@ -858,7 +859,7 @@ def _git_show(content: Content, commit: str, rel: str) -> str:
     out = subprocess.run(["git", "-C", str(content.root), "show", f"{commit}:./{rel}"], capture_output=True, text=True,
                          timeout=30)
     if out.returncode != 0:
-        raise ContentErrors([ContentError(f"content_src/{rel}", None, "", f"not found at commit {commit}",
+        raise ContentErrors([Finding(f"content_src/{rel}", None, "", f"not found at commit {commit}",
                                           f"git said: {out.stderr.strip()[:200]}")])
     return out.stdout
 
@@ -925,12 +926,12 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
     clinics = (content.root / "clinics").resolve()
     if clinics in path.parents:
         if english_at:
-            raise ContentErrors([ContentError(errors.rel(path), None, "", "a clinic's texts are stamped only against today's English",
+            raise ContentErrors([Finding(errors.rel(path), None, "", "a clinic's texts are stamped only against today's English",
                                               "stamp without --english-at")])
         return _stamp_clinic_file(content, path, clinics)
     if path == (content.root / UI_FILE).resolve():
         if english_at:
-            raise ContentErrors([ContentError(errors.rel(path), None, "", "the urgent-advice routes are safety texts, "
+            raise ContentErrors([Finding(errors.rel(path), None, "", "the urgent-advice routes are safety texts, "
                                               "stamped only against today's English", "stamp without --english-at")])
         return _stamp_ui_file(content, path)
     lang_root = next((p for p in path.parents if p.parent.name == TRANSLATIONS), None)
@@ -940,7 +941,7 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
         english = content.article(path.stem)
         source = split_front_matter(path, errors, required=True)
         if english is None or source is None:
-            raise ContentErrors(errors.errors or [ContentError(str(path), None, "", f"no English article '{path.stem}'", "")])
+            raise ContentErrors(errors.errors or [Finding(str(path), None, "", f"no English article '{path.stem}'", "")])
         value = old.article(path.stem) if old else article_hash(english)
         line = source.lines.lines.get(("source_hash",))
         text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
@@ -951,7 +952,7 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
         source = split_front_matter(path, errors, required=True)
         english = split_front_matter(english_path, errors, required=False) if english_path.is_file() else None
         if english is None or source is None:
-            raise ContentErrors(errors.errors or [ContentError(str(path), None, "", f"no English page docs/{page}", "")])
+            raise ContentErrors(errors.errors or [Finding(str(path), None, "", f"no English page docs/{page}", "")])
         value = old.page(page) if old else page_hash(english.meta, english.body)
         line = source.lines.lines.get(("source_hash",))
         text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
@@ -959,7 +960,7 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
     elif rel == PROGRAMME:
         english = programme.load_texts(content)
         if english is None:
-            raise ContentErrors([ContentError(str(path), None, "", f"no English {programme.TEXTS_FILE}", "")])
+            raise ContentErrors([Finding(str(path), None, "", f"no English {programme.TEXTS_FILE}", "")])
         value = old.programme() if old else programme_hash(english.model_dump())
         parsed = load_yaml_file(path, errors)
         line = parsed[1].lines.get(("source_hash",)) if parsed else None
@@ -968,7 +969,7 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
     elif rel.startswith("exercises/"):
         english = next((e for e in content.exercises if e.slug == path.stem), None)
         if english is None:
-            raise ContentErrors([ContentError(str(path), None, "", f"no English exercise '{path.stem}'", "")])
+            raise ContentErrors([Finding(str(path), None, "", f"no English exercise '{path.stem}'", "")])
         value = old.exercise(path.stem) if old else exercise_hash(english)
         parsed = load_yaml_file(path, errors)
         line = parsed[1].lines.get(("source_hash",)) if parsed else None
@@ -976,7 +977,7 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
         done.append(f"{rel}: {value}")
     else:
         if old and rel.startswith(SAFETY + "/"):
-            raise ContentErrors([ContentError(errors.rel(path), None, "", "safety texts are stamped only against today's English",
+            raise ContentErrors([Finding(errors.rel(path), None, "", "safety texts are stamped only against today's English",
                                               "translate the current content_src/safety/ text, have it reviewed, then stamp "
                                               "without --english-at")])
         parsed = load_yaml_file(path, errors)
@@ -1081,7 +1082,7 @@ def _stamp_clinic_file(content: Content, path: Path, clinics: Path) -> list[str]
         source = split_front_matter(path, errors, required=False)
         value = clinic_page_hash(english, errors) if english.is_file() else None
         if value is None or source is None:
-            raise ContentErrors(errors.errors or [ContentError(rel, None, "", f"no English page {errors.rel(english)}", "")])
+            raise ContentErrors(errors.errors or [Finding(rel, None, "", f"no English page {errors.rel(english)}", "")])
         if not source.meta:
             text = f'---\nsource_hash: "{value}"\n---\n' + text
         else:
@@ -1089,7 +1090,7 @@ def _stamp_clinic_file(content: Content, path: Path, clinics: Path) -> list[str]
             text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
         done.append(f"{rel}: {value}")
     else:
-        raise ContentErrors([ContentError(rel, None, "", "not a clinic translation",
+        raise ContentErrors([Finding(rel, None, "", "not a clinic translation",
                                           f"stamp a clinic's {CLINIC_FILE} or a page of its {PAGES_DIR}/<language>/")])
     path.write_text(text, encoding="utf-8")
     return done
@@ -1123,7 +1124,7 @@ def _yaml_targets(content: Content, rel: str, data, old: _EnglishAt | None = Non
         english = old.glossary() if old else {g.term: glossary_hash(g) for g in content.glossary}
         return [((i,), english[item["source_term"]]) for i, item in enumerate(data or [])
                 if isinstance(item, dict) and item.get("source_term") in english]
-    raise ContentErrors([ContentError(rel, None, "", "not a translation file",
+    raise ContentErrors([Finding(rel, None, "", "not a translation file",
                                       "stamp files in content_src/translations/<lang>/ (articles, exercises, glossary.yml, safety)")])
 
 
@@ -1220,7 +1221,7 @@ def page_reading(t: Translated) -> readability.SpanishReadability:
     return readability.combine_spanish([readability.measure_spanish(x) for x in parts])
 
 
-def lint_messages(content: Content) -> tuple[list[ContentError], list[str]]:
+def lint_messages(content: Content) -> tuple[list[Finding], list[str]]:
     """(errors, warnings) for `make lint`: bad translation files are errors; out-of-date
     translations are warnings; out-of-date safety texts are errors for a published language."""
     from .brand import has_translations
