@@ -20,7 +20,7 @@ from ..content import models, patient_text
 from . import programme
 from ..content.brand import Brand
 from ..content.load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, help_section, red_flag_short_box, urgent_route
+from .safety_html import HELP_ANCHOR, fragment, help_section, macro, red_flag_short_box, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -267,23 +267,12 @@ HOME_PROGRAMME = "exercises/home-programme.md"
 HOME_PROGRAMME_SLUG = PurePosixPath(HOME_PROGRAMME).stem  # also the name of its printed handout
 
 
-def _figure(src: str, alt: str, caption: str, up: str, css_class: str = "", enlarge: str = "Tap to enlarge") -> str:
-    # The link opens the picture on its own, filling the screen: enlarging by tap with no script.
-    return (
-        f'<figure class="pn-figure-step{" " + css_class if css_class else ""}">'
-        f'<a class="pn-zoom" href="{up}images/{src}"><img src="{up}images/{src}" alt="{escape(alt)}" width="400" height="300">'
-        f'<span class="pn-zoom__hint" aria-hidden="true">{enlarge}</span></a>'
-        f"<figcaption>{caption}</figcaption></figure>"
-    )
+def _figure(src: str, alt: str, caption: str, up: str, css_class: str, enlarge: str) -> str:
+    return str(macro("figure.html", "figure")(src, alt, caption, up, css_class, enlarge))
 
 
 def _figures(slug_images, up: str, w: models.UiWords) -> str:
-    return (
-        '<div class="pn-exercise-figures">'
-        + _figure(slug_images.start, slug_images.start_alt, w.start, up, enlarge=w.tap_to_enlarge)
-        + _figure(slug_images.end, slug_images.end_alt, w.end, up, enlarge=w.tap_to_enlarge)
-        + "</div>\n\n"
-    )
+    return fragment("exercise_figures.html", images=slug_images, up=up, words=w) + "\n\n"
 
 
 def _handout_link(slug: str, label: str) -> str:

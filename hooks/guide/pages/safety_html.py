@@ -53,6 +53,18 @@ _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
 )
+# html.escape's form (a quote as &#x27;), which the generated pages have always had; Jinja's |e writes &#39;.
+_TEMPLATES.filters["html_escape"] = lambda text: Markup(escape_html(text))
+
+
+def fragment(template: str, **context) -> str:
+    """A piece of a generated page drawn by templates/<template>, in the one template environment."""
+    return _TEMPLATES.get_template(template).render(**context)
+
+
+def macro(template: str, name: str):
+    """A macro of templates/<template>, for pieces drawn in more than one place."""
+    return getattr(_TEMPLATES.get_template(template).module, name)
 
 
 @dataclass(frozen=True)
