@@ -393,16 +393,9 @@ def render_exercise_library(content: Content, brand: Brand | None = None) -> Pag
         if not entries:
             continue
         parts.append(f"## {heading}\n")
-        cards = []
-        for e in entries:
-            goals = ", ".join(w.goals[g] for g in e.data.goals)
-            cards.append(
-                f'<li class="pn-card"><a href="{e.slug}/"><img src="images/{e.data.images.end}" alt="" width="400" height="300">'
-                f'<span class="pn-card__title">{escape(e.data.title)}</span></a>'
-                f'<span class="pn-card__text">{escape(_sentence(e.data.summary))}</span>'
-                f'<span class="pn-card__goals">{w.helps_with} {goals}</span></li>'
-            )
-        parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')
+        cards = [{"slug": e.slug, "image": e.data.images.end, "title": e.data.title, "summary": _sentence(e.data.summary),
+                  "goals": ", ".join(w.goals[g] for g in e.data.goals)} for e in entries]
+        parts.append(fragment("exercise_cards.html", cards=cards, words=w) + "\n")
     parts.append(f"## {w.by_goal}\n")
     for goal in GOALS:
         label = w.goals[goal]
