@@ -111,31 +111,14 @@ def _rewrite_links(body: str, sections: dict[str, str]) -> str:
     return ARTICLE_LINK.sub(fix, body)
 
 
-def source_citation(source: models.Source, w: models.UiWords | None = None) -> str:
-    """One bibliography entry as HTML: authors, title, journal or publisher, year, link."""
-    parts = []
-    if source.authors:
-        parts.append(escape(source.authors) + ".")
-    parts.append(f"<cite>{escape(source.title)}</cite>.")
-    where = source.journal or source.publisher
-    updated = w.updated if w else "updated"
-    year = f"{source.year}" + (f", {updated} {source.updated}" if source.updated else "") if source.year else ""
-    parts.append(escape(", ".join(x for x in (where, year) if x)) + ".")
-    if source.doi:
-        parts.append(f'<a href="https://doi.org/{escape(source.doi)}">doi:{escape(source.doi)}</a>')
-    elif source.url:
-        parts.append(f'<a href="{escape(source.url)}">{escape(source.url)}</a>')
-    return " ".join(parts)
+def _where_year(source: models.Source, w: models.UiWords) -> str:
+    year = f"{source.year}" + (f", {w.updated} {source.updated}" if source.updated else "") if source.year else ""
+    return ", ".join(x for x in (source.journal or source.publisher, year) if x)
 
 
 def _sources_list(content: Content, source_ids: list[str], depth: int, w: models.UiWords) -> str:
-    up = "../" * depth
-    items = "".join(
-        f'<li data-source-id="{s}"><a href="{up}sources/#{source_anchor(s)}">{escape(content.sources[s].title)}</a>'
-        f"{', ' + escape(content.sources[s].journal or content.sources[s].publisher or '')}</li>"
-        for s in source_ids
-    )
-    return f'## {w.sources}\n\n<ul class="pn-sources">{items}</ul>\n\n'
+    entries = [{"id": s, "anchor": source_anchor(s), "source": content.sources[s]} for s in source_ids]
+    return f'## {w.sources}\n\n' + fragment("sources_list.html", entries=entries, up="../" * depth) + "\n\n"
 
 
 def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand, w: models.UiWords) -> str:
@@ -447,8 +430,8 @@ def render_sources(content: Content, brand: Brand | None = None) -> Page:
         entries = [s for s in content.sources.values() if s.kind == kind]
         if not entries:
             continue
-        items = "".join(f'<li id="{source_anchor(s.id)}" data-source-id="{s.id}">{source_citation(s, w)}</li>' for s in entries)
-        parts.append(f"## {heading}\n\n<ul class=\"pn-bibliography\">{items}</ul>\n")
+        items = [{"anchor": source_anchor(s.id), "source": s, "where_year": _where_year(s, w)} for s in entries]
+        parts.append(f"## {heading}\n\n" + fragment("bibliography.html", entries=items) + "\n")
     return Page(SOURCES_PAGE, "\n".join(parts), meta)
 
 
