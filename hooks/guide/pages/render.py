@@ -393,11 +393,9 @@ def render_glossary(content: Content, brand: Brand | None = None) -> Page:
     w = words(content, brand)
     meta = {"title": w.glossary, "pn_kind": "glossary", "description": w.glossary_description}
     parts = [w.glossary_intro + "\n"]
-    items = "".join(
-        f'<dt id="{_anchor(g.term)}">{escape(g.term)}</dt><dd>{escape(g.definition)}</dd>'
-        for g in sorted(content.glossary, key=lambda g: g.term.lower())
-    )
-    parts.append(f'<dl class="pn-glossary">{items}</dl>\n')
+    entries = [{"anchor": _anchor(g.term), "term": g.term, "definition": g.definition}
+               for g in sorted(content.glossary, key=lambda g: g.term.lower())]
+    parts.append(fragment("glossary.html", entries=entries) + "\n")
     return Page(GLOSSARY_PAGE, "\n".join(parts), meta)
 
 
