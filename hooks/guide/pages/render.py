@@ -15,6 +15,7 @@ from html import escape
 from pathlib import PurePosixPath
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from ..content import models, patient_text
 from . import programme
@@ -122,10 +123,8 @@ def _sources_list(content: Content, source_ids: list[str], depth: int, w: models
 
 
 def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand, w: models.UiWords) -> str:
-    line = w.review_line.format(reviewed=long_date(reviewed, brand), reviewer=escape(reviewer),
-                                next_review=long_date(next_review, brand))
-    return (f'<p class="pn-review" data-reviewed="{reviewed.isoformat()}" data-next-review="{next_review.isoformat()}">'
-            f"{line}</p>\n")
+    return fragment("review_line.html", words=w, reviewed=reviewed, next_review=next_review, reviewer=reviewer,
+                    reviewed_long=long_date(reviewed, brand), next_review_long=long_date(next_review, brand)) + "\n"
 
 
 def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewed: dt.date, reviewer: str,
@@ -197,7 +196,7 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     sections = sections if sections is not None else {a.slug: a.meta.section for a in content.articles}
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
-        f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
+        fragment("answer.html", answer=Markup(fill_tokens(escape(meta.answer), brand))) + "\n\n"
         + FIRST_SCREEN
         + f'!!! abstract "{w.key_points}"\n\n{key_points}\n\n'
         + body
@@ -259,8 +258,7 @@ def _figures(slug_images, up: str, w: models.UiWords) -> str:
 
 
 def _handout_link(slug: str, label: str) -> str:
-    # Raw HTML: the PDF is printed after the pages are built, so MkDocs cannot see it yet.
-    return f'<p class="pn-handout-link pn-handout-hide"><a href="../../handouts/{slug}.pdf">{label} (PDF)</a></p>\n\n'
+    return fragment("handout_link.html", slug=slug, label=label) + "\n\n"
 
 
 def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
@@ -268,10 +266,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
     w = words(content, brand)
     front = _reviewed_page_meta(content, brand, ex, kind="exercise", keywords=ex.keywords)
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
-    dose_rows = "".join(
-        f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
-        for key, label in _dose_labels(w) if getattr(ex.dose, key)
-    )
+    dose_rows = [(label, getattr(ex.dose, key)) for key, label in _dose_labels(w) if getattr(ex.dose, key)]
     goals = ", ".join(w.goals[g] for g in ex.goals)
     not_for = (f'!!! warning "{w.not_for}"\n\n'
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
@@ -279,9 +274,9 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         # On paper the full box moves to a sheet of its own at the end (guide.css, print): at 12 pt
         # it fills a sheet. Each exercise sheet starts with a compact copy made from the same source.
         red_flag_short_box(content.red_flags, brand, ex.red_flags, "first") + "\n\n"
-        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        + fragment("answer.html", answer=Markup(escape(_sentence(ex.summary)))) + "\n\n"
         + FIRST_SCREEN
-        + f'<p class="pn-exercise-meta">{w.body_area_line.format(region=w.regions[ex.region].lower(), goals=goals)}</p>\n\n'
+        + fragment("exercise_meta.html", words=w, region=w.regions[ex.region].lower(), goals=goals) + "\n\n"
         + (_handout_link(entry.slug, w.printable_sheet) if handouts else "")
         + _block("pn-handout-hide",
                  f"## {w.what_it_is_for}\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
@@ -304,7 +299,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                                         + _figure(ex.images.end, ex.images.end_alt, w.end_position, "../", "pn-figure-end",
                                                   w.tap_to_enlarge)
                                         + "\n"))
-                        + f'## {w.how_much_and_often}\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
+                        + f"## {w.how_much_and_often}\n\n" + fragment("dose_table.html", rows=dose_rows) + "\n\n")
                  # Straight after the dose, so on paper the stop rules share the exercise's first sheet.
                  + f'!!! danger "{w.stop_if}"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
