@@ -21,7 +21,7 @@ from ..content import models, patient_text
 from . import programme
 from ..content.brand import Brand
 from ..content.load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, fragment, help_section, macro, red_flag_short_box, urgent_route
+from .safety_html import HELP_ANCHOR, fragment, help_section, macro, red_flag_short_box, tel_link, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -74,7 +74,7 @@ def long_date(value: dt.date, brand: Brand) -> str:
 
 def fill_tokens(text: str, brand: Brand) -> str:
     text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.content.locale)
-    emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
+    emergency = tel_link(brand.emergency_number, brand.emergency_tel, "pn-tel")
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
 
 

@@ -35,17 +35,17 @@ def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> l
     return [s.id for s in red_flags.sets if s.id in wanted]
 
 
-def _tel(number: str, tel: str, css: str = "") -> str:
-    klass = f' class="{css}"' if css else ""
-    return f'<a{klass} href="{escape_html(tel)}">{escape_html(number)}</a>'
+def tel_link(number: str, tel: str, css: str = "") -> str:
+    """A phone link (templates/_tel.html), for phone numbers filled into text."""
+    return str(_TEMPLATES.get_template("_tel.html").module.tel(number, tel, css))
 
 
 def urgent_route(brand: Brand) -> str:
     route = escape_html(brand.urgent_advice)
     if brand.urgent_number and brand.urgent_number not in brand.urgent_advice:
-        route += f" ({_tel(brand.urgent_number, brand.urgent_tel)})"
+        route += f" ({tel_link(brand.urgent_number, brand.urgent_tel)})"
     elif brand.urgent_number:
-        route = route.replace(escape_html(brand.urgent_number), _tel(brand.urgent_number, brand.urgent_tel), 1)
+        route = route.replace(escape_html(brand.urgent_number), tel_link(brand.urgent_number, brand.urgent_tel), 1)
     return route
 
 
