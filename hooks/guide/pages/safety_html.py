@@ -141,9 +141,7 @@ def help_section(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str
 
 
 def disclaimer_box(disclaimer: models.Disclaimer) -> str:
-    paragraphs = "".join(f"<p>{escape_html(p)}</p>" for p in disclaimer.paragraphs)
-    return (f'<aside class="pn-disclaimer" data-safety="{DISCLAIMER}" aria-label="{escape_html(disclaimer.title)}">'
-            f'<h2 class="pn-disclaimer__title">{escape_html(disclaimer.title)}</h2>{paragraphs}</aside>')
+    return fragment("disclaimer.html", marker=DISCLAIMER, disclaimer=disclaimer)
 
 
 def visible_text(markup: str | lxml_html.HtmlElement) -> str:
