@@ -238,7 +238,7 @@ def exercise_path(entry: ExerciseEntry) -> str:
 
 
 def _block(css_class: str, markdown: str) -> str:
-    return f'<div class="{css_class}" markdown>\n\n{markdown}\n</div>\n\n'
+    return fragment("markdown_block.html", css_class=css_class, markdown=Markup(markdown)) + "\n\n"
 
 
 def _bullets(items: list[str], brand: Brand) -> str:
@@ -343,15 +343,13 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
             # On paper each exercise is a sheet of its own, headed by a compact copy of its own warning signs.
             red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
-            # The link means nothing on paper.
-            + f'{escape(_sentence(ex.summary))} <span class="pn-screen-only">[{w.full_instructions}]({entry.slug}.md)</span>\n\n'
-            + '<div class="pn-sheet-columns" markdown>\n\n'
-            + _block("pn-sheet-columns__steps",
-                     _figures(ex.images, "../", w)
-                     + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
-            + _block("pn-sheet-columns__stop",
-                     f"**{w.how_much}** {dose[:1].upper() + dose[1:]}.\n\n**{w.stop_and_get_help}**\n\n{stop}\n")
-            + "</div>\n"
+            + fragment("programme_item_intro.html", summary=_sentence(ex.summary), words=w, slug=entry.slug) + "\n\n"
+            + _block("pn-sheet-columns",
+                     _block("pn-sheet-columns__steps",
+                            _figures(ex.images, "../", w)
+                            + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
+                     + _block("pn-sheet-columns__stop",
+                              f"**{w.how_much}** {dose[:1].upper() + dose[1:]}.\n\n**{w.stop_and_get_help}**\n\n{stop}\n"))
         )
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
