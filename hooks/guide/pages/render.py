@@ -158,12 +158,9 @@ def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewe
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
-ABOUT = {"lumbar": "Lumbar radiculopathy (sciatica)", "cervical": "Cervical radiculopathy", "general": "Radiculopathy"}
-
-
-def _about(red_flags: list[str], brand: Brand) -> str:
-    """The condition a page is about, in the page's language (ui.yml `conditions`, else English)."""
-    names = {**ABOUT, **(brand.ui.conditions if brand.ui else {})}
+def _about(red_flags: list[str], brand: Brand, content: Content) -> str:
+    """The condition a page is about, in the page's language (ui.yml `conditions`, else English's)."""
+    names = {**content.ui.en.conditions, **words(content, brand).conditions}
     named = [names[s] for s in ("lumbar", "cervical") if s in red_flags]
     return named[0] if len(named) == 1 else names["general"]
 
@@ -183,7 +180,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
         "pn_next_review": item.next_review.isoformat(),
         "pn_reviewer": item.reviewer,
         "pn_jsonld": json_ld(content, brand, title=item.title, summary=item.summary, reviewed=item.reviewed,
-                             reviewer=item.reviewer, about=_about(item.red_flags, brand), source_ids=item.sources),
+                             reviewer=item.reviewer, about=_about(item.red_flags, brand, content), source_ids=item.sources),
     }
 
 
