@@ -8,6 +8,7 @@ package, hooks/guide_hooks.py) may import.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from helpers import ROOT
@@ -48,3 +49,27 @@ def test_each_stage_says_what_it_owns():
         init = PACKAGE / stage / "__init__.py"
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc and "Owns" in doc, f"{init.relative_to(ROOT)}: no docstring saying what the stage owns"
+
+
+HTML_TAG = re.compile(r"<[a-z][a-z0-9]*[\s>/]")
+
+
+def html_in_python(path: Path) -> list[str]:
+    """String literals (f-strings too, docstrings not) that open an HTML element, as file:line."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docstrings = {id(node.value) for node in ast.walk(tree) if isinstance(node, ast.Expr)}
+    found = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+                and HTML_TAG.search(node.value)):
+            found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return sorted(set(found))
+
+
+def test_generated_pages_draw_their_html_in_templates():
+    # The compile step and the verifier render boxes, cards and lists from hooks/guide/pages/templates/
+    # (issue 11): HTML written in Python strings drifts from them and escapes differently.
+    modules = sorted((PACKAGE / "pages").glob("*.py"))
+    assert len(modules) > 5  # the walk saw the stage
+    offenders = [hit for path in modules for hit in html_in_python(path)]
+    assert not offenders, f"HTML in Python strings, move it to hooks/guide/pages/templates/: {offenders}"

@@ -14,10 +14,10 @@ QUESTIONS_ON_KINDS = ("exercise", "exercise-library")
 QUESTIONS_ON_SECTIONS = ("treatment", "self-care")
 
 
-def _macros():
-    from .safety_html import _TEMPLATES  # one template environment for every generated part of a page
+def _macro(name: str):
+    from .safety_html import macro  # one template environment for every generated part of a page
 
-    return _TEMPLATES.get_template("clinic.html").module
+    return macro("clinic.html", name)
 
 
 def _one_line(markup: str) -> str:
@@ -36,7 +36,7 @@ def print_header(brand: Brand) -> str:
     """Shown only on paper: which clinic the handout is from and how to call it."""
     if not brand.clinic:
         return ""
-    return _one_line(_macros().print_header(brand, brand.ui.clinic))
+    return _one_line(_macro("print_header")(brand, brand.ui.clinic))
 
 
 def questions_box(brand: Brand, meta: dict) -> str:
@@ -44,13 +44,13 @@ def questions_box(brand: Brand, meta: dict) -> str:
         return ""
     if meta.get("pn_kind") not in QUESTIONS_ON_KINDS and meta.get("pn_section") not in QUESTIONS_ON_SECTIONS:
         return ""
-    return _one_line(_macros().questions_box(brand, brand.ui.clinic))
+    return _one_line(_macro("questions_box")(brand, brand.ui.clinic))
 
 
 def contact_card(brand: Brand) -> str:
     if not brand.clinic:
         return ""
-    return _one_line(_macros().contact_card(brand, brand.ui.clinic, opening_hours(brand)))
+    return _one_line(_macro("contact_card")(brand, brand.ui.clinic, opening_hours(brand)))
 
 
 def _css_string(text: str) -> str:

@@ -18,11 +18,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from . import brand_html
 from .. import links
 from ..content.brand import Brand
 from ..content.load import Content
-from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
+from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, fragment, red_flag_box
 
 FIRST_SCREEN = "<!-- pn:first-screen -->"
 # page.meta keys (guide.pages.render): the page opens with the strip; a translation's out-of-date notice.
@@ -51,10 +53,7 @@ def base_url(url: str) -> str:
 def out_of_date_notice(notice: Mapping, url: str) -> str:
     """A translated page's notice that its English source changed since, for a page at `url`."""
     href = f"{base_url(url)}/{notice['english_prefix']}{url}"
-    return (f'<div class="admonition note pn-out-of-date" data-translation="out-of-date" '
-            f'data-english-date="{notice["english_date"]}" data-translated-date="{notice["translated_date"]}">'
-            f'<p>{notice["text_before"]}<a href="{href}" hreflang="{notice["english_lang"]}">{notice["link_text"]}</a>'
-            f'{notice["text_after"]}</p></div>')
+    return fragment("out_of_date.html", notice=notice, href=href)
 
 
 @dataclass
@@ -83,6 +82,10 @@ class Frame:
         if sets not in self._boxes:
             self._boxes[sets] = self.marked(red_flag_box(self.content.red_flags, self.brand, sets, anchor=BOX_ANCHOR))
         return self._boxes[sets]
+
+    def sheet_head(self, meta: Mapping) -> str:
+        return fragment("sheet_head.html", print_header=Markup(self.print_header),
+                        red_flags=Markup(self.red_flags(meta.get("red_flags"))))
 
     def strip(self, meta: Mapping) -> str:
         if not meta.get(STRIP_KEY):
@@ -122,7 +125,7 @@ class Frame:
             return token
 
         blocks = [title, box(strip), before,
-                  box(f'<div class="pn-sheet-head">{self.print_header}{self.red_flags(meta.get("red_flags"))}</div>'),
+                  box(self.sheet_head(meta)),
                   box(out_of_date_notice(notice, page_url(src_path)) if notice else ""),
                   after, box(self.questions(meta)), box(self.disclaimer), box(self.contact_card)]
         # Blank lines around each box: each is then a raw HTML block, passed through by Markdown.

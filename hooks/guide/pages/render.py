@@ -15,12 +15,13 @@ from html import escape
 from pathlib import PurePosixPath
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from ..content import models, patient_text
 from . import programme
 from ..content.brand import Brand
 from ..content.load import ARTICLE_LINK, Article, Content, ExerciseEntry
-from .safety_html import HELP_ANCHOR, help_section, red_flag_short_box, urgent_route
+from .safety_html import HELP_ANCHOR, fragment, help_section, macro, red_flag_short_box, tel_link, urgent_route
 
 SOURCES_PAGE = "sources.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -73,7 +74,7 @@ def long_date(value: dt.date, brand: Brand) -> str:
 
 def fill_tokens(text: str, brand: Brand) -> str:
     text = brand.words.apply(text, markup=True) if brand.words else text  # care words and spelling (guide.content.locale)
-    emergency = f'<a class="pn-tel" href="{brand.emergency_tel}">{escape(brand.emergency_number)}</a>'
+    emergency = tel_link(brand.emergency_number, brand.emergency_tel, "pn-tel")
     return text.replace("[[emergency-number]]", emergency).replace("[[urgent-advice]]", urgent_route(brand))
 
 
@@ -111,38 +112,19 @@ def _rewrite_links(body: str, sections: dict[str, str]) -> str:
     return ARTICLE_LINK.sub(fix, body)
 
 
-def source_citation(source: models.Source, w: models.UiWords | None = None) -> str:
-    """One bibliography entry as HTML: authors, title, journal or publisher, year, link."""
-    parts = []
-    if source.authors:
-        parts.append(escape(source.authors) + ".")
-    parts.append(f"<cite>{escape(source.title)}</cite>.")
-    where = source.journal or source.publisher
-    updated = w.updated if w else "updated"
-    year = f"{source.year}" + (f", {updated} {source.updated}" if source.updated else "") if source.year else ""
-    parts.append(escape(", ".join(x for x in (where, year) if x)) + ".")
-    if source.doi:
-        parts.append(f'<a href="https://doi.org/{escape(source.doi)}">doi:{escape(source.doi)}</a>')
-    elif source.url:
-        parts.append(f'<a href="{escape(source.url)}">{escape(source.url)}</a>')
-    return " ".join(parts)
+def _where_year(source: models.Source, w: models.UiWords) -> str:
+    year = f"{source.year}" + (f", {w.updated} {source.updated}" if source.updated else "") if source.year else ""
+    return ", ".join(x for x in (source.journal or source.publisher, year) if x)
 
 
 def _sources_list(content: Content, source_ids: list[str], depth: int, w: models.UiWords) -> str:
-    up = "../" * depth
-    items = "".join(
-        f'<li data-source-id="{s}"><a href="{up}sources/#{source_anchor(s)}">{escape(content.sources[s].title)}</a>'
-        f"{', ' + escape(content.sources[s].journal or content.sources[s].publisher or '')}</li>"
-        for s in source_ids
-    )
-    return f'## {w.sources}\n\n<ul class="pn-sources">{items}</ul>\n\n'
+    entries = [{"id": s, "anchor": source_anchor(s), "source": content.sources[s]} for s in source_ids]
+    return f'## {w.sources}\n\n' + fragment("sources_list.html", entries=entries, up="../" * depth) + "\n\n"
 
 
 def _review_line(reviewed: dt.date, next_review: dt.date, reviewer: str, brand: Brand, w: models.UiWords) -> str:
-    line = w.review_line.format(reviewed=long_date(reviewed, brand), reviewer=escape(reviewer),
-                                next_review=long_date(next_review, brand))
-    return (f'<p class="pn-review" data-reviewed="{reviewed.isoformat()}" data-next-review="{next_review.isoformat()}">'
-            f"{line}</p>\n")
+    return fragment("review_line.html", words=w, reviewed=reviewed, next_review=next_review, reviewer=reviewer,
+                    reviewed_long=long_date(reviewed, brand), next_review_long=long_date(next_review, brand)) + "\n"
 
 
 def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewed: dt.date, reviewer: str,
@@ -176,12 +158,9 @@ def json_ld(content: Content, brand: Brand, *, title: str, summary: str, reviewe
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
-ABOUT = {"lumbar": "Lumbar radiculopathy (sciatica)", "cervical": "Cervical radiculopathy", "general": "Radiculopathy"}
-
-
-def _about(red_flags: list[str], brand: Brand) -> str:
-    """The condition a page is about, in the page's language (ui.yml `conditions`, else English)."""
-    names = {**ABOUT, **(brand.ui.conditions if brand.ui else {})}
+def _about(red_flags: list[str], brand: Brand, content: Content) -> str:
+    """The condition a page is about, in the page's language (ui.yml `conditions`, else English's)."""
+    names = {**content.ui.en.conditions, **words(content, brand).conditions}
     named = [names[s] for s in ("lumbar", "cervical") if s in red_flags]
     return named[0] if len(named) == 1 else names["general"]
 
@@ -201,7 +180,7 @@ def _reviewed_page_meta(content: Content, brand: Brand, item, *, kind: str, keyw
         "pn_next_review": item.next_review.isoformat(),
         "pn_reviewer": item.reviewer,
         "pn_jsonld": json_ld(content, brand, title=item.title, summary=item.summary, reviewed=item.reviewed,
-                             reviewer=item.reviewer, about=_about(item.red_flags, brand), source_ids=item.sources),
+                             reviewer=item.reviewer, about=_about(item.red_flags, brand, content), source_ids=item.sources),
     }
 
 
@@ -214,7 +193,7 @@ def render_article(content: Content, article: Article, brand: Brand, sections: d
     sections = sections if sections is not None else {a.slug: a.meta.section for a in content.articles}
     body = fill_tokens(_rewrite_links(article.body, sections), brand).strip()
     markdown = (
-        f'<p class="pn-answer">{fill_tokens(escape(meta.answer), brand)}</p>\n\n'
+        fragment("answer.html", answer=Markup(fill_tokens(escape(meta.answer), brand))) + "\n\n"
         + FIRST_SCREEN
         + f'!!! abstract "{w.key_points}"\n\n{key_points}\n\n'
         + body
@@ -256,7 +235,7 @@ def exercise_path(entry: ExerciseEntry) -> str:
 
 
 def _block(css_class: str, markdown: str) -> str:
-    return f'<div class="{css_class}" markdown>\n\n{markdown}\n</div>\n\n'
+    return fragment("markdown_block.html", css_class=css_class, markdown=Markup(markdown)) + "\n\n"
 
 
 def _bullets(items: list[str], brand: Brand) -> str:
@@ -267,28 +246,16 @@ HOME_PROGRAMME = "exercises/home-programme.md"
 HOME_PROGRAMME_SLUG = PurePosixPath(HOME_PROGRAMME).stem  # also the name of its printed handout
 
 
-def _figure(src: str, alt: str, caption: str, up: str, css_class: str = "", enlarge: str = "Tap to enlarge") -> str:
-    # The link opens the picture on its own, filling the screen: enlarging by tap with no script.
-    return (
-        f'<figure class="pn-figure-step{" " + css_class if css_class else ""}">'
-        f'<a class="pn-zoom" href="{up}images/{src}"><img src="{up}images/{src}" alt="{escape(alt)}" width="400" height="300">'
-        f'<span class="pn-zoom__hint" aria-hidden="true">{enlarge}</span></a>'
-        f"<figcaption>{caption}</figcaption></figure>"
-    )
+def _figure(src: str, alt: str, caption: str, up: str, css_class: str, enlarge: str) -> str:
+    return str(macro("figure.html", "figure")(src, alt, caption, up, css_class, enlarge))
 
 
 def _figures(slug_images, up: str, w: models.UiWords) -> str:
-    return (
-        '<div class="pn-exercise-figures">'
-        + _figure(slug_images.start, slug_images.start_alt, w.start, up, enlarge=w.tap_to_enlarge)
-        + _figure(slug_images.end, slug_images.end_alt, w.end, up, enlarge=w.tap_to_enlarge)
-        + "</div>\n\n"
-    )
+    return fragment("exercise_figures.html", images=slug_images, up=up, words=w) + "\n\n"
 
 
 def _handout_link(slug: str, label: str) -> str:
-    # Raw HTML: the PDF is printed after the pages are built, so MkDocs cannot see it yet.
-    return f'<p class="pn-handout-link pn-handout-hide"><a href="../../handouts/{slug}.pdf">{label} (PDF)</a></p>\n\n'
+    return fragment("handout_link.html", slug=slug, label=label) + "\n\n"
 
 
 def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handouts: bool = False) -> Page:
@@ -296,10 +263,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
     w = words(content, brand)
     front = _reviewed_page_meta(content, brand, ex, kind="exercise", keywords=ex.keywords)
     steps = "\n".join(f"{n}. {fill_tokens(escape(step, quote=False), brand)}" for n, step in enumerate(ex.steps, 1))
-    dose_rows = "".join(
-        f"<tr><th scope=\"row\">{label}</th><td>{escape(getattr(ex.dose, key))}</td></tr>"
-        for key, label in _dose_labels(w) if getattr(ex.dose, key)
-    )
+    dose_rows = [(label, getattr(ex.dose, key)) for key, label in _dose_labels(w) if getattr(ex.dose, key)]
     goals = ", ".join(w.goals[g] for g in ex.goals)
     not_for = (f'!!! warning "{w.not_for}"\n\n'
                + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.not_for) + "\n\n")
@@ -307,9 +271,9 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         # On paper the full box moves to a sheet of its own at the end (guide.css, print): at 12 pt
         # it fills a sheet. Each exercise sheet starts with a compact copy made from the same source.
         red_flag_short_box(content.red_flags, brand, ex.red_flags, "first") + "\n\n"
-        + f'<p class="pn-answer">{escape(_sentence(ex.summary))}</p>\n\n'
+        + fragment("answer.html", answer=Markup(escape(_sentence(ex.summary)))) + "\n\n"
         + FIRST_SCREEN
-        + f'<p class="pn-exercise-meta">{w.body_area_line.format(region=w.regions[ex.region].lower(), goals=goals)}</p>\n\n'
+        + fragment("exercise_meta.html", words=w, region=w.regions[ex.region].lower(), goals=goals) + "\n\n"
         + (_handout_link(entry.slug, w.printable_sheet) if handouts else "")
         + _block("pn-handout-hide",
                  f"## {w.what_it_is_for}\n\n{fill_tokens(escape(ex.purpose, quote=False), brand)}\n\n"
@@ -332,7 +296,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
                                         + _figure(ex.images.end, ex.images.end_alt, w.end_position, "../", "pn-figure-end",
                                                   w.tap_to_enlarge)
                                         + "\n"))
-                        + f'## {w.how_much_and_often}\n\n<table class="pn-dose"><tbody>{dose_rows}</tbody></table>\n\n')
+                        + f"## {w.how_much_and_often}\n\n" + fragment("dose_table.html", rows=dose_rows) + "\n\n")
                  # Straight after the dose, so on paper the stop rules share the exercise's first sheet.
                  + f'!!! danger "{w.stop_if}"\n\n'
                  + "\n".join(f"    - {fill_tokens(escape(i, quote=False), brand)}" for i in ex.stop_if) + "\n\n")
@@ -376,15 +340,13 @@ def render_home_programme(content: Content, brand: Brand, handouts: bool = False
             # On paper each exercise is a sheet of its own, headed by a compact copy of its own warning signs.
             red_flag_short_box(content.red_flags, brand, ex.red_flags) + "\n\n"
             + f'## {escape(ex.title)} {{ .pn-programme-item }}\n\n'
-            # The link means nothing on paper.
-            + f'{escape(_sentence(ex.summary))} <span class="pn-screen-only">[{w.full_instructions}]({entry.slug}.md)</span>\n\n'
-            + '<div class="pn-sheet-columns" markdown>\n\n'
-            + _block("pn-sheet-columns__steps",
-                     _figures(ex.images, "../", w)
-                     + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
-            + _block("pn-sheet-columns__stop",
-                     f"**{w.how_much}** {dose[:1].upper() + dose[1:]}.\n\n**{w.stop_and_get_help}**\n\n{stop}\n")
-            + "</div>\n"
+            + fragment("programme_item_intro.html", summary=_sentence(ex.summary), words=w, slug=entry.slug) + "\n\n"
+            + _block("pn-sheet-columns",
+                     _block("pn-sheet-columns__steps",
+                            _figures(ex.images, "../", w)
+                            + f"**{w.starting_position}** {fill_tokens(escape(ex.starting_position, quote=False), brand)}\n\n{steps}\n")
+                     + _block("pn-sheet-columns__stop",
+                              f"**{w.how_much}** {dose[:1].upper() + dose[1:]}.\n\n**{w.stop_and_get_help}**\n\n{stop}\n"))
         )
     return Page(HOME_PROGRAMME, "\n".join(parts), meta)
 
@@ -404,16 +366,9 @@ def render_exercise_library(content: Content, brand: Brand | None = None) -> Pag
         if not entries:
             continue
         parts.append(f"## {heading}\n")
-        cards = []
-        for e in entries:
-            goals = ", ".join(w.goals[g] for g in e.data.goals)
-            cards.append(
-                f'<li class="pn-card"><a href="{e.slug}/"><img src="images/{e.data.images.end}" alt="" width="400" height="300">'
-                f'<span class="pn-card__title">{escape(e.data.title)}</span></a>'
-                f'<span class="pn-card__text">{escape(_sentence(e.data.summary))}</span>'
-                f'<span class="pn-card__goals">{w.helps_with} {goals}</span></li>'
-            )
-        parts.append(f'<ul class="pn-cards">{"".join(cards)}</ul>\n')
+        cards = [{"slug": e.slug, "image": e.data.images.end, "title": e.data.title, "summary": _sentence(e.data.summary),
+                  "goals": ", ".join(w.goals[g] for g in e.data.goals)} for e in entries]
+        parts.append(fragment("exercise_cards.html", cards=cards, words=w) + "\n")
     parts.append(f"## {w.by_goal}\n")
     for goal in GOALS:
         label = w.goals[goal]
@@ -428,11 +383,9 @@ def render_glossary(content: Content, brand: Brand | None = None) -> Page:
     w = words(content, brand)
     meta = {"title": w.glossary, "pn_kind": "glossary", "description": w.glossary_description}
     parts = [w.glossary_intro + "\n"]
-    items = "".join(
-        f'<dt id="{_anchor(g.term)}">{escape(g.term)}</dt><dd>{escape(g.definition)}</dd>'
-        for g in sorted(content.glossary, key=lambda g: g.term.lower())
-    )
-    parts.append(f'<dl class="pn-glossary">{items}</dl>\n')
+    entries = [{"anchor": _anchor(g.term), "term": g.term, "definition": g.definition}
+               for g in sorted(content.glossary, key=lambda g: g.term.lower())]
+    parts.append(fragment("glossary.html", entries=entries) + "\n")
     return Page(GLOSSARY_PAGE, "\n".join(parts), meta)
 
 
@@ -465,8 +418,8 @@ def render_sources(content: Content, brand: Brand | None = None) -> Page:
         entries = [s for s in content.sources.values() if s.kind == kind]
         if not entries:
             continue
-        items = "".join(f'<li id="{source_anchor(s.id)}" data-source-id="{s.id}">{source_citation(s, w)}</li>' for s in entries)
-        parts.append(f"## {heading}\n\n<ul class=\"pn-bibliography\">{items}</ul>\n")
+        items = [{"anchor": source_anchor(s.id), "source": s, "where_year": _where_year(s, w)} for s in entries]
+        parts.append(f"## {heading}\n\n" + fragment("bibliography.html", entries=items) + "\n")
     return Page(SOURCES_PAGE, "\n".join(parts), meta)
 
 

@@ -35,17 +35,17 @@ def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> l
     return [s.id for s in red_flags.sets if s.id in wanted]
 
 
-def _tel(number: str, tel: str, css: str = "") -> str:
-    klass = f' class="{css}"' if css else ""
-    return f'<a{klass} href="{escape_html(tel)}">{escape_html(number)}</a>'
+def tel_link(number: str, tel: str, css: str = "") -> str:
+    """A phone link (templates/_tel.html), for phone numbers filled into text."""
+    return str(_TEMPLATES.get_template("_tel.html").module.tel(number, tel, css))
 
 
 def urgent_route(brand: Brand) -> str:
     route = escape_html(brand.urgent_advice)
     if brand.urgent_number and brand.urgent_number not in brand.urgent_advice:
-        route += f" ({_tel(brand.urgent_number, brand.urgent_tel)})"
+        route += f" ({tel_link(brand.urgent_number, brand.urgent_tel)})"
     elif brand.urgent_number:
-        route = route.replace(escape_html(brand.urgent_number), _tel(brand.urgent_number, brand.urgent_tel), 1)
+        route = route.replace(escape_html(brand.urgent_number), tel_link(brand.urgent_number, brand.urgent_tel), 1)
     return route
 
 
@@ -53,6 +53,18 @@ _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
 )
+# html.escape's form (a quote as &#x27;), which the generated pages have always had; Jinja's |e writes &#39;.
+_TEMPLATES.filters["html_escape"] = lambda text: Markup(escape_html(text))
+
+
+def fragment(template: str, **context) -> str:
+    """A piece of a generated page drawn by templates/<template>, in the one template environment."""
+    return _TEMPLATES.get_template(template).render(**context)
+
+
+def macro(template: str, name: str):
+    """A macro of templates/<template>, for pieces drawn in more than one place."""
+    return getattr(_TEMPLATES.get_template(template).module, name)
 
 
 @dataclass(frozen=True)
@@ -129,9 +141,7 @@ def help_section(red_flags: models.RedFlags, brand: Brand, set_ids: Sequence[str
 
 
 def disclaimer_box(disclaimer: models.Disclaimer) -> str:
-    paragraphs = "".join(f"<p>{escape_html(p)}</p>" for p in disclaimer.paragraphs)
-    return (f'<aside class="pn-disclaimer" data-safety="{DISCLAIMER}" aria-label="{escape_html(disclaimer.title)}">'
-            f'<h2 class="pn-disclaimer__title">{escape_html(disclaimer.title)}</h2>{paragraphs}</aside>')
+    return fragment("disclaimer.html", marker=DISCLAIMER, disclaimer=disclaimer)
 
 
 def visible_text(markup: str | lxml_html.HtmlElement) -> str:
