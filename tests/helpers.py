@@ -106,6 +106,12 @@ def run_mkdocs(root: Path, *extra: str, env: dict | None = None) -> BuildResult:
 
 # The fixture replaces only the articles, exercises, glossary and bibliography:
 # safety text, brand and rules are always the project's real ones.
+# The line of the theme override that shows a page's content (boxes included): the tests that
+# weaken an override edit it. Read from the file, so a test cannot go on editing a line it no longer has.
+PAGE_CONTENT = next(line.strip() for line in (ROOT / "docs/overrides/partials/content.html").read_text(encoding="utf-8").splitlines()
+                    if line.startswith("{{ page.content"))
+
+
 FIXTURE_REPLACES = ("articles", "exercises", "glossary.yml", "bibliography.yml", "schemas", "clinics", "translations")
 
 

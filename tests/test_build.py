@@ -11,6 +11,7 @@ import pytest
 from lxml import html
 
 from guide.checks.pages import html_files
+from helpers import PAGE_CONTENT
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 CONTENT_PARTIAL = "docs/overrides/partials/content.html"
@@ -158,32 +159,32 @@ def test_static_html_page_without_boxes_is_refused(project):
 
 
 def test_theme_override_that_drops_the_boxes_is_refused(project):
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}", "<p>Nothing to see.</p>")
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT, "<p>Nothing to see.</p>")
     result = project.build()
     assert_refused(result, 'index.html: no warning-signs box', 'understanding/test-sciatica/index.html: no warning-signs box')
 
 
 def test_theme_override_that_hides_the_box_is_refused(project):
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}", '<div hidden>{{ page.content }}</div>')
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT, '<div hidden>{{ page.content }}</div>')
     assert_refused(project.build(), "understanding/test-sciatica/index.html: the warning-signs box has the 'hidden' attribute")
 
 
 def test_theme_override_that_half_renders_the_box_is_refused(project):
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}",
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT,
                  """{{ page.content | replace('data-safety="red-flags"', 'data-was="red-flags"') }}"""
                  '<aside data-safety="red-flags" data-red-flag-sets="lumbar"><a href="tel:911">911</a></aside>')
     assert_refused(project.build(), "understanding/test-sciatica/index.html: the warning-signs box (lumbar) differs from content_src/safety/red_flags.yml")
 
 
 def test_emptied_disclaimer_in_override_is_refused(project):
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}",
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT,
                  """{{ page.content | replace('data-safety="disclaimer"', 'data-was="disclaimer"') }}"""
                  '<aside data-safety="disclaimer"></aside>')
     assert_refused(project.build(), "index.html: the disclaimer's text differs from content_src/safety/disclaimer.yml")
 
 
 def test_second_disclaimer_is_refused(project):
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}", "{{ page.content }}{{ config.extra.pn_frame.disclaimer }}")
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT, "{{ page.content }}{{ config.extra.pn_frame.disclaimer }}")
     assert_refused(project.build(), "index.html: 2 disclaimers; a page must have exactly one")
 
 
@@ -228,7 +229,7 @@ def test_failed_build_leaves_the_last_good_site(project):
     assert project.build().ok
     before = snapshot(project.site)
     assert "index.html" in before
-    project.edit(CONTENT_PARTIAL, "{{ page.content }}", "")
+    project.edit(CONTENT_PARTIAL, PAGE_CONTENT, "")
     assert_refused(project.build(), "no warning-signs box", "the last good site")
     assert snapshot(project.site) == before
     assert not [p for p in project.root.iterdir() if p.name.startswith(".site") and p.is_dir()]  # no half-built folders left

@@ -13,12 +13,11 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, build_env, guide_command, run_mkdocs
+from helpers import PAGE_CONTENT, ROOT, build_env, guide_command, run_mkdocs
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 NECK = "content_src/articles/test-neck.md"
@@ -128,7 +127,7 @@ def test_engine_killed(built):
 
 def test_verifier_fails_and_names_the_override(built):
     project, before = built
-    project.edit("docs/overrides/partials/content.html", "{{ page.content }}", "")
+    project.edit("docs/overrides/partials/content.html", PAGE_CONTENT, "")
     refused(project, before, project.build(), "index.html: no warning-signs box",
             "page(s) lost their safety boxes; the theme overrides that can cause it:",
             "docs/overrides/partials/content.html: Material's content partial no longer shows page.content, "
@@ -177,13 +176,17 @@ def test_interrupted_build(built):
     project, before = built
     proc = subprocess.Popen([*guide_command(project.root), "build"], cwd=project.root, env=build_env(),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    staging = project.root / ".site.staging"
-    deadline = time.monotonic() + 120
-    while not staging.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert proc.poll() is None, "the build finished before it could be interrupted"
+    # Interrupted while the engine writes the first edition into staging, as the build reports it:
+    # in step with the build's own progress, not with a poll of the folder that a busy machine can miss.
+    seen = []
+    for line in proc.stdout:
+        seen.append(line)
+        if "Building documentation to directory" in line:
+            break
+    assert proc.poll() is None, "the build finished before it could be interrupted:\n" + "".join(seen)
     proc.send_signal(signal.SIGINT)  # what Ctrl-C sends
-    output, _ = proc.communicate(timeout=120)
+    rest, _ = proc.communicate(timeout=120)
+    output = "".join(seen) + rest
     assert proc.returncode == 130, output
     assert "Traceback" not in output and "Build failed: the build was interrupted" in output, output
     assert snapshot(project.site) == before and leftovers(project.root) == []

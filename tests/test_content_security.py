@@ -16,7 +16,7 @@ from guide.errors import ContentErrors
 from guide.links import HIDDEN_TEXT, mark_external_links
 from guide.content.load import load_content
 
-from helpers import make_project
+from helpers import PAGE_CONTENT, make_project
 
 ARTICLE = "content_src/articles/test-sciatica.md"
 SENTENCE = "The pain can be sharp."  # line 20 of the fixture article
@@ -209,7 +209,7 @@ def test_scripts_are_never_rewritten():
 
 def test_a_theme_override_that_adds_an_unmarked_link_to_another_site_is_refused(project):
     # Links are marked in page content; anything the theme adds is caught by the post-build check.
-    project.edit("docs/overrides/partials/content.html", "{{ page.content }}",
+    project.edit("docs/overrides/partials/content.html", PAGE_CONTENT,
                  '{{ page.content }}<a href="https://tracker.example.com/">More</a>')
     result = project.build()
     assert result.returncode != 0

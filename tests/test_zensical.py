@@ -14,7 +14,7 @@ import yaml
 
 from lxml import html as lxml_html
 
-from helpers import ROOT, build_env, guide_command
+from helpers import PAGE_CONTENT, ROOT, build_env, guide_command
 from testkit.require import tool_missing
 
 
@@ -71,7 +71,7 @@ def test_zensical_pages_mark_links_to_other_websites(zensical_site):
 def test_a_zensical_build_of_a_page_without_the_box_is_refused(project):
     if importlib.util.find_spec("zensical") is None:
         tool_missing("zensical is not installed (it is pinned in requirements.lock: make venv)")
-    project.edit("docs/overrides/partials/content.html", "{{ page.content }}",
+    project.edit("docs/overrides/partials/content.html", PAGE_CONTENT,
                  """{{ page.content | replace('data-safety="red-flags"', 'data-was="red-flags"') }}""")
     result = project.build("--engine", "zensical")
     assert not result.ok
