@@ -20,7 +20,7 @@ The output is deterministic: the same inputs give the same bytes. Its first line
 the SHA-256 of the two stylesheets and of this script; tests/test_critical_css.py fails when
 they no longer match (guide.css edited, Material upgraded: run `make critical-css`).
 
-    PYTHONPATH=hooks .venv/bin/python tools/critical_css.py [--site site] [--check]
+    PYTHONPATH=hooks:. .venv/bin/python tools/critical_css.py [--site site] [--check]
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ to twice, and the table shows the benchmark. Saves every JSON report under
 reports/lighthouse/, prints a summary table and exits non-zero when a median
 misses the bar.
 
-    PYTHONPATH=hooks .venv/bin/python tools/lighthouse_audit.py [--site site] [--runs 3]
+    PYTHONPATH=hooks:. .venv/bin/python tools/lighthouse_audit.py [--site site] [--runs 3]
         [--pages article,home] [--form-factors mobile]
 """
 
