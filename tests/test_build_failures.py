@@ -174,8 +174,11 @@ def test_placeholder_in_a_title_and_answer_is_filled(project):
 
 def test_interrupted_build(built):
     project, before = built
+    # Ctrl-C as a terminal delivers it: a test run started in the background (`make test &`, a CI
+    # runner's job) ignores SIGINT, and its children inherit that, so the build would never see it.
     proc = subprocess.Popen([*guide_command(project.root), "build"], cwd=project.root, env=build_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     # Interrupted while the engine writes the first edition into staging, as the build reports it:
     # in step with the build's own progress, not with a poll of the folder that a busy machine can miss.
     seen = []
