@@ -13,7 +13,7 @@ from pydantic import TypeAdapter
 from . import build
 from .content import models, translations
 from .content.brand import clinic_slugs, default_brand, edition_ids, select_brand
-from .content.lint import project_errors
+from .lint import project_errors
 from .errors import ContentErrors
 from .content.load import load_content
 

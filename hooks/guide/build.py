@@ -39,7 +39,8 @@ from pathlib import Path
 import yaml
 
 from .publish import handover, headers
-from .content import lint, translations
+from . import lint
+from .content import translations
 from .checks import pages, svg
 from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector

@@ -1245,7 +1245,7 @@ def lint_messages(content: Content) -> tuple[list[Finding], list[str]]:
     from .brand import clinic_slugs, load_clinic
 
     for slug in clinic_slugs(content):
-        clinic = load_clinic(content, slug, ErrorCollector(content.root))  # its errors: guide.content.lint.clinic_errors
+        clinic = load_clinic(content, slug, ErrorCollector(content.root))  # its errors: guide.lint.clinic_errors
         for language in clinic.profile.languages[1:] if clinic else []:
             status = clinic_status(content, clinic, language)
             errors.errors.extend(status.safety)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..checks import svg
-from ..checks.findings import Finding
-from .brand import clinic_slugs, load_clinic
-from .docs_pages import check_front_matter
-from ..errors import ErrorCollector
-from .load import Content
+from .checks import svg
+from .checks.findings import Finding
+from .content.brand import clinic_slugs, load_clinic
+from .content.docs_pages import check_front_matter
+from .errors import ErrorCollector
+from .content.load import Content
 
 
 def clinic_errors(content: Content) -> list[Finding]:
