@@ -182,3 +182,18 @@ def test_a_link_to_a_neighbour_is_judged_on_each_page(tmp_path):
     assert found["b/two/index.html"] == [
         "b/two/index.html: the link ../x/ (<a href>) goes nowhere: expected b/x/index.html in the built site; "
         "hint: fix the link in the Markdown page or template that makes this page"]
+
+
+def test_a_link_that_climbs_is_judged_for_each_depth(tmp_path):
+    """"../../../a/x/" is the site's a/x/ three folders down, and above the site's root two folders down."""
+    pages = ("c/d/e/index.html", "a/x/index.html", "b/two/index.html", "c/d/f/index.html")
+    for page in pages:
+        (tmp_path / page).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / page).write_text("<html><body><a href='../../../a/x/'>ax</a></body></html>")
+    check = internal_links.LinkCheck(tmp_path)
+    found = {page: [f.format(one_line=True) for f in check.broken(html.document_fromstring((tmp_path / page).read_bytes()), page)]
+             for page in ("c/d/e/index.html", "b/two/index.html", "c/d/f/index.html")}
+    assert found["c/d/e/index.html"] == found["c/d/f/index.html"] == []
+    assert found["b/two/index.html"] == [
+        "b/two/index.html: the link ../../../a/x/ (<a href>) goes nowhere: expected a file above the site's folder; "
+        "hint: fix the link in the Markdown page or template that makes this page"]

@@ -87,7 +87,11 @@ class LinkCheck:
         # the page it is on is worked out once (about 100 addresses a page, most of them "../../x/").
         self._split: dict[str, tuple | None] = {}
         self._page, self._base = None, None
-        self._fine_at_depth: dict[tuple[str, int], bool] = {}
+        # Whether an address is fine, by what it resolves from: a relative address that climbs
+        # `ups` folders means the same on every page whose folders, less the last `ups`, are the
+        # same (the menu's "../x/" on every page of a section, "../../x/" on every page two deep).
+        self._fine_from: dict[tuple[str, str | None], bool] = {}
+        self._from_page, self._from = None, None
         self._ids: dict[str, frozenset[str] | None] = {}  # the parts of each page linked to with a #part
         self._parts: dict[tuple, str | None] = {}  # missing_part's answers
         self._links_of: tuple = (None, [])  # the last page's tree and its <a href>s
@@ -236,21 +240,21 @@ class LinkCheck:
         # Nearly every page has no broken link: the addresses are read as plain strings first (an
         # element for each, to name it, costs half as much again), and only a page with a link
         # that goes nowhere is read again to word its messages.
-        # An address that climbs to the site's root ("../../x/" on a page two folders down: the menu,
-        # stylesheets and scripts) means the same on every page as deep: judged once per depth.
-        base = self._folders(page)
-        depth = -1 if base is None else len(base)
-        seen: set[str] = set()
+        starts = self._starts(page)
+        fine_from, split_of = self._fine_from, self._split
         for address in itertools.chain(self.links(tree), _PLAIN_OTHERS(tree)):
-            if address in seen:
+            split = split_of.get(address)
+            if split is None and address not in split_of:
+                split = split_of[address] = self._address_parts(address.strip())
+            if split is _NOT_OURS:
                 continue
-            seen.add(address)
-            fine = self._fine_at_depth.get((address, depth))
+            key = (address, None if split is None or starts is None else
+                   starts[split[0]] if split[0] < len(starts) else "..")
+            fine = fine_from.get(key)
             if fine is None:
                 fine = self._goes_nowhere(address.strip(), page) is None
-                split = self._split.get(address.strip())
-                if split is _NOT_OURS or (depth >= 0 and split is not None and split[0] >= depth):
-                    self._fine_at_depth[address, depth] = fine
+                if key[1] is not None:  # otherwise it depends on more than the folders: judged on each page
+                    fine_from[key] = fine
             if not fine:
                 return self._messages(tree, page)
         for value in _PLAIN_SRCSETS(tree):
@@ -258,6 +262,15 @@ class LinkCheck:
                 if self._goes_nowhere(address, page) is not None:
                     return self._messages(tree, page)
         return []
+
+    def _starts(self, page: str) -> list[str] | None:
+        """For each number of folders an address climbs (0, 1, ...), the folder it resolves from on
+        `page`; None when the page's name is not normalised (every address is then judged in full)."""
+        if page != self._from_page:
+            base = self._folders(page)
+            self._from_page = page
+            self._from = None if base is None else ["/".join(base[:len(base) - ups]) for ups in range(len(base) + 1)]
+        return self._from
 
     def _messages(self, tree, page: str) -> list[Finding]:
         out: list[Finding] = []
