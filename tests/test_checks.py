@@ -16,7 +16,8 @@ from guide import links
 from guide.content.brand import default_brand
 from guide.checks import internal_links, pages
 from guide.checks.findings import Finding, report
-from guide.checks.registry import PAGE_CHECKS, page_check
+from guide.checks import site as site_checks
+from guide.checks.registry import PAGE_CHECKS, SITE_CHECKS, page_check, site_check
 from guide.content.load import load_content
 from guide.pages.safety_html import (BOX_ANCHOR, DISCLAIMER, EMERGENCY, HELP, HELP_ANCHOR, RED_FLAGS, RED_FLAGS_SHORT,
                                disclaimer_box, emergency_strip, help_section, red_flag_box, red_flag_short_box)
@@ -270,10 +271,67 @@ def changed(markup: str, change) -> str:
     return lxml_html.tostring(tree, encoding="unicode", doctype="<!DOCTYPE html>")
 
 
+# ---------------------------------------------------------------- the site checks' cases
+# For each site check: (files written into a built folder that passes, the findings wanted).
+GOOD_FILES = {
+    "assets/images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><title>Logo</title><rect width="4" height="4"/></svg>',
+    "exercises/bridge/bridge-1.svg": '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0h4"/></svg>',
+    "search/search_index.json": '{"docs": [{"title": "Sciatica", "text": "Call the emergency number if you cannot control your bladder."}]}',
+    "sitemap.xml": "<urlset><url><loc>https://example.org/understanding/sciatica/</loc></url></urlset>",
+    "manifest.webmanifest": '{"name": "Your home programme"}',
+}
+SITE_CASES = {
+    "pictures": [
+        ({"exercises/bridge/bridge-1.svg": '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>'},
+         ["exercises/bridge/bridge-1.svg:2: the <script> element is not allowed in pictures (no scripts, embedded HTML or animation)"]),
+        ({"assets/images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg"><rect onload="x()"/></svg>'},
+         ["assets/images/logo.svg:1: the onload= event handler on <rect> runs script; remove it"]),
+    ],
+    "placeholders-in-data": [
+        ({"search/search_index.json": '{"docs": [{"title": "Call [[emergency-number]] now"}]}'},
+         ["search/search_index.json: the placeholder(s) [[emergency-number]] were written out instead of being filled in"]),
+        ({"uk/sitemap.xml": "<urlset><url><loc>[[clinic-url]]</loc></url></urlset>"},
+         ["uk/sitemap.xml: the placeholder(s) [[clinic-url]] were written out instead of being filled in"]),
+    ],
+}
+
+
+def built(folder, files: dict[str, str]):
+    for name, text in {**GOOD_FILES, **files}.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 # ---------------------------------------------------------------- the tests
 def test_every_registered_check_has_a_case():
     assert sorted(PAGE_CHECKS) == sorted(CASES), "a page check without a case here (or a case for no check)"
     assert all(CASES[name] for name in PAGE_CHECKS)
+
+
+def test_every_registered_site_check_has_a_case():
+    assert sorted(SITE_CHECKS) == sorted(SITE_CASES), "a site check without a case here (or a case for no check)"
+    assert all(SITE_CASES[name] for name in SITE_CHECKS)
+
+
+def test_a_correct_built_folder_passes_every_site_check(tmp_path):
+    assert site_checks.check_site_files(built(tmp_path, {})) == []
+
+
+@pytest.mark.parametrize("name,files,wanted", [
+    pytest.param(name, files, wanted, id=f"{name}-{i}") for name, cases in SITE_CASES.items()
+    for i, (files, wanted) in enumerate(cases)])
+def test_each_site_check_refuses_what_it_is_for(name, files, wanted, tmp_path):
+    """The file gives exactly its finding(s), from this check alone; the other checks pass the folder."""
+    folder = built(tmp_path, files)
+    assert [f.format(one_line=True) for f in SITE_CHECKS[name](folder)] == wanted
+    assert [f.format(one_line=True) for f in site_checks.check_site_files(folder)] == wanted
+
+
+def test_two_site_checks_cannot_share_a_name():
+    with pytest.raises(ValueError, match="two site checks named 'pictures'"):
+        site_check("pictures")(lambda folder: [])
+    assert SITE_CHECKS["pictures"] is site_checks.pictures_safe
 
 
 def test_the_correct_page_passes_every_check(good, expect, site):

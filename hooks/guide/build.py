@@ -9,8 +9,9 @@
    one located line (the template or file and line it names), and the full log
    is kept in `.<site>.build.log`.
 3. Check every file the engine wrote: every HTML page for the safety boxes and
-   unfilled placeholders (guide.checks.pages), every SVG against the allow-list
-   (guide.checks.svg), the search index and sitemaps for placeholders, inline
+   unfilled placeholders (guide.checks.pages), every other file by the site checks
+   (guide.checks.site: SVGs against the allow-list, the search index and sitemaps
+   for placeholders), inline
    scripts for the Content-Security-Policy; then write the hosting headers and,
    if asked, print the handouts.
 4. Swap the staging folder into place in one step, only when the engine exited 0
@@ -41,7 +42,7 @@ import yaml
 from .publish import handover, headers
 from . import lint
 from .content import translations
-from .checks import pages, svg
+from .checks import pages, site as site_checks
 from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
 from .content.load import load_content
@@ -50,8 +51,6 @@ from .content.load import load_content
 # publishing to this command (and do not repeat the work).
 OWNER_ENV = "GUIDE_BUILD_OWNER"
 HOOKS_FILE = "hooks/guide_hooks.py"
-# Text files a reader or a search engine reads besides the pages themselves.
-_DATA_SUFFIXES = (".json", ".xml", ".webmanifest", ".txt")
 _TRACEBACK = "Traceback (most recent call last):"
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)')
 _EXCEPTION = re.compile(r"^(?P<type>[A-Za-z_][\w.]*(?:Error|Exception|Exit|Interrupt)|[\w.]+\.\w+): ?(?P<message>.*)$")
@@ -412,15 +411,8 @@ def check_site(staging: Path, content, editions, site_url: str | None, project: 
             skip=() if edition.id else nested, unbuilt=unbuilt, only=only, later=later)]
     missing_boxes = sum("no warning-signs box" in p or "no medical disclaimer" in p or "no emergency strip" in p
                         for p in problems)
-    problems += [p.format() for p in svg.check_svg_files(svg.svg_files(staging), staging)]
-    for path in sorted(p for p in staging.rglob("*") if p.suffix in _DATA_SUFFIXES and p.is_file()):
-        raw = path.read_bytes()
-        # "[[" is in the decoded text exactly when its bytes are in the file (UTF-8 keeps ASCII as is):
-        # the search indexes of 1,000 articles are megabytes, nearly always without a placeholder.
-        found = sorted(set(pages.PLACEHOLDER.findall(raw.decode("utf-8", errors="replace")))) if b"[[" in raw else []
-        if found:
-            problems.append(f"{path.relative_to(staging).as_posix()}: the placeholder(s) {', '.join(found)} "
-                            "were written out instead of being filled in")
+    # The files that are not pages: pictures, search indexes, sitemaps (guide.checks.site).
+    problems += [p.format() for p in site_checks.check_site_files(staging)]
     if scan.blocked:
         problems += headers.report(scan.blocked).splitlines()
     if problems:

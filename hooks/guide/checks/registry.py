@@ -5,6 +5,10 @@ handed the parsed page (a Page) and what the page must show (pages.Expectations)
 list of Findings, empty when the page passes. verify_tree runs every registered check, in the
 order they are defined (the order their findings are listed in). Each check has its cases, a page
 it refuses and one it accepts, in tests/test_checks.py; a check without one fails that test.
+
+A site check (hooks/guide/checks/site.py, `@site_check("name")`) judges the files that are not
+pages: it is handed the built folder and returns Findings named from it. check_site runs every
+one after the pages; each has its cases in tests/test_checks.py too (a folder it refuses).
 """
 
 from __future__ import annotations
@@ -42,5 +46,19 @@ def page_check(name: str) -> Callable[[PageCheck], PageCheck]:
         if name in PAGE_CHECKS:
             raise ValueError(f"two page checks named {name!r}")
         PAGE_CHECKS[name] = check
+        return check
+    return register
+
+
+SiteCheck = Callable[[object], list]
+SITE_CHECKS: dict[str, SiteCheck] = {}
+
+
+def site_check(name: str) -> Callable[[SiteCheck], SiteCheck]:
+    """Register a check of the built folder's other files under `name`."""
+    def register(check: SiteCheck) -> SiteCheck:
+        if name in SITE_CHECKS:
+            raise ValueError(f"two site checks named {name!r}")
+        SITE_CHECKS[name] = check
         return check
     return register
