@@ -15,7 +15,7 @@ from ..checks.findings import Finding
 from .brand import clinic_slugs, load_clinic
 from .docs_pages import check_front_matter
 from ..errors import ErrorCollector
-from .load import Content
+from .loaded import Content
 
 
 def clinic_errors(content: Content) -> list[Finding]:
