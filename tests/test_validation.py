@@ -371,7 +371,7 @@ def test_forbidden_wording_is_matched_case_insensitively_and_quoted_as_written(p
 
     from guide.content import models
     from guide.errors import ErrorCollector
-    from guide.content.load import TextRules
+    from guide.content.text_rules import TextRules
 
     rules = TextRules.build(models.Rules(max_grade=8, forbidden=[{"pattern": pattern, "why": "no", "hint": "h"}]), {})
     errors = ErrorCollector(Path("."))
@@ -400,7 +400,7 @@ def test_articles_may_not_give_their_own_emergency_instruction(text, refused):
 
     from guide.content import models
     from guide.errors import ErrorCollector
-    from guide.content.load import TextRules
+    from guide.content.text_rules import TextRules
     from guide.content.source_files import load_yaml_file
 
     root = Path(__file__).resolve().parents[1] / "content_src"

@@ -15,7 +15,7 @@ from .checks.findings import Finding
 from .content.brand import clinic_slugs, load_clinic
 from .content.docs_pages import check_front_matter
 from .errors import ErrorCollector
-from .content.load import Content
+from .content.loaded import Content
 
 
 def clinic_errors(content: Content) -> list[Finding]:

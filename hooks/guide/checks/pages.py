@@ -33,7 +33,7 @@ from lxml import html as lxml_html
 
 from .. import links
 from ..content.brand import Brand
-from ..content.load import Content
+from ..content.loaded import Content
 from ..pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
                           help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
 from . import internal_links

@@ -15,7 +15,9 @@ from pathlib import Path
 from . import models, patient_text
 from ..checks.findings import Finding
 from ..errors import ContentErrors, ErrorCollector
-from .load import Content, TextRules, _field_name, _load_one, validate_model
+from .loaded import Content
+from .text_rules import TextRules
+from .validate import _field_name, _load_one, validate_model
 from .source_files import split_front_matter
 from .locale import Words
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from . import models
 from ..checks.findings import Finding
 from ..errors import ErrorCollector
-from .load import Content, check_page_sets, check_refs, validate_model
+from .loaded import Content
+from .validate import check_page_sets, check_refs, validate_model
 from .source_files import split_front_matter
 
 # Theme overrides live in docs/ too but are templates, not pages.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .load import Content
+from .loaded import Content
 
 
 def overdue(content: Content, today: dt.date) -> list[str]:

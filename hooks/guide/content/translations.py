@@ -50,9 +50,11 @@ from . import docs_pages, models, patient_text, readability
 from ..pages import programme
 from ..checks.findings import Finding
 from ..errors import ContentErrors, ErrorCollector
-from .load import (ARTICLE_LINK, Article, Content, ExerciseEntry, TextRules, _field_name, _load_list,
-                   _load_one, validate_model)
+from .load import ARTICLE_LINK
+from .loaded import Article, Content, ExerciseEntry
 from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, split_front_matter
+from .text_rules import TextRules
+from .validate import _field_name, _load_list, _load_one, validate_model
 
 TRANSLATIONS = "translations"
 SAFETY = "safety"

@@ -30,7 +30,7 @@ from lxml import html as lxml_html
 
 from ..content import models
 from ..errors import ContentErrors, ErrorCollector
-from ..content.load import validate_model
+from ..content.validate import validate_model
 from ..content.source_files import load_yaml_file
 
 OUTPUT_DIR = "pagefind"

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from . import brand_html
 from .. import links
 from ..content.brand import Brand
-from ..content.load import Content
+from ..content.loaded import Content
 from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, fragment, red_flag_box
 
 FIRST_SCREEN = "<!-- pn:first-screen -->"

@@ -34,7 +34,8 @@ from pydantic import Field
 
 from ..content.brand import Brand
 from ..errors import ErrorCollector
-from ..content.load import Content, _load_one
+from ..content.loaded import Content
+from ..content.validate import _load_one
 from ..content.models import Strict, Text, TranslationMeta
 from .safety_html import red_flag_short_box
 

@@ -20,7 +20,8 @@ from markupsafe import Markup
 from ..content import models, patient_text
 from . import programme
 from ..content.brand import Brand
-from ..content.load import ARTICLE_LINK, Article, Content, ExerciseEntry
+from ..content.load import ARTICLE_LINK
+from ..content.loaded import Article, Content, ExerciseEntry
 from .safety_html import HELP_ANCHOR, fragment, help_section, macro, red_flag_short_box, tel_link, urgent_route
 
 SOURCES_PAGE = "sources.md"

@@ -17,7 +17,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from ..content.load import Content
+from ..content.loaded import Content
 
 ENV = "SOURCE_DATE_EPOCH"
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 from ..content.brand import Brand
-from ..content.load import Content
+from ..content.loaded import Content
 from ..pages.render import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
 from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium

@@ -23,7 +23,7 @@ import os
 import pickle
 from pathlib import Path
 
-from ..content import load
+from ..content import loaded
 
 # Set for the engine's process: where the build command left the validated content.
 CONTENT_ENV = "GUIDE_VALIDATED_CONTENT"
@@ -58,10 +58,10 @@ def content_digest(content_src: Path) -> str:
 
 
 def _identity(content_src: Path) -> dict:
-    return {"content_src": str(Path(content_src).resolve()), "guide": str(Path(load.__file__).resolve().parent)}
+    return {"content_src": str(Path(content_src).resolve()), "guide": str(Path(loaded.__file__).resolve().parent)}
 
 
-def write(path: Path, content_src: Path, content: load.Content, digest: str) -> None:
+def write(path: Path, content_src: Path, content: loaded.Content, digest: str) -> None:
     """`digest`: content_digest() taken before the content was loaded, so an edit made while it
     was being validated makes the engine runs validate again rather than use it."""
     data = {**_identity(content_src), "digest": digest, "content": content}
@@ -69,7 +69,7 @@ def write(path: Path, content_src: Path, content: load.Content, digest: str) -> 
         pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def read(content_src: Path) -> load.Content | None:
+def read(content_src: Path) -> loaded.Content | None:
     """The content the build command validated for this build, or None (validate it here)."""
     where = os.environ.get(CONTENT_ENV)
     if not where:
@@ -84,4 +84,4 @@ def read(content_src: Path) -> load.Content | None:
     if data.get("digest") != content_digest(Path(content_src)):
         return None
     content = data.get("content")
-    return content if isinstance(content, load.Content) else None
+    return content if isinstance(content, loaded.Content) else None
