@@ -7,7 +7,7 @@ has already parsed) and refuses the build itself. Checked: <a href>, <img src/sr
 <link href>, <script src>, <source src/srcset>. Not checked: other websites, mailto:, tel:, data:.
 
 A link to a part of a page (<a href="#x">, "../sciatica/#what-to-do") must name an element that
-page has, or a reader lands at the top of a long page (LinkCheck.missing_parts): an id="x", or an
+page has, or a reader lands at the top of a long page (missing_parts): an id="x", or an
 <a name="x">, as a browser finds them. A page linked to with a #part is read once for its ids
 (most pages are, or were, checked in the same run, in any order); "#" and "#top" go to the top
 of any page, as HTML defines them.
@@ -229,11 +229,6 @@ class LinkCheck:
         if self._links_of[0] is not tree:
             self._links_of = (tree, _PLAIN_LINKS(tree))
         return self._links_of[1]
-
-    def missing_parts(self, tree, page: str) -> list[Finding]:
-        """One finding per <a href> on `page` that names a part (#x) its page does not have: on this
-        page, or on another page of the site this run judges (a missing page is broken()'s finding)."""
-        return missing_parts(tree, page, self)
 
     def broken(self, tree, page: str) -> list[Finding]:
         """One finding per link on `page` (named from site_root) whose target is not in the site."""

@@ -28,23 +28,23 @@ from ..pages.frame import SLOTS_KEY, fill
 
 COMPILED_DIR = ".site.compiled"
 # MkDocs settings copied as they are; the rest are our hooks' (now written out) or the engine's.
-_KEPT = ("site_name", "site_url", "site_description", "copyright", "use_directory_urls", "extra_css",
+KEPT_SETTINGS = ("site_name", "site_url", "site_description", "copyright", "use_directory_urls", "extra_css",
          "extra_javascript", "extra")
 
 
-def _plain(value):
+def plain(value):
     """Config values as YAML can write them (MkDocs wraps some in its own types)."""
     if isinstance(value, dict) or hasattr(value, "items"):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
 
 
 def _front_matter(meta: dict) -> str:
-    return "---\n" + yaml.safe_dump(_plain(meta), sort_keys=False, allow_unicode=True, width=100000) + "---\n\n"
+    return "---\n" + yaml.safe_dump(plain(meta), sort_keys=False, allow_unicode=True, width=100000) + "---\n\n"
 
 
 # A relative address in a raw HTML attribute of the compiled Markdown (the boxes, figures, citations).

@@ -17,7 +17,7 @@ from mkdocs.structure.files import get_files
 from mkdocs.structure.pages import Page
 
 from . import folder
-from .folder import _KEPT, _plain
+from .folder import KEPT_SETTINGS, plain
 
 
 class CompileFailed(Exception):
@@ -55,22 +55,22 @@ def _compile(project: Path, out: Path, site_dir: Path | None) -> Path:
             folder.write_page(dest, page.meta, markdown, file.src_uri, file.url)
         else:
             dest.write_bytes(file.content_bytes)
-    settings = {key: _plain(config[key]) for key in _KEPT if config.get(key) is not None}
-    theme = {key: _plain(value) for key, value in config.theme.items() if key not in ("custom_dir",)
-             and key in ("name", "language", "font", "icon", "features", "logo", "favicon", "palette")}
+    settings = {key: plain(config[key]) for key in KEPT_SETTINGS if config.get(key) is not None}
+    theme = {key: plain(value) for key, value in config.theme.items()
+             if key in ("name", "language", "font", "icon", "features", "logo", "favicon", "palette")}
     theme["custom_dir"] = str(project / "docs" / "overrides")  # shared by every engine
     extensions = []
     for name in config.markdown_extensions:
         name = name if isinstance(name, str) else str(name)
-        settings_of = _plain(config.mdx_configs.get(name) or {})
+        settings_of = plain(config.mdx_configs.get(name) or {})
         extensions.append({name: settings_of} if settings_of else name)
     # Links to other sites, marked by Markdown itself: no engine but MkDocs runs our hooks.
     frame = next(getattr(m, "_Build").frame for _, m in config.plugins.items() if hasattr(m, "_Build"))
     extensions.append({"guide.pages.mdx_links": {"site_url": config.site_url or "", "hidden": frame.hidden}})
-    search = [{"search": {"lang": _plain(p.config.get("lang"))}} for n, p in config.plugins.items()
+    search = [{"search": {"lang": plain(p.config.get("lang"))}} for n, p in config.plugins.items()
               if n.endswith("search") and hasattr(p, "config") and p.config.get("lang")] or ["search"]
     compiled = {**settings, "docs_dir": "docs", "site_dir": str(site_dir) if site_dir else "site", "theme": theme, "plugins": search,
-                "markdown_extensions": extensions, "nav": _plain(config.nav)}
+                "markdown_extensions": extensions, "nav": plain(config.nav)}
     path = folder.write_config(project, out, compiled)
     config.plugins.on_shutdown()
     return path
