@@ -17,7 +17,7 @@ from guide import links
 from guide.checks import pages
 from guide.content import docs_pages, review, translations
 from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
-from guide.pages import brand_html, programme, render
+from guide.pages import brand_html, lists, navigation, paths, programme, render, wording
 from guide.publish import build_date, handouts, handover, headers  # reproducible date; hosting headers
 from guide.content.brand import clinic_edition_ids, default_brand, edition_ids, edition_links, language_links, select_brand
 from guide.errors import ContentErrors
@@ -96,7 +96,7 @@ def on_config(config):
     # A language edition pairs with the root edition: each page links to itself in the other language
     # (a page the language edition has not translated does not link to it).
     published = clinic_edition_ids(content, brand.clinic) if clinic else edition_ids(content)
-    own_pages = [render.clinic_page_path(p) for p in brand.clinic.pages()] if clinic else []
+    own_pages = [paths.clinic_page_path(p) for p in brand.clinic.pages()] if clinic else []
     languages = {e.id: translations.available_pages(content, e.language) + own_pages for e in content.site.editions
                  if e.language and e.id in published}
     config.extra["pn_languages"] = language_links(content, edition, languages)
@@ -107,14 +107,14 @@ def on_config(config):
     _Build.translation, _Build.notices = None, {}
     if brand.language != "en":
         content = _in_language(config, content, brand)
-    content = render.brand_content(content, brand)
+    content = wording.brand_content(content, brand)
     _Build.content, _Build.brand = content, brand
     config.site_name = brand.name
     listed = [translations.HOME_PAGE, *_Build.translation.pages] if _Build.translation else \
         docs_pages.list_pages(Path(config.docs_dir))
-    config.nav = render.navigation(content, sorted(set(listed)), brand)
+    config.nav = navigation.navigation(content, sorted(set(listed)), brand)
     # Every page, hand-written or generated, gets the glossary's tap/hover definitions.
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = render.glossary_abbreviations(content)
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = lists.glossary_abbreviations(content)
     if brand.clinic:
         logo = f"{brand_html.BRAND_ASSETS}/{brand.clinic.profile.logo}"
         config.theme["logo"] = logo
@@ -170,7 +170,7 @@ def _translated_docs(files, config) -> None:
         files.append(File.generated(config, rel, content=page.body))
         _Build.page_meta[rel] = meta
     if translations.HOME_PAGE not in tr.pages:
-        page = render.render_contents(_Build.content, _Build.brand)
+        page = lists.render_contents(_Build.content, _Build.brand)
         files.append(File.generated(config, page.path, content=page.markdown))
         _Build.page_meta[page.path] = page.meta
 
@@ -201,10 +201,10 @@ def on_files(files, *, config):
         # A clinic page whose English changed after its translation says so, as an article does.
         notices = translations.clinic_status(_Build.content, clinic, language).notices if language != "en" else {}
         for page in clinic.pages(language):
-            files.append(File.generated(config, render.clinic_page_path(page), abs_src_path=str(page)))
-            if render.clinic_page_path(page) in notices:
-                _Build.page_meta[render.clinic_page_path(page)] = {"pn_out_of_date": translations.notice_meta(
-                    notices[render.clinic_page_path(page)], _Build.brand.ui, _Build.brand.locale,
+            files.append(File.generated(config, paths.clinic_page_path(page), abs_src_path=str(page)))
+            if paths.clinic_page_path(page) in notices:
+                _Build.page_meta[paths.clinic_page_path(page)] = {"pn_out_of_date": translations.notice_meta(
+                    notices[paths.clinic_page_path(page)], _Build.brand.ui, _Build.brand.locale,
                     _Build.content.site.locale.split("-")[0], "../")}
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
@@ -236,7 +236,7 @@ def on_page_context(context, *, page, config, nav):
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if page.file.src_uri in _Build.page_meta:
         page.meta.update(_Build.page_meta[page.file.src_uri])
-    elif _Build.brand.words and not page.file.src_uri.startswith(render.CLINIC_PAGES + "/"):
+    elif _Build.brand.words and not page.file.src_uri.startswith(paths.CLINIC_PAGES + "/"):
         # docs/ pages are written like content (US spelling, care-word tokens); a clinic's own pages are its words.
         # Only care words: a page outside content_src/ gets no emergency number, and the post-build check says so.
         for key in ("title", "description"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from guide.content import docs_pages, translations
-from guide.pages import render
+from guide.pages import paths, render
 from guide.content.brand import default_brand, edition_ids
 from guide.content.load import load_content
 from helpers import ROOT
@@ -46,8 +46,8 @@ def url_of_html(path: str) -> str:
 @functools.cache
 def every_page() -> tuple[SitePage, ...]:
     content = load_content(ROOT / "content_src")
-    articles = {url_of_markdown(render.article_path(content, a)) for a in content.articles}
-    exercises = {url_of_markdown(render.exercise_path(e)) for e in content.exercises}
+    articles = {url_of_markdown(paths.article_path(content, a)) for a in content.articles}
+    exercises = {url_of_markdown(paths.exercise_path(e)) for e in content.exercises}
     sources = [p.path for p in render.render_pages(content, default_brand(content))]
     sources += docs_pages.list_pages(Path(ROOT / "docs"))
     urls = sorted({url_of_markdown(p) for p in sources} | {NOT_FOUND_PAGE})

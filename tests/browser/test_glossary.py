@@ -22,12 +22,12 @@ def test_tapping_a_glossary_word_shows_its_definition(phone, site_url):
 
 
 def test_glossary_page_lists_every_term(desktop, site_url):
-    from guide.pages import render
+    from guide.pages import wording
     from guide.content.brand import default_brand
     from guide.content.load import load_content
 
     content = load_content(ROOT / "content_src")  # terms with care-word tokens, filled as the page shows them
-    expected = [g.term for g in render.brand_content(content, default_brand(content)).glossary]
+    expected = [g.term for g in wording.brand_content(content, default_brand(content)).glossary]
     desktop.goto(site_url + "/glossary/")
     terms = desktop.locator("dl.pn-glossary dt").all_text_contents()
     assert sorted(t.strip() for t in terms) == sorted(expected)

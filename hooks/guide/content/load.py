@@ -218,7 +218,7 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
                    "name the article (its file name without .md) that explains the warning signs")
     errors.raise_if_any()
     content.articles.sort(key=lambda a: ([s.id for s in sections].index(a.meta.section), a.meta.order, a.slug))
-    content.exercises.sort(key=lambda e: (["lumbar", "cervical", "general"].index(e.data.region), e.data.order, e.slug))
+    content.exercises.sort(key=lambda e: (models.REGIONS.index(e.data.region), e.data.order, e.slug))
     return content
 
 

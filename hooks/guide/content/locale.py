@@ -19,7 +19,7 @@ from pathlib import Path
 from . import models
 from ..errors import ErrorCollector
 
-# Filled by guide.pages.render from the brand's country, not from locale.yml.
+# Filled by guide.pages.wording from the brand's country, not from locale.yml.
 SAFETY_TOKENS = ("emergency-number", "urgent-advice")
 TOKEN = re.compile(r"\[\[([A-Za-z][A-Za-z0-9-]*)\]\]")
 # What is not prose: fenced and inline code, HTML tags (with their attributes) and
@@ -119,7 +119,7 @@ class Words:
     def _token(self, match: re.Match, markup: bool) -> str:
         name = match.group(1)
         words = self.tokens.get(name[:1].lower() + name[1:])
-        if words is None:  # a safety placeholder, filled by guide.pages.render; unknown ones are refused at load
+        if words is None:  # a safety placeholder, filled by guide.pages.wording; unknown ones are refused at load
             return match.group(0)
         words = _same_case(words, name[0])
         return escape(words, quote=False) if markup else words

@@ -16,6 +16,12 @@ SOURCE_ID_PATTERN = r"^[A-Z0-9]+(?:-[A-Z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ]{1,18}[0-9]$"
 # The longest a review may be trusted for (NHS practice; clinical-brief.md section 10).
 MAX_REVIEW_YEARS = 3
+# The exercise library's groups and the exercises' goals, in the order pages list them; their words are
+# ui.yml's `regions` and `goals`.
+REGIONS = ("lumbar", "cervical", "general")
+GOALS = ("nerve-movement", "mobility", "strength", "posture", "fitness")
+Region = Literal[REGIONS]
+Goal = Literal[GOALS]
 
 
 def _iso_date(value: object) -> object:
@@ -356,8 +362,8 @@ class Exercise(Strict):
     plain_text: ClassVar[tuple[str, ...]] = ("title", "summary", "dose", "images")
     title: Annotated[str, Field(min_length=3, max_length=60)]
     summary: Annotated[str, Field(min_length=20, max_length=170, description="one sentence; becomes the meta description")]
-    region: Literal["lumbar", "cervical", "general"] = Field(description="groups the exercise library")
-    goals: list[Literal["nerve-movement", "mobility", "strength", "posture", "fitness"]] = Field(min_length=1)
+    region: Region = Field(description="groups the exercise library")
+    goals: list[Goal] = Field(min_length=1)
     order: Annotated[int, Field(ge=0)]
     red_flags: list[Slug] = Field(min_length=1)
     purpose: Text
@@ -748,8 +754,8 @@ class UiWords(Strict):
     stop_if: Text
     making_it_harder: Text
     dose: dict[str, Text] = Field(description="labels for reps, sets, hold, duration, how_often")
-    regions: dict[str, Text] = Field(description="the exercise library's groups: lumbar, cervical, general")
-    goals: dict[str, Text] = Field(description="nerve-movement, mobility, strength, posture, fitness")
+    regions: dict[str, Text] = Field(description="the exercise library's groups: " + ", ".join(REGIONS))
+    goals: dict[str, Text] = Field(description=", ".join(GOALS))
     warning_signs_label: Text = Field(description="the accessible name of the warning-signs box")
     call: Text = Field(description="the words before the emergency number on the call button, e.g. 'Call'")
     home_programme_title: Text

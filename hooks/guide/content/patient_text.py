@@ -5,7 +5,7 @@ reading grade). Placeholders are filled in two ways: fields also listed in
 `plain_text` (titles, summaries, picture descriptions, doses: read in the page
 head, menus, search results and attributes) get the number as plain text when
 the content is branded (`branded`); the others become page markup and get a
-tap-to-call link when compiled (guide.pages.render.fill_tokens). tests/test_placeholders.py
+tap-to-call link when compiled (guide.pages.wording.fill_tokens). tests/test_placeholders.py
 puts a placeholder in every declared field and checks none survives; the
 post-build check refuses any page that still shows one.
 """

@@ -626,7 +626,7 @@ class ClinicStatus:
 def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
     """Where a clinic's texts in `language` stand against its English ones (guide.content.brand.Clinic)."""
     from .brand import CLINIC_FILE
-    from ..pages.render import clinic_page_path
+    from ..pages.paths import clinic_page_path
 
     status = ClinicStatus()
     errors = ErrorCollector(content.root)
@@ -803,22 +803,22 @@ def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: 
 def available_pages(content: Content, language: str) -> list[str]:
     """The pages a language's edition publishes, from its file names alone (fast, no checks):
     for the links from every other edition to it."""
-    from ..pages import render
+    from ..pages import paths
 
     root = folder(content, language)
     articles = {p.stem for p in (root / "articles").glob("*.md")}
     exercises = {p.stem for p in (root / "exercises").glob("*.yml")}
-    pages = [render.article_path(content, a) for a in content.articles if a.slug in articles]
-    found = [render.exercise_path(e) for e in content.exercises if e.slug in exercises]
+    pages = [paths.article_path(content, a) for a in content.articles if a.slug in articles]
+    found = [paths.exercise_path(e) for e in content.exercises if e.slug in exercises]
     if found:
-        pages += [*found, render.EXERCISES_INDEX, render.HOME_PROGRAMME]
+        pages += [*found, paths.EXERCISES_INDEX, paths.HOME_PROGRAMME]
         if (root / PROGRAMME).is_file() and (content.root / programme.TEXTS_FILE).is_file():
             pages += [programme.BUILDER_PAGE, programme.VIEW_PAGE]
     if (root / "glossary.yml").is_file():
-        pages.append(render.GLOSSARY_PAGE)
+        pages.append(paths.GLOSSARY_PAGE)
     docs = root / PAGES
     pages += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-    return sorted({*pages, HOME_PAGE, render.SOURCES_PAGE})
+    return sorted({*pages, HOME_PAGE, paths.SOURCES_PAGE})
 
 
 # ---------------------------------------------------------------- stamp and status

@@ -15,7 +15,7 @@ QUESTIONS_ON_SECTIONS = ("treatment", "self-care")
 
 
 def _macro(name: str):
-    from .safety_html import macro  # one template environment for every generated part of a page
+    from .templating import macro  # one template environment for every generated part of a page
 
     return macro("clinic.html", name)
 

@@ -24,10 +24,11 @@ from . import brand_html
 from .. import links
 from ..content.brand import Brand
 from ..content.loaded import Content
-from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, fragment, red_flag_box
+from .safety_html import BOX_ANCHOR, disclaimer_box, emergency_strip, red_flag_box
+from .templating import fragment
 
 FIRST_SCREEN = "<!-- pn:first-screen -->"
-# page.meta keys (guide.pages.render): the page opens with the strip; a translation's out-of-date notice.
+# page.meta keys (guide.pages.parts): the page opens with the strip; a translation's out-of-date notice.
 STRIP_KEY = "pn_emergency_strip"
 NOTICE_KEY = "pn_out_of_date"
 # page.meta key of the boxes `page` left as placeholders, until `fill` puts them back.

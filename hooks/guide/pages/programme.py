@@ -24,11 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Annotated
 
-import jinja2
 from markupsafe import Markup
 from pydantic import Field
 
@@ -36,8 +34,14 @@ from ..content.brand import Brand
 from ..errors import ErrorCollector
 from ..content.loaded import Content
 from ..content.validate import _load_one
+from ..content import models
 from ..content.models import Strict, Text, TranslationMeta
+from .parts import Page
+from .paths import EXERCISE_IMAGES
 from .safety_html import red_flag_short_box
+from .templating import PROGRAMME, TEMPLATES
+from .wording import fill_tokens
+from .wording import words as ui_words  # `words` is each page's own words below
 
 TEXTS_FILE = "programme.yml"
 BUILDER_PAGE = "programme/index.md"
@@ -50,7 +54,6 @@ LINK_VERSION = "v1"
 # Limits the script enforces when it reads a link (and the builder's inputs allow).
 LIMITS = {"exercises": 20, "note": 200, "reps": 100, "sets": 10, "hold": 600, "per_day": 10, "days": 7}
 SIDES = ("", "l", "r", "b")
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 # ---------------------------------------------------------------- the words (content_src/programme.yml)
@@ -193,21 +196,13 @@ def default_dose(exercise) -> dict:
 
 
 # ---------------------------------------------------------------- pages
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 def _json(data) -> Markup:
     # A data block, never run: "</" would still end the <script> element early.
     return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
 
 
 def _exercises(content: Content, brand: Brand):
-    from .render import fill_tokens, words  # render imports this module for the write-in box
-
-    w = words(content, brand)
+    w = ui_words(content, brand)
 
     def filled(text: str) -> Markup:
         return Markup(fill_tokens(str(Markup.escape(text)), brand))
@@ -249,24 +244,22 @@ def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
 
 
 def render_pages(content: Content, brand: Brand):
-    """The builder and the patient's view, as render.Page objects (none without texts or exercises)."""
-    from .render import REGIONS, Page
-    from .render import words as ui_words
+    """The builder and the patient's view, as parts.Page objects (none without texts or exercises)."""
+    from .exercises import exercise_sets  # exercises imports this module for the write-in box
 
     texts = load_texts(content)
     if texts is None or not content.exercises:
         return []
-    env = _environment()
     exercises = _exercises(content, brand)
-    red_flags = ["lumbar", "cervical", "general"]
+    red_flags = exercise_sets(content)
     # On paper: the cover sheet's compact copy of the warning signs, which programme.js copies
     # to the top of each exercise's sheet (the full box prints on a sheet of its own at the end).
     sheet_copy = Markup(red_flag_short_box(content.red_flags, brand, red_flags, "first"))
     pages = []
     for path, template, up, words in ((BUILDER_PAGE, "programme_builder.html", "../", texts.builder),
                                       (VIEW_PAGE, "programme_view.html", "../../", texts.view)):
-        html = env.get_template(template).render(
-            texts=texts, exercises=exercises, regions={r: ui_words(content, brand).regions[r] for r in REGIONS}, up=up, limits=LIMITS, sides=SIDES,
+        html = PROGRAMME.get_template(template).render(
+            texts=texts, exercises=exercises, regions={r: ui_words(content, brand).regions[r] for r in models.REGIONS}, up=up, limits=LIMITS, sides=SIDES,
             data=_json(_page_data(content, texts, up)), script=up + SCRIPT, qr_library=up + QR_LIBRARY,
             sheet_copy=sheet_copy,
         )
@@ -296,7 +289,7 @@ def write_in_box(content: Content) -> str:
     texts = load_texts(content)
     if texts is None:
         return ""
-    return _environment().get_template("write_in.html").render(texts=texts.write_in).strip() + "\n\n"
+    return PROGRAMME.get_template("write_in.html").render(texts=texts.write_in).strip() + "\n\n"
 
 
 # ---------------------------------------------------------------- offline
@@ -307,8 +300,6 @@ def service_worker(content: Content, site_files: list[str]) -> str:
     warning signs; the cache answers only when the network cannot. The cache's
     name changes with what it holds, so a new build replaces an old cache.
     """
-    from .render import EXERCISE_IMAGES
-
     precache = ["programme/", "programme/view/", SCRIPT, QR_LIBRARY]
     precache += [f for f in site_files if f.startswith("assets/stylesheets/") and f.endswith(".css")]
     # The print face (guide.css): a programme printed offline breaks into the same sheets as online.
@@ -316,7 +307,7 @@ def service_worker(content: Content, site_files: list[str]) -> str:
     for entry in content.exercises:
         precache += [f"{EXERCISE_IMAGES}/{entry.data.images.start}", f"{EXERCISE_IMAGES}/{entry.data.images.end}"]
     version = hashlib.sha256("\n".join(precache).encode() + _template_source("sw.js").encode()).hexdigest()[:12]
-    return _environment().get_template("sw.js").render(precache=_json(precache), cache_name=_json(f"pn-{version}"))
+    return PROGRAMME.get_template("sw.js").render(precache=_json(precache), cache_name=_json(f"pn-{version}"))
 
 
 def _template_source(name: str) -> str:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape as escape_html
-from pathlib import Path
 
-import jinja2
 from lxml import html as lxml_html
 from markupsafe import Markup, escape
 
 from ..content import models
 from ..content.brand import Brand
+from .templating import ENVIRONMENT, fragment, macro
 
 DISCLAIMER = "disclaimer"
 RED_FLAGS = "red-flags"
@@ -37,7 +36,7 @@ def ordered_sets(red_flags: models.RedFlags, set_ids: Sequence[str] | None) -> l
 
 def tel_link(number: str, tel: str, css: str = "") -> str:
     """A phone link (templates/_tel.html), for phone numbers filled into text."""
-    return str(_TEMPLATES.get_template("_tel.html").module.tel(number, tel, css))
+    return str(macro("_tel.html", "tel")(number, tel, css))
 
 
 def urgent_route(brand: Brand) -> str:
@@ -47,24 +46,6 @@ def urgent_route(brand: Brand) -> str:
     elif brand.urgent_number:
         route = route.replace(escape_html(brand.urgent_number), tel_link(brand.urgent_number, brand.urgent_tel), 1)
     return route
-
-
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=False,
-)
-# html.escape's form (a quote as &#x27;), which the generated pages have always had; Jinja's |e writes &#39;.
-_TEMPLATES.filters["html_escape"] = lambda text: Markup(escape_html(text))
-
-
-def fragment(template: str, **context) -> str:
-    """A piece of a generated page drawn by templates/<template>, in the one template environment."""
-    return _TEMPLATES.get_template(template).render(**context)
-
-
-def macro(template: str, name: str):
-    """A macro of templates/<template>, for pieces drawn in more than one place."""
-    return getattr(_TEMPLATES.get_template(template).module, name)
 
 
 @dataclass(frozen=True)
@@ -89,7 +70,7 @@ def emergency_shorts(red_flags: models.RedFlags, set_ids: Sequence[str] | None =
 
 
 def _render(template: str, brand: Brand, **context) -> str:
-    call = _TEMPLATES.get_template("_tel.html").module.tel(brand.emergency_number, brand.emergency_tel)
+    call = macro("_tel.html", "tel")(brand.emergency_number, brand.emergency_tel)
     route = Markup(urgent_route(brand))
 
     def placeholders(text: str) -> Markup:
@@ -98,7 +79,7 @@ def _render(template: str, brand: Brand, **context) -> str:
     # A function in the context, not a filter on an overlay environment: an overlay compiles
     # its templates again, and that was most of a build's time.
     # The box's name and call button in the page's language (content_src/ui.yml, on the brand).
-    markup = _TEMPLATES.get_template(template).render(brand=brand, words=brand.ui, placeholders=placeholders, **context)
+    markup = ENVIRONMENT.get_template(template).render(brand=brand, words=brand.ui, placeholders=placeholders, **context)
     # One line: the help section sits inside Markdown, where a blank line would end the HTML block.
     return "".join(line.strip() for line in markup.splitlines())
 

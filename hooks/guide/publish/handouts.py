@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from ..content.brand import Brand
 from ..content.loaded import Content
-from ..pages.render import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
+from ..pages.paths import HOME_PROGRAMME, HOME_PROGRAMME_SLUG
 from .chromium import FLAGS as CHROMIUM_FLAGS
 from .chromium import find_chromium
 
