@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from guide import links
 from guide.checks import pages
-from guide.content import docs_pages, review, translations
+from guide.content import docs_pages, programme_texts, review, translations
 from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
 from guide.pages import brand_html, lists, navigation, paths, programme, render, wording
 from guide.publish import build_date, handouts, handover, headers  # reproducible date; hosting headers
@@ -76,7 +76,7 @@ def on_config(config):
         # Started by `python -m guide build`, which validated this very content_src/ for this build:
         # its copy is used (guide.publish.handover). Run any other way, or if anything changed, validate here.
         content = (_owned() and handover.read(root / "content_src")) or load_content(root / "content_src")
-        programme.load_texts(content)  # the home-programme pages' words, checked before any page is made
+        programme_texts.load_texts(content)  # the home-programme pages' words, checked before any page is made
     except ContentErrors as exc:
         raise PluginError("Content errors:\n" + exc.report()) from None
     # Before any page exists: MkDocs stamps pages and the sitemap with this date.
@@ -97,7 +97,7 @@ def on_config(config):
     # (a page the language edition has not translated does not link to it).
     published = clinic_edition_ids(content, brand.clinic) if clinic else edition_ids(content)
     own_pages = [paths.clinic_page_path(p) for p in brand.clinic.pages()] if clinic else []
-    languages = {e.id: translations.available_pages(content, e.language) + own_pages for e in content.site.editions
+    languages = {e.id: paths.edition_pages(content, e.language) + own_pages for e in content.site.editions
                  if e.language and e.id in published}
     config.extra["pn_languages"] = language_links(content, edition, languages)
     config.extra["pn_language_label"] = brand.ui.language_label
@@ -152,7 +152,7 @@ def _in_language(config, content, brand):
     localized, notices = translations.localize(content, tr, brand.ui)
     _Build.translation = tr
     _Build.notices = {path: translations.notice_meta(n, brand.ui, brand.locale, content.site.locale.split("-")[0], "../")
-                      for path, n in notices.items()}
+                      for key, n in notices.items() for path in paths.notice_pages(content, key)}
     return localized
 
 
@@ -202,10 +202,10 @@ def on_files(files, *, config):
         notices = translations.clinic_status(_Build.content, clinic, language).notices if language != "en" else {}
         for page in clinic.pages(language):
             files.append(File.generated(config, paths.clinic_page_path(page), abs_src_path=str(page)))
-            if paths.clinic_page_path(page) in notices:
-                _Build.page_meta[paths.clinic_page_path(page)] = {"pn_out_of_date": translations.notice_meta(
-                    notices[paths.clinic_page_path(page)], _Build.brand.ui, _Build.brand.locale,
-                    _Build.content.site.locale.split("-")[0], "../")}
+        for key, notice in notices.items():
+            for path in paths.notice_pages(_Build.content, key):
+                _Build.page_meta[path] = {"pn_out_of_date": translations.notice_meta(
+                    notice, _Build.brand.ui, _Build.brand.locale, _Build.content.site.locale.split("-")[0], "../")}
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
         files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))

@@ -15,7 +15,7 @@ from lxml import html as lxml_html
 from guide import links
 from guide.content.brand import default_brand
 from guide.checks import internal_links, pages
-from guide.checks.findings import Finding, report
+from guide.findings import Finding, report
 from guide.checks import site as site_checks
 from guide.checks.registry import PAGE_CHECKS, SITE_CHECKS, page_check, site_check
 from guide.content.load import load_content

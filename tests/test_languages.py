@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from guide.content import readability, translations
+from guide.pages import paths
 from guide.errors import ErrorCollector
 from guide.content.load import load_content
 
@@ -468,12 +469,12 @@ def test_every_english_page_has_its_spanish_counterpart():
     content = load_content(ROOT / "content_src")
     english = {p.path for p in render.render_pages(content, default_brand(content))}
     english |= set(docs_pages.list_pages(ROOT / "docs"))
-    spanish = set(translations.available_pages(content, "es"))
+    spanish = set(paths.edition_pages(content, "es"))
     assert english - spanish == set(), "English pages without a Spanish counterpart"
     assert {"index.md", "about.md", "programme/index.md", "programme/view.md"} <= spanish
     lines, todo = translations.status_lines(content, "es")
     assert todo == 0, "\n".join(lines)
-    tr, errors = translations.load_translations(content, "es", ErrorCollector(content.root)), None
+    tr = translations.load_translations(content, "es", ErrorCollector(content.root))
     assert sorted(tr.docs) == ["about.md", "index.md"] and all(t.current for t in tr.docs.values())
     assert tr.programme is not None and tr.programme.current
 
@@ -541,7 +542,8 @@ def test_the_home_pages_raw_html_may_be_kept_but_no_other(project):
 
 def test_changed_english_programme_words_show_the_notice_on_both_spanish_programme_pages(tmp_path):
     """The real project (it has exercises), Spanish edition only: an edited English programme.yml
-    leaves its translation out of date, published with the notice, and lint lists it."""
+    leaves its translation out of date, published with the notice, and lint lists it; so does an
+    edited exercise, on its own page only."""
     import shutil
 
     from helpers import run_build
@@ -553,8 +555,13 @@ def test_changed_english_programme_words_show_the_notice_on_both_spanish_program
         shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     words = root / "content_src" / "programme.yml"
     words.write_text(words.read_text(encoding="utf-8").replace("  add: Add\n", "  add: Add to the programme\n"), encoding="utf-8")
+    bridge = root / "content_src" / "exercises" / "bridge.yml"  # an exercise's page has its own notice
+    bridge.write_text(bridge.read_text(encoding="utf-8").replace("lower back\n", "lower back.\n", 1), encoding="utf-8")
     result = run_build(root, "--site-dir", str(root / "site"), "--edition", "es")
     assert result.ok, result.output
+    notices = {p.parent.relative_to(root / "site").as_posix() for p in (root / "site" / "es").rglob("index.html")
+               if tree(p).xpath('//*[@data-translation="out-of-date"]')}
+    assert notices == {"es/programme", "es/programme/view", "es/exercises/bridge"}, notices
     for page in ("es/programme/index.html", "es/programme/view/index.html"):
         html = tree(root / "site" / page)
         assert html.get("lang") == "es"
@@ -881,6 +888,21 @@ def test_changed_english_clinic_texts_are_listed_by_lint_as_out_of_date(tmp_path
     assert "out-of-date" not in guide(project, "lint").stderr
 
 
+def test_a_changed_english_clinic_page_shows_the_out_of_date_notice_on_its_spanish_page_only(tmp_path):
+    project = clinic_project(tmp_path / "p")
+    add_article(project)  # a Spanish page for the search index
+    project.edit(VALLEY_PAGE_EN, "Your first visit takes about an hour.", "Your first visit takes about an hour and a half.")
+    result = project.build("--edition", "es", env={"GUIDE_CLINIC": VALLEY})
+    assert result.ok, result.output
+    page = "clinic/about-our-clinic/index.html"
+    notice = tree(result.site / "es" / page).xpath('//*[@data-translation="out-of-date"]')
+    assert len(notice) == 1, "no out-of-date notice on the Spanish clinic page"
+    assert notice[0].xpath(".//a/@href")[0].endswith("/clinic/about-our-clinic/")
+    others = [p for p in (result.site / "es").rglob("index.html") if p != result.site / "es" / page
+              and tree(p).xpath('//*[@data-translation="out-of-date"]')]
+    assert not others, others
+
+
 def test_a_changed_english_urgent_route_stops_the_clinic_s_spanish_build_naming_file_line_and_field(tmp_path):
     from guide.content.brand import select_brand
 
@@ -928,7 +950,7 @@ def test_the_verifier_passes_on_every_spanish_page_of_the_real_site(real_site):
     from helpers import build_env, guide_command
 
     content = load_content(ROOT / "content_src")
-    expected = set(translations.available_pages(content, "es"))
+    expected = set(paths.edition_pages(content, "es"))
     built = sorted(p for p in (real_site.site / "es").rglob("index.html"))
     assert len(built) >= len(expected) >= 50, (len(built), len(expected))
     done = subprocess.run([*guide_command(ROOT), "verify", str(real_site.site)], cwd=ROOT, env=build_env(),

@@ -73,3 +73,51 @@ def test_generated_pages_draw_their_html_in_templates():
     assert len(modules) > 5  # the walk saw the stage
     offenders = [hit for path in modules for hit in html_in_python(path)]
     assert not offenders, f"HTML in Python strings, move it to hooks/guide/pages/templates/: {offenders}"
+
+
+# The order data flows in (ARCHITECTURE.md): a stage may import the stages before it, never one after.
+PIPELINE = ("content", "pages", "engine", "checks", "publish")
+
+
+def stage_imports(source: str, parts: tuple[str, ...]) -> list[tuple[str, int]]:
+    """The stages of guide that module `parts` (("guide", stage, name)) imports, also inside
+    functions, with the line of each import."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        targets = []
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(parts[:len(parts) - node.level])
+                module = [*base, *(node.module.split(".") if node.module else [])]
+                targets = [module] if node.module else [[*base, alias.name] for alias in node.names]
+            elif node.module:
+                targets = [node.module.split(".")]
+        elif isinstance(node, ast.Import):
+            targets = [alias.name.split(".") for alias in node.names]
+        found += [(t[1], node.lineno) for t in targets if len(t) > 1 and t[0] == "guide" and t[1] in PIPELINE]
+    return found
+
+
+def module_parts(path: Path) -> tuple[str, ...]:
+    return path.relative_to(PACKAGE.parent).with_suffix("").parts
+
+
+def test_no_stage_imports_a_later_stage():
+    offenders = []
+    for stage in PIPELINE:
+        modules = sorted((PACKAGE / stage).rglob("*.py"))
+        assert modules, f"no stage {stage}/"
+        for path in modules:
+            offenders += [f"{path.relative_to(ROOT)}:{line} imports guide.{later}"
+                          for later, line in stage_imports(path.read_text(encoding="utf-8"), module_parts(path))
+                          if PIPELINE.index(later) > PIPELINE.index(stage)]
+    assert not offenders, ("a stage reads only what the stages before it made (ARCHITECTURE.md); move what both "
+                           f"need into the earlier stage: {offenders}")
+
+
+def test_the_import_walk_sees_relative_and_absolute_imports():
+    # The rule above must not pass because the walk missed an import form.
+    source = ("from ..pages import paths\nfrom ..checks.site import x\nimport guide.publish.staging\n"
+              "def f():\n    from .. import engine\n    from . import models\n")
+    assert sorted(stage_imports(source, ("guide", "content", "probe"))) == [
+        ("checks", 2), ("content", 6), ("engine", 5), ("pages", 1), ("publish", 3)]

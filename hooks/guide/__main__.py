@@ -89,7 +89,7 @@ def cmd_verify(args) -> int:
     if content is None:
         return 1
     try:
-        brand = select_brand(content, args.clinic) if args.clinic else default_brand(content)
+        select_brand(content, args.clinic) if args.clinic else default_brand(content)  # a broken profile stops here
     except ContentErrors as exc:
         print("Clinic profile errors:\n" + exc.report(), file=sys.stderr)
         return 1
@@ -117,7 +117,7 @@ def cmd_verify(args) -> int:
 
 def schema_documents() -> dict[str, dict]:
     out = {}
-    from .pages.programme import ProgrammeTexts  # content_src/programme.yml, the home-programme pages' words
+    from .content.programme_texts import ProgrammeTexts  # content_src/programme.yml, the home-programme pages' words
 
     for name, model in {**models.SCHEMAS, "programme": ProgrammeTexts}.items():
         schema = TypeAdapter(model).json_schema()

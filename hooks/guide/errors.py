@@ -1,6 +1,6 @@
 """Content errors an editor can act on: file:line, field, what was expected, how to fix.
 
-A content error is a checks.findings.Finding located in content_src/ (or docs/, or a clinic
+A content error is a guide.findings.Finding located in content_src/ (or docs/, or a clinic
 profile): the same shape, and the same name, as a problem on a built page.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .checks.findings import Finding, report
+from .findings import Finding, report
 
 
 class ContentErrors(Exception):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .checks import svg
-from .checks.findings import Finding
+from .findings import Finding
 from .content.brand import clinic_slugs, load_clinic
 from .content.docs_pages import check_front_matter
 from .errors import ErrorCollector

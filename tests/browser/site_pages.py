@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from guide.content import docs_pages, translations
+from guide.content import docs_pages
 from guide.pages import paths, render
 from guide.content.brand import default_brand, edition_ids
 from guide.content.load import load_content
@@ -56,9 +56,9 @@ def every_page() -> tuple[SitePage, ...]:
     pages = []
     for edition in edition_ids(content):
         # Every country's edition publishes the same pages in its own folder (/uk/...); a language
-        # edition (/es/) the pages it has translated (guide.content.translations.available_pages).
+        # edition (/es/) the pages it has translated (guide.pages.paths.edition_pages).
         language = languages.get(edition)
-        own = sorted({url_of_markdown(p) for p in translations.available_pages(content, language)} | {NOT_FOUND_PAGE}) \
+        own = sorted({url_of_markdown(p) for p in paths.edition_pages(content, language)} | {NOT_FOUND_PAGE}) \
             if language else urls
         pages += [SitePage(f"/{edition}{u}" if edition else u, kinds.get(u, "other"), language or "en") for u in own]
     return tuple(pages)

@@ -1,7 +1,5 @@
 """The checks of the built output, whatever engine wrote it.
 
-    findings        Finding (file, line, field, message, hint) and report: the one shape of every
-                    problem the guide reports, content errors included (guide.errors)
     registry        the named page checks (@page_check) that verify_tree runs on every page, and
                     the named site checks (@site_check) that check_site runs on the built folder
     pages           every HTML page: Expectations, the page checks, verify_site
@@ -9,5 +7,8 @@
     svg             the allow-list an SVG picture must pass (make lint uses it too)
     internal_links  every link inside the site leads to a file of the site, and to a part (#x) it has
 
-Imports nothing itself: guide.errors uses the finding type while the checks import the content loader.
+Every problem is a guide.findings.Finding, the one shape shared with the content errors
+(guide.errors); it lives beside the stages, not in one, because every stage reports with it.
+
+Imports nothing itself, so importing one check does not import them all.
 """

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from .findings import Finding
+from ..findings import Finding
 
 # One XPath per page, anchored at the document node (see guide.checks.pages on `/descendant::`).
 _TARGETS = etree.XPath("/descendant::a/@href | /descendant::img/@src | /descendant::img/@srcset"

@@ -37,7 +37,7 @@ from ..content.loaded import Content
 from ..pages.safety_html import (DISCLAIMER, EMERGENCY, HELP, RED_FLAGS, RED_FLAGS_SHORT, disclaimer_box, emergency_strip,
                           help_section, ordered_sets, red_flag_box, red_flag_short_box, visible_text)
 from . import internal_links
-from .findings import Finding, report as report_findings
+from ..findings import Finding, report as report_findings
 from .registry import PAGE_CHECKS, Page, page_check
 
 # Compiled once and anchored at the document node: `/descendant::*` visits elements only,

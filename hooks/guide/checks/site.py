@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import svg
-from .findings import Finding
+from ..findings import Finding
 from .pages import PLACEHOLDER
 from .registry import site_check
 

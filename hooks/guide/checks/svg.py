@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .findings import Finding
+from ..findings import Finding
 
 # Drawing, text, structure and paint servers: what our pictures and a clinic's
 # logo need. Anything else (script, foreignObject, animation that can set

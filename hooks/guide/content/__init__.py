@@ -4,7 +4,8 @@ Owns reading files and YAML with line numbers (source_files), the typed models a
 Schemas (models), loading everything and the checks across files (load), the typed results
 every later stage reads (loaded), validation with located errors (validate), the text rules
 (text_rules, patient_text, readability, locale: US/UK words), brands and clinic profiles (brand),
-translations, the hand-written pages' front matter (docs_pages), review dates (review) and
-`make lint` (lint).
-Nothing here knows about HTML or an engine.
+translations, the home-programme pages' words (programme_texts), the hand-written pages' front
+matter (docs_pages) and review dates (review).
+Nothing here knows about HTML, page paths or an engine, and nothing here imports a later stage
+(tests/test_layout.py).
 """

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import models, patient_text
-from ..checks.findings import Finding
+from ..findings import Finding
 from ..errors import ContentErrors, ErrorCollector
 from .loaded import Content
 from .text_rules import TextRules
@@ -328,7 +328,7 @@ def _check_translation(content: Content, clinic: Clinic, lang: str, texts: model
     elif texts.urgent_advice and not profile.urgent_advice:
         errors.add(path, lines.line((*at, "urgent_advice")), f"translations.{lang}.urgent_advice",
                    "the profile has no English urgent_advice: the country's route is used in every language",
-                   f"remove it, or set urgent_advice (and urgent_number) in English too")
+                   "remove it, or set urgent_advice (and urgent_number) in English too")
     elif not profile.urgent_advice:
         words = ui_words(content, lang)
         if not (words and words.urgent_advice.get(profile.country)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import models
-from ..checks.findings import Finding
+from ..findings import Finding
 from ..errors import ErrorCollector
 from .loaded import Content
 from .validate import check_page_sets, check_refs, validate_model

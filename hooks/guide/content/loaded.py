@@ -55,7 +55,7 @@ class Content:
     locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
     ui: models.Ui | None = None  # page furniture words by language (content_src/ui.yml)
     language: str = "en"  # a language edition's content is translated (guide.content.translations.localize)
-    programme_texts: Any = None  # a language edition's home-programme words (guide.pages.programme.ProgrammeTranslation)
+    programme_texts: Any = None  # a language edition's home-programme words (guide.content.programme_texts.ProgrammeTranslation)
 
     @property
     def red_flag_set_ids(self) -> list[str]:

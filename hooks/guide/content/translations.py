@@ -46,9 +46,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import docs_pages, models, patient_text, readability
-from ..pages import programme
-from ..checks.findings import Finding
+from . import docs_pages, models, patient_text, programme_texts, readability
+from ..findings import Finding
 from ..errors import ContentErrors, ErrorCollector
 from .load import ARTICLE_LINK
 from .loaded import Article, Content, ExerciseEntry
@@ -60,7 +59,7 @@ TRANSLATIONS = "translations"
 SAFETY = "safety"
 PAGES = "pages"  # translated hand-written pages of docs/, same paths
 DOCS = "docs"  # the English hand-written pages: beside content_src/, as mkdocs.yml's docs_dir
-PROGRAMME = programme.TEXTS_FILE  # the home-programme words, same name as content_src/'s
+PROGRAMME = programme_texts.TEXTS_FILE  # the home-programme words, same name as content_src/'s
 HOME_PAGE = "index.md"  # a language edition always has one: translated, or a generated list of its pages
 STAMP_HINT = "translate it again, have it reviewed, then run python -m guide translations stamp"
 _HEADING = re.compile(r"^## +(.+?)\s*$", re.M)
@@ -123,7 +122,7 @@ def _tree_pairs(value, loc: tuple = ()):
             yield from _tree_pairs(item, (*loc, index))
 
 
-_PROGRAMME_PARTS = tuple(programme.ProgrammeTexts.model_fields)
+_PROGRAMME_PARTS = tuple(programme_texts.ProgrammeTexts.model_fields)
 
 
 def programme_hash(data: dict) -> str:
@@ -154,6 +153,13 @@ class Translated:
         if not self.data.source_hash:
             return "never stamped"
         return "the English text changed after this translation"
+
+
+# What an out-of-date notice is about, as a Translated names it: ("article", slug),
+# ("exercise", slug), ("page", path under docs/), ("programme", "programme"), and for a clinic's
+# page ("clinic", its file name). On which pages each one shows is the pages stage's to say
+# (guide.pages.paths.notice_pages).
+NoticeKey = tuple[str, str]
 
 
 @dataclass
@@ -248,7 +254,7 @@ def _load_article(path: Path, content: Content, rules: TextRules, limits, errors
     english = content.article(path.stem)
     if english is None:
         errors.add(path, None, "", f"no English article '{path.stem}'",
-                   f"name the file after an article in content_src/articles/ (same file name)")
+                   "name the file after an article in content_src/articles/ (same file name)")
         return None
     source = split_front_matter(path, errors, required=True)
     if source is None:
@@ -356,17 +362,17 @@ def _load_page(rel: str, path: Path, content: Content, rules: TextRules, limits,
 
 def _load_programme(path: Path, content: Content, rules: TextRules, limits, errors: ErrorCollector) -> Translated | None:
     """The home-programme words, key for key as content_src/programme.yml."""
-    english_path = content.root / programme.TEXTS_FILE
+    english_path = content.root / programme_texts.TEXTS_FILE
     if not english_path.is_file():
-        errors.add(path, None, "", f"no English {programme.TEXTS_FILE}", "remove this file or restore the English one")
+        errors.add(path, None, "", f"no English {programme_texts.TEXTS_FILE}", "remove this file or restore the English one")
         return None
-    english = programme.load_texts(content)
-    data, lines = _load_one(path, programme.ProgrammeTranslation, errors)
+    english = programme_texts.load_texts(content)
+    data, lines = _load_one(path, programme_texts.ProgrammeTranslation, errors)
     if data is None or english is None:
         return None
-    if set(data.dose.sides) != set(programme.SIDES):
+    if set(data.dose.sides) != set(programme_texts.SIDES):
         errors.add(path, lines.line(("dose", "sides")), "dose.sides", f"expected a label for each of "
-                   f"{', '.join(repr(s) for s in programme.SIDES)}", "keep the four keys and translate only their words")
+                   f"{', '.join(repr(s) for s in programme_texts.SIDES)}", "keep the four keys and translate only their words")
     words = data.model_dump(include=set(_PROGRAMME_PARTS))
     if len(data.view.storage) != len(english.view.storage):
         errors.add(path, lines.line(("view", "storage")), "view.storage", f"{len(data.view.storage)} item(s); the English "
@@ -620,13 +626,12 @@ def clinic_page_hash(english_path: Path, errors: ErrorCollector) -> str | None:
 class ClinicStatus:
     safety: list[Finding] = field(default_factory=list)  # stops the language's build
     ordinary: list[Finding] = field(default_factory=list)  # lint warnings
-    notices: dict[str, dict] = field(default_factory=dict)  # the clinic page's path -> its notice
+    notices: dict[NoticeKey, dict] = field(default_factory=dict)  # ("clinic", page name) -> its notice
 
 
 def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
     """Where a clinic's texts in `language` stand against its English ones (guide.content.brand.Clinic)."""
     from .brand import CLINIC_FILE
-    from ..pages.paths import clinic_page_path
 
     status = ClinicStatus()
     errors = ErrorCollector(content.root)
@@ -678,7 +683,7 @@ def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
             except ValueError:
                 translated = None  # reported by guide.content.brand
         if isinstance(translated, dt.date):
-            status.notices[clinic_page_path(page)] = {"english_date": english_updated(english), "translated_date": translated}
+            status.notices["clinic", page.stem] = {"english_date": english_updated(english), "translated_date": translated}
     return status
 
 
@@ -721,9 +726,9 @@ def safety_content(content: Content, tr: Translations) -> Content:
                                exercises=[e for e in content.exercises if e.slug in exercises], language=tr.language)
 
 
-def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[str, dict]]:
-    """The content as the language's edition publishes it, and the out-of-date pages'
-    notices by English source path. Pages without a translation are left out."""
+def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple[Content, dict[NoticeKey, dict]]:
+    """The content as the language's edition publishes it, and the out-of-date translations'
+    notices, by what each translates (NoticeKey). Pages without a translation are left out."""
     articles, exercises, notices = [], [], {}
     slugs = set(tr.articles)
     exercise_slugs = set(tr.exercises)
@@ -740,7 +745,7 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
         articles.append(dataclasses.replace(article, meta=article.meta.model_copy(update=fields),
                                             body=_unlink_missing(t.body, slugs, exercise_slugs)))
         if not t.current:
-            notices[f"{article.meta.section}/{article.slug}.md"] = _notice(t)
+            notices[t.kind, t.slug] = _notice(t)
     for entry in content.exercises:
         t = tr.exercises.get(entry.slug)
         if t is None:
@@ -753,15 +758,15 @@ def localize(content: Content, tr: Translations, words: models.UiWords) -> tuple
         fields["images"] = entry.data.images.model_copy(update=d.images.model_dump())
         exercises.append(dataclasses.replace(entry, data=entry.data.model_copy(update=fields), source=entry.data))
         if not t.current:
-            notices[f"exercises/{entry.slug}.md"] = _notice(t)
-    for rel, t in tr.docs.items():
+            notices[t.kind, t.slug] = _notice(t)
+    for t in tr.docs.values():
         if not t.current:
-            notices[rel] = _notice(t)
+            notices[t.kind, t.slug] = _notice(t)
     texts = None
     if tr.programme:
         texts = tr.programme.data
         if not tr.programme.current:
-            notices.update({path: _notice(tr.programme) for path in (programme.BUILDER_PAGE, programme.VIEW_PAGE)})
+            notices[tr.programme.kind, tr.programme.slug] = _notice(tr.programme)
     # Validated as a GlossaryTranslation already, whose length limit allows for Spanish running
     # about a fifth longer than English; GlossaryEntry's limit is the English one.
     glossary = [models.GlossaryEntry.model_construct(term=t.data.term, also=t.data.also, definition=t.data.definition)
@@ -798,27 +803,6 @@ def notice_meta(notice: dict, words: models.UiWords, locale: str, english_lang: 
     return {"text_before": before, "text_after": after, "link_text": words.english_page,
             "lang": locale.split("-")[0], "english_lang": english_lang, "english_prefix": english_prefix,
             "english_date": notice["english_date"].isoformat(), "translated_date": notice["translated_date"].isoformat()}
-
-
-def available_pages(content: Content, language: str) -> list[str]:
-    """The pages a language's edition publishes, from its file names alone (fast, no checks):
-    for the links from every other edition to it."""
-    from ..pages import paths
-
-    root = folder(content, language)
-    articles = {p.stem for p in (root / "articles").glob("*.md")}
-    exercises = {p.stem for p in (root / "exercises").glob("*.yml")}
-    pages = [paths.article_path(content, a) for a in content.articles if a.slug in articles]
-    found = [paths.exercise_path(e) for e in content.exercises if e.slug in exercises]
-    if found:
-        pages += [*found, paths.EXERCISES_INDEX, paths.HOME_PROGRAMME]
-        if (root / PROGRAMME).is_file() and (content.root / programme.TEXTS_FILE).is_file():
-            pages += [programme.BUILDER_PAGE, programme.VIEW_PAGE]
-    if (root / "glossary.yml").is_file():
-        pages.append(paths.GLOSSARY_PAGE)
-    docs = root / PAGES
-    pages += sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")) if docs.is_dir() else []
-    return sorted({*pages, HOME_PAGE, paths.SOURCES_PAGE})
 
 
 # ---------------------------------------------------------------- stamp and status
@@ -903,7 +887,7 @@ class _EnglishAt:
         return page_hash(meta if isinstance(meta, dict) else {}, text[match.end():] if match else text)
 
     def programme(self) -> str:
-        data = self._yaml(programme.TEXTS_FILE)
+        data = self._yaml(programme_texts.TEXTS_FILE)
         return programme_hash(data if isinstance(data, dict) else {})
 
     def glossary(self) -> dict[str, str]:
@@ -960,9 +944,9 @@ def stamp_file(content: Content, path: Path, english_at: str | None = None) -> l
         text = _set_line(text, None if line is None else line + source.lines.offset, "", value, True)
         done.append(f"{rel}: {value}")
     elif rel == PROGRAMME:
-        english = programme.load_texts(content)
+        english = programme_texts.load_texts(content)
         if english is None:
-            raise ContentErrors([Finding(str(path), None, "", f"no English {programme.TEXTS_FILE}", "")])
+            raise ContentErrors([Finding(str(path), None, "", f"no English {programme_texts.TEXTS_FILE}", "")])
         value = old.programme() if old else programme_hash(english.model_dump())
         parsed = load_yaml_file(path, errors)
         line = parsed[1].lines.get(("source_hash",)) if parsed else None
@@ -1158,9 +1142,9 @@ def status_lines(content: Content, language: str) -> tuple[list[str], int]:
     for page in missing_p:
         shown = "a generated list of pages instead" if page == HOME_PAGE else "not published until translated"
         out.append(f"  missing: docs/{page} ({shown}; translate it into {rel(tr.root / PAGES / page)})")
-    if tr.programme is None and (content.root / programme.TEXTS_FILE).is_file():
+    if tr.programme is None and (content.root / programme_texts.TEXTS_FILE).is_file():
         missing_p.append(PROGRAMME)
-        out.append(f"  missing: {rel(content.root / programme.TEXTS_FILE)} (the home-programme pages are not published "
+        out.append(f"  missing: {rel(content.root / programme_texts.TEXTS_FILE)} (the home-programme pages are not published "
                    f"in '{language}' until translated)")
     terms = {t.slug for t in tr.glossary}
     missing_g = [g.term for g in content.glossary if g.term not in terms]
@@ -1183,7 +1167,7 @@ def status_lines(content: Content, language: str) -> tuple[list[str], int]:
         + len(tr.stale) + clinic_todo
     current = sum(t.current for t in [*tr.articles.values(), *tr.exercises.values(), *tr.docs.values()])
     total = len(content.articles) + len(content.exercises) + len(english_docs_pages(content))
-    words = "" if not (content.root / programme.TEXTS_FILE).is_file() else \
+    words = "" if not (content.root / programme_texts.TEXTS_FILE).is_file() else \
         f", home-programme words {'current' if tr.programme and tr.programme.current else 'not current' if tr.programme else 'missing'}"
     out.insert(0, f"{language}: {current} of {total} pages translated and current, "
                   f"{len(terms)} of {len(content.glossary)} glossary terms{words}")

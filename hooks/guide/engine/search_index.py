@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from ..content import models
-from ..errors import ContentErrors, ErrorCollector
+from ..errors import ErrorCollector
 from ..content.validate import validate_model
 from ..content.source_files import load_yaml_file
 

@@ -15,7 +15,7 @@ from ..content.brand import Brand
 from ..content.loaded import Content
 from .templating import fragment
 from .paths import source_anchor
-from .wording import fill_tokens, long_date, words
+from .wording import fill_tokens, long_date
 
 
 # Where a page's first screen ends (docs/overrides/partials/content.html): what comes before it

@@ -25,27 +25,20 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Annotated
 
 from markupsafe import Markup
-from pydantic import Field
 
 from ..content.brand import Brand
-from ..errors import ErrorCollector
 from ..content.loaded import Content
-from ..content.validate import _load_one
 from ..content import models
-from ..content.models import Strict, Text, TranslationMeta
+from ..content.programme_texts import SIDES, TEXTS_FILE, ProgrammeTexts, load_texts
 from .parts import Page
-from .paths import EXERCISE_IMAGES
+from .paths import EXERCISE_IMAGES, PROGRAMME_BUILDER, PROGRAMME_VIEW
 from .safety_html import red_flag_short_box
 from .templating import PROGRAMME, TEMPLATES
 from .wording import fill_tokens
 from .wording import words as ui_words  # `words` is each page's own words below
 
-TEXTS_FILE = "programme.yml"
-BUILDER_PAGE = "programme/index.md"
-VIEW_PAGE = "programme/view.md"
 SCRIPT = "assets/javascripts/programme.js"
 QR_LIBRARY = "assets/vendor/qrcode-generator-2.0.4/qrcode.min.js"
 SERVICE_WORKER = "sw.js"
@@ -53,120 +46,6 @@ MANIFEST = "manifest.webmanifest"
 LINK_VERSION = "v1"
 # Limits the script enforces when it reads a link (and the builder's inputs allow).
 LIMITS = {"exercises": 20, "note": 200, "reps": 100, "sets": 10, "hold": 600, "per_day": 10, "days": 7}
-SIDES = ("", "l", "r", "b")
-
-
-# ---------------------------------------------------------------- the words (content_src/programme.yml)
-class BuilderTexts(Strict):
-    title: Text
-    description: Text
-    intro: Text
-    privacy: Text
-    library_heading: Text
-    helps_with: Text
-    search_label: Text
-    search_hint: Text
-    no_match: Text
-    add: Text
-    added: Text
-    chosen_heading: Text
-    chosen_empty: Text
-    remove: Text
-    move_up: Text
-    move_down: Text
-    note_label: Text
-    note_hint: Text
-    link_heading: Text
-    link_label: Text
-    copy_link: Text
-    copied: Text
-    open_view: Text
-    qr_caption: Text
-    print: Text
-    print_hint: Text
-    default_hint: Text
-
-
-class ViewTexts(Strict):
-    title: Text
-    description: Text
-    intro: Text
-    empty: Text
-    broken: Text
-    unknown: Text
-    unknown_id: Text
-    note_heading: Text
-    dose_heading: Text
-    done_today: Text
-    week_heading: Text
-    week_intro: Text
-    clear: Text
-    cleared: Text
-    clear_confirm: Text
-    storage_heading: Text
-    storage: Annotated[list[Text], Field(min_length=1, max_length=8)]
-    full_instructions: Text
-    start_caption: Text = Field(description="under the picture of the starting position")
-    end_caption: Text = Field(description="under the picture of the end position")
-    stop_heading: Text
-    steps_heading: Text
-    start_label: Text
-    qr_caption: Text
-    done_label: Text
-    not_done_label: Text
-    exercise_column: Text
-
-
-class DoseTexts(Strict):
-    reps: Text
-    sets: Text
-    hold: Text
-    hold_short: Text = Field(description="the hold's label where the word 'seconds' follows the number")
-    per_day: Text
-    days: Text
-    side: Text
-    seconds: Text
-    times: Text
-    sides: dict[str, Text] = Field(description="a label for each side code: '' (not needed), l, r, b")
-
-
-class WriteInTexts(Strict):
-    title: Text
-    name: Text
-    date: Text
-    dose: Text
-
-
-class ProgrammeTexts(Strict):
-    """content_src/programme.yml: the words of the home-programme pages."""
-
-    builder: BuilderTexts
-    view: ViewTexts
-    dose: DoseTexts
-    write_in: WriteInTexts
-
-
-class ProgrammeTranslation(ProgrammeTexts, TranslationMeta):
-    """translations/<lang>/programme.yml: the same words in another language, key for key."""
-
-
-def load_texts(content: Content) -> ProgrammeTexts | None:
-    """The programme's words, or None for a project without content_src/programme.yml.
-
-    A language edition's words are its translation (guide.content.translations.localize puts them in
-    the content); without one, the edition leaves the programme pages out."""
-    if getattr(content, "language", "en") != "en":
-        return getattr(content, "programme_texts", None)
-    path = Path(content.root) / TEXTS_FILE
-    if not path.exists():
-        return None
-    errors = ErrorCollector(Path(content.root))
-    texts, _ = _load_one(path, ProgrammeTexts, errors)
-    if texts is not None and set(texts.dose.sides) != set(SIDES):
-        errors.add(path, None, "dose.sides", f"expected a label for each of {', '.join(repr(s) for s in SIDES)}",
-                   "keep the four keys and change only their words")
-    errors.raise_if_any()
-    return texts
 
 
 # ---------------------------------------------------------------- doses
@@ -256,8 +135,8 @@ def render_pages(content: Content, brand: Brand):
     # to the top of each exercise's sheet (the full box prints on a sheet of its own at the end).
     sheet_copy = Markup(red_flag_short_box(content.red_flags, brand, red_flags, "first"))
     pages = []
-    for path, template, up, words in ((BUILDER_PAGE, "programme_builder.html", "../", texts.builder),
-                                      (VIEW_PAGE, "programme_view.html", "../../", texts.view)):
+    for path, template, up, words in ((PROGRAMME_BUILDER, "programme_builder.html", "../", texts.builder),
+                                      (PROGRAMME_VIEW, "programme_view.html", "../../", texts.view)):
         html = PROGRAMME.get_template(template).render(
             texts=texts, exercises=exercises, regions={r: ui_words(content, brand).regions[r] for r in models.REGIONS}, up=up, limits=LIMITS, sides=SIDES,
             data=_json(_page_data(content, texts, up)), script=up + SCRIPT, qr_library=up + QR_LIBRARY,
@@ -268,7 +147,7 @@ def render_pages(content: Content, brand: Brand):
             "description": words.description,
             "pn_kind": "programme",
             "red_flags": red_flags,
-            "search": {"exclude": path == VIEW_PAGE},
+            "search": {"exclude": path == PROGRAMME_VIEW},
             "hide": ["toc"],  # the page's own layout needs the width
         }
         # One line: Python-Markdown passes a raw HTML block through untouched.
@@ -281,7 +160,7 @@ def nav_pages(content: Content) -> list[str]:
         has_words = (Path(content.root) / TEXTS_FILE).exists()
     else:
         has_words = getattr(content, "programme_texts", None) is not None
-    return [BUILDER_PAGE, VIEW_PAGE] if has_words and content.exercises else []
+    return [PROGRAMME_BUILDER, PROGRAMME_VIEW] if has_words and content.exercises else []
 
 
 def write_in_box(content: Content) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..checks.findings import Finding, report as report_findings
+from ..findings import Finding, report as report_findings
 
 # ---------------------------------------------------------------- the policy (the one place to change it)
 CSP: dict[str, tuple[str, ...]] = {
