@@ -17,7 +17,7 @@ from ..findings import Finding
 from ..errors import ContentErrors, ErrorCollector
 from .loaded import Content
 from .text_rules import TextRules
-from .validate import _field_name, _load_one, validate_model
+from .validate import dotted_field, load_one, validate_model
 from .source_files import split_front_matter
 from .locale import Words
 
@@ -236,7 +236,7 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
                    f"{_did_you_mean(slug, slugs)}create {errors.rel(path)}, or use one of: {', '.join(slugs) or 'none yet'}")
         return None
     before = len(errors.errors)
-    profile, lines = _load_one(path, models.ClinicProfile, errors)
+    profile, lines = load_one(path, models.ClinicProfile, errors)
     # A profile that tries to set safety text gets told why it cannot.
     for index in range(before, len(errors.errors)):
         error = errors.errors[index]
@@ -267,9 +267,9 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
     for field in ("name", "short_name"):
         rules.check_numbers(getattr(profile, field), path, lines.line((field,)), field, errors)
     for loc, text in patient_text.texts(profile):
-        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, lines.line(loc), dotted_field(loc), errors)
         if "[[" in text:
-            errors.add(path, lines.line(loc), _field_name(loc), "placeholders are not filled in in a clinic profile",
+            errors.add(path, lines.line(loc), dotted_field(loc), "placeholders are not filled in in a clinic profile",
                        "write the text itself; the emergency number and urgent-advice route come from 'country'")
     clinic = Clinic(slug, folder, profile)
     for page in clinic.pages():
@@ -338,7 +338,7 @@ def _check_translation(content: Content, clinic: Clinic, lang: str, texts: model
                        f"in the profile and in translations.{lang}")
     rules = translations._rules(content, lang, errors, path)[0]
     for loc, text in patient_text.texts(texts):
-        rules.check(text, path, lines.line((*at, *loc)), f"translations.{lang}.{_field_name(loc)}", errors)
+        rules.check(text, path, lines.line((*at, *loc)), f"translations.{lang}.{dotted_field(loc)}", errors)
 
 
 def _check_pages(clinic: Clinic, lang: str, errors: ErrorCollector, rules: TextRules) -> None:

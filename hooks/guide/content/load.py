@@ -21,8 +21,8 @@ from .loaded import Article, Content, ExerciseEntry
 from .locale import Locales, no_locales
 from ..errors import ErrorCollector
 from .source_files import LineMap, split_front_matter
-from .text_rules import TextRules, _check_grade, _skipped_lines
-from .validate import _field_name, _load_list, _load_one, check_page_sets, check_refs, validate_model
+from .text_rules import TextRules, check_grade, skipped_lines
+from .validate import dotted_field, load_list, load_one, check_page_sets, check_refs, validate_model
 
 # Articles leave emergency instructions to the warning box (rules.yml safety_only).
 ARTICLE_NUMBER_HINT = ("numbers differ by country; write [[urgent-advice]] for same-day advice "
@@ -53,9 +53,9 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
         return None
     for loc, text in patient_text.texts(meta):
         at = source.lines.line(loc)
-        text_rules.check(text, path, at, _field_name(loc), errors, ARTICLE_NUMBER_HINT)
+        text_rules.check(text, path, at, dotted_field(loc), errors, ARTICLE_NUMBER_HINT)
         if loc[0] in ("answer", "key_points", "help_notes"):
-            text_rules.check_safety_only(text, path, at, _field_name(loc), errors)
+            text_rules.check_safety_only(text, path, at, dotted_field(loc), errors)
     check_page_sets(meta.red_flags, content, path, source.lines, errors)
     if content.sources:  # when the bibliography itself is broken, that error is the one to fix
         check_refs(meta.sources, content.sources, path, source.lines, errors, "sources", "source id",
@@ -73,11 +73,11 @@ def _load_article(path: Path, content: Content, text_rules: TextRules, errors: E
     for line, field_name, text, lines_known in parts:
         text = written(text)  # measured as readers of the written locale see it, care words filled
         result = readability.measure(text)
-        skip = _skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and field_name == "body" else None
+        skip = skipped_lines(text, text_rules.sentence.skip_sections) if text_rules.sentence and field_name == "body" else None
         text_rules.check_sentences(text, result, path, line, field_name, errors, lines_known, skip)
         measured.append(result)
     article.grade = readability.combine(measured)
-    _check_grade(article.grade, text_rules.max_grade, path, errors, "body")
+    check_grade(article.grade, text_rules.max_grade, path, errors, "body")
     return article
 
 
@@ -106,11 +106,11 @@ def _exercise_texts(exercise: models.Exercise) -> list[tuple[tuple, str]]:
 
 
 def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: ErrorCollector) -> ExerciseEntry | None:
-    exercise, lines = _load_one(path, models.Exercise, errors)
+    exercise, lines = load_one(path, models.Exercise, errors)
     if exercise is None:
         return None
     for loc, text in _exercise_texts(exercise):
-        text_rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        text_rules.check(text, path, lines.line(loc), dotted_field(loc), errors)
     check_page_sets(exercise.red_flags, content, path, lines, errors)
     if content.sources:
         check_refs(exercise.sources, content.sources, path, lines, errors, "sources", "source id",
@@ -128,10 +128,10 @@ def _load_exercise(path: Path, content: Content, text_rules: TextRules, errors: 
             continue
         text = text_rules.locales.written(text)
         result = readability.measure(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
-        text_rules.check_sentences(text, result, path, lines.line(loc), _field_name(loc), errors, lines_known=False)
+        text_rules.check_sentences(text, result, path, lines.line(loc), dotted_field(loc), errors, lines_known=False)
         measured.append(result)
     entry.grade = readability.combine(measured)
-    _check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
+    check_grade(entry.grade, text_rules.max_grade, path, errors, "text")
     return entry
 
 
@@ -142,19 +142,19 @@ def load_content(root: Path, *, pages: bool | str = True) -> Content:
     enough to check built pages, and fast at any number of articles."""
     root = Path(root)
     errors = ErrorCollector(root)
-    site, _ = _load_one(root / "site.yml", models.SiteSettings, errors)
-    countries = {c.code: c for c, _ in _load_list(root / "countries.yml", models.Country, errors, key="code")}
-    disclaimer, _ = _load_one(root / "safety" / "disclaimer.yml", models.Disclaimer, errors)
-    red_flags, flag_lines = _load_one(root / "safety" / "red_flags.yml", models.RedFlags, errors)
-    sources = {s.id: s for s, _ in _load_list(root / "bibliography.yml", models.Source, errors)}
-    section_entries = _load_list(root / "sections.yml", models.Section, errors)
+    site, _ = load_one(root / "site.yml", models.SiteSettings, errors)
+    countries = {c.code: c for c, _ in load_list(root / "countries.yml", models.Country, errors, key="code")}
+    disclaimer, _ = load_one(root / "safety" / "disclaimer.yml", models.Disclaimer, errors)
+    red_flags, flag_lines = load_one(root / "safety" / "red_flags.yml", models.RedFlags, errors)
+    sources = {s.id: s for s, _ in load_list(root / "bibliography.yml", models.Source, errors)}
+    section_entries = load_list(root / "sections.yml", models.Section, errors)
     sections = [s for s, _ in section_entries]
-    rules, _ = _load_one(root / "rules.yml", models.Rules, errors)
-    locale_settings, _ = _load_one(root / "locale.yml", models.LocaleSettings, errors) if (root / "locale.yml").exists() else (None, None)
+    rules, _ = load_one(root / "rules.yml", models.Rules, errors)
+    locale_settings, _ = load_one(root / "locale.yml", models.LocaleSettings, errors) if (root / "locale.yml").exists() else (None, None)
     locales = Locales(locale_settings) if locale_settings else no_locales()
-    ui, ui_lines = _load_one(root / "ui.yml", models.Ui, errors)
+    ui, ui_lines = load_one(root / "ui.yml", models.Ui, errors)
     glossary_path = root / "glossary.yml"
-    glossary_entries = _load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
+    glossary_entries = load_list(glossary_path, models.GlossaryEntry, errors, key="term") if glossary_path.exists() else []
     glossary = [g for g, _ in glossary_entries]
 
     if site is not None and countries:
@@ -280,10 +280,10 @@ def _check_red_flag_wording(red_flags: models.RedFlags, lines: LineMap, path: Pa
     people read the warning signs frightened, often on a phone."""
     texts = _red_flag_texts(red_flags)
     for loc, text in texts:
-        text_rules.check(text, path, lines.line(loc), _field_name(loc), errors,
+        text_rules.check(text, path, lines.line(loc), dotted_field(loc), errors,
                          number_hint="numbers differ by country; write {emergency} or {urgent} instead")
     grade = readability.measure("\n\n".join(text for _, text in texts))
-    _check_grade(grade, text_rules.max_grade, path, errors, "items")
+    check_grade(grade, text_rules.max_grade, path, errors, "items")
 
 
 def _check_unique_orders(content: Content, errors: ErrorCollector) -> None:

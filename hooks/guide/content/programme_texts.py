@@ -14,7 +14,7 @@ from pydantic import Field
 from ..errors import ErrorCollector
 from .loaded import Content
 from .models import Strict, Text, TranslationMeta
-from .validate import _load_one
+from .validate import load_one
 
 TEXTS_FILE = "programme.yml"
 # The side codes a programme link carries (docs/assets/javascripts/programme.js); each needs a label.
@@ -124,7 +124,7 @@ def load_texts(content: Content) -> ProgrammeTexts | None:
     if not path.exists():
         return None
     errors = ErrorCollector(Path(content.root))
-    texts, _ = _load_one(path, ProgrammeTexts, errors)
+    texts, _ = load_one(path, ProgrammeTexts, errors)
     if texts is not None and set(texts.dose.sides) != set(SIDES):
         errors.add(path, None, "dose.sides", f"expected a label for each of {', '.join(repr(s) for s in SIDES)}",
                    "keep the four keys and change only their words")

@@ -261,7 +261,7 @@ class TextRules:
                        "reader does not need")
 
 
-def _skipped_lines(body: str, headings: list[str]) -> range | None:
+def skipped_lines(body: str, headings: list[str]) -> range | None:
     """The lines of the first section whose '## ' heading is in `headings`, to the next '## ' heading."""
     if not headings:
         return None
@@ -274,7 +274,7 @@ def _skipped_lines(body: str, headings: list[str]) -> range | None:
     return None
 
 
-def _check_grade(result: readability.Readability, limit: float, path: Path, errors: ErrorCollector, field_name: str) -> None:
+def check_grade(result: readability.Readability, limit: float, path: Path, errors: ErrorCollector, field_name: str) -> None:
     if result.grade > limit:
         hardest = "; ".join(f'"{s.text[:90]}" ({s.grade:.0f})' for s in result.hardest[:3])
         errors.add(path, None, field_name,

@@ -53,7 +53,7 @@ from .load import ARTICLE_LINK
 from .loaded import Article, Content, ExerciseEntry
 from .source_files import FRONT_MATTER, LineMap, load_yaml_file, parse_yaml, split_front_matter
 from .text_rules import TextRules
-from .validate import _field_name, _load_list, _load_one, validate_model
+from .validate import dotted_field, load_list, load_one, validate_model
 
 TRANSLATIONS = "translations"
 SAFETY = "safety"
@@ -282,7 +282,7 @@ def _load_article(path: Path, content: Content, rules: TextRules, limits, errors
             errors.add(path, source.body_line + source.body[:match.start()].count("\n"), "body",
                        f"link to '{match.group(1)}' goes nowhere", "link to the English file name, as the English page does")
     for loc, text in patient_text.texts(data):
-        rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, source.lines.line(loc), dotted_field(loc), errors)
     rules.check(source.body, path, source.body_line, "body", errors)
     if limits:
         parts = [(source.lines.line(("answer",)), "answer", data.answer, False)]
@@ -304,7 +304,7 @@ def _load_exercise(path: Path, content: Content, rules: TextRules, limits, error
         errors.add(path, None, "", f"no English exercise '{path.stem}'",
                    "name the file after an exercise in content_src/exercises/ (same file name)")
         return None
-    data, lines = _load_one(path, models.ExerciseTranslation, errors)
+    data, lines = load_one(path, models.ExerciseTranslation, errors)
     if data is None:
         return None
     english_hash = exercise_hash(english)
@@ -317,10 +317,10 @@ def _load_exercise(path: Path, content: Content, rules: TextRules, limits, error
                            "translate the same dose fields as the English file, no more and no fewer")
     measured = []
     for loc, text in patient_text.texts(data):
-        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, lines.line(loc), dotted_field(loc), errors)
         if limits and loc[0] not in ("images", "dose"):
             result = readability.measure_spanish(f"- {text}" if loc[0] in ("steps", "suits", "not_for") else text)
-            _check_reading(text, result, limits, path, lines.line(loc), _field_name(loc), errors, False)
+            _check_reading(text, result, limits, path, lines.line(loc), dotted_field(loc), errors, False)
             measured.append(result)
     _check_page_score(readability.combine_spanish(measured), limits, path, errors)
     return Translated("exercise", path.stem, path, 1, data, english_hash, english_path=english.path)
@@ -347,7 +347,7 @@ def _load_page(rel: str, path: Path, content: Content, rules: TextRules, limits,
             errors.add(path, source.body_line, "body", f"{len(ours)} '## ' heading(s); the English page has {len(theirs)}"
                        f" ({', '.join(theirs)})", "keep the English sections, in the same order")
     for loc, text in patient_text.texts(data):
-        rules.check(text, path, source.lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, source.lines.line(loc), dotted_field(loc), errors)
     # A hand-written page may carry raw HTML the content allow-list does not have (the home page's
     # <nav> of ways in): its translation may carry the same tags, exactly as the English page has them.
     same = set(_TAG.findall(english.body))
@@ -367,7 +367,7 @@ def _load_programme(path: Path, content: Content, rules: TextRules, limits, erro
         errors.add(path, None, "", f"no English {programme_texts.TEXTS_FILE}", "remove this file or restore the English one")
         return None
     english = programme_texts.load_texts(content)
-    data, lines = _load_one(path, programme_texts.ProgrammeTranslation, errors)
+    data, lines = load_one(path, programme_texts.ProgrammeTranslation, errors)
     if data is None or english is None:
         return None
     if set(data.dose.sides) != set(programme_texts.SIDES):
@@ -379,10 +379,10 @@ def _load_programme(path: Path, content: Content, rules: TextRules, limits, erro
                    f"file has {len(english.view.storage)}", "translate each English item into one item, in the same order")
     measured = []
     for loc, text in _tree_pairs(words):
-        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, lines.line(loc), dotted_field(loc), errors)
         if limits:
             result = readability.measure_spanish(text)
-            _check_reading(text, result, limits, path, lines.line(loc), _field_name(loc), errors, False)
+            _check_reading(text, result, limits, path, lines.line(loc), dotted_field(loc), errors, False)
             measured.append(result)
     _check_page_score(readability.combine_spanish(measured), limits, path, errors)
     return Translated("programme", "programme", path, 1, data, programme_hash(english.model_dump()),
@@ -417,7 +417,7 @@ def _load_disclaimer(content: Content, tr: Translations, rules: TextRules, error
         stale.add(path, None, "", "no translation of the disclaimer",
                   f"translate content_src/safety/disclaimer.yml into {errors.rel(path)}")
         return
-    data, lines = _load_one(path, models.DisclaimerTranslation, errors)
+    data, lines = load_one(path, models.DisclaimerTranslation, errors)
     if data is None:
         return
     if len(data.paragraphs) != len(english.paragraphs):
@@ -425,7 +425,7 @@ def _load_disclaimer(content: Content, tr: Translations, rules: TextRules, error
                    f"{len(data.paragraphs)} paragraph(s); the English disclaimer has {len(english.paragraphs)}",
                    "translate each English paragraph into one paragraph")
     for loc, text in [(("title",), data.title), *((("paragraphs", i), p) for i, p in enumerate(data.paragraphs))]:
-        rules.check(text, path, lines.line(loc), _field_name(loc), errors)
+        rules.check(text, path, lines.line(loc), dotted_field(loc), errors)
     compare(path, lines.line(("source_hash",)), "disclaimer", disclaimer_hash(english), data)
     tr.disclaimer = models.Disclaimer(title=data.title, paragraphs=data.paragraphs)
 
@@ -449,13 +449,13 @@ def _load_safety(content: Content, tr: Translations, rules: TextRules, errors: E
                   f"translate content_src/safety/red_flags.yml into {errors.rel(path)}")
         tr.stale_safety = stale.errors
         return
-    data, lines = _load_one(path, models.RedFlagsTranslation, errors)
+    data, lines = load_one(path, models.RedFlagsTranslation, errors)
     if data is None:
         tr.stale_safety = stale.errors
         return
 
     def check(loc: tuple, text: str) -> None:
-        rules.check(text.replace("{emergency}", "").replace("{urgent}", ""), path, lines.line(loc), _field_name(loc), errors)
+        rules.check(text.replace("{emergency}", "").replace("{urgent}", ""), path, lines.line(loc), dotted_field(loc), errors)
 
     tiers = {}
     for severity in models.SEVERITIES:
@@ -578,7 +578,7 @@ def load_translations(content: Content, language: str, errors: ErrorCollector, *
     glossary = tr.root / "glossary.yml"
     if glossary.is_file():
         english = {g.term: g for g in content.glossary}
-        for entry, line in _load_list(glossary, models.GlossaryTranslation, errors, key="term"):
+        for entry, line in load_list(glossary, models.GlossaryTranslation, errors, key="term"):
             source = english.get(entry.source_term)
             if source is None:
                 errors.add(glossary, line, f"{entry.term}: source_term", f"no English glossary term '{entry.source_term}'",
@@ -1042,7 +1042,7 @@ def _stamp_clinic_file(content: Content, path: Path, clinics: Path) -> list[str]
     text = path.read_text(encoding="utf-8")
     done: list[str] = []
     if path.name == CLINIC_FILE:
-        profile, lines = _load_one(path, models.ClinicProfile, errors)
+        profile, lines = load_one(path, models.ClinicProfile, errors)
         if profile is None:
             raise ContentErrors(errors.errors)
         targets = []
@@ -1256,7 +1256,7 @@ def _check_ui_words(content: Content, language: str, errors: ErrorCollector) -> 
 
     def walk(value, loc: tuple) -> None:
         if isinstance(value, str):
-            rules.check(value, path, lines.line(loc), _field_name(loc), errors)
+            rules.check(value, path, lines.line(loc), dotted_field(loc), errors)
         elif isinstance(value, dict):
             for key, item in value.items():
                 walk(item, (*loc, key))

@@ -75,7 +75,9 @@ def _owner(model: Any, loc: tuple) -> Any:
     return target
 
 
-def _field_name(loc: tuple) -> str:
+def dotted_field(loc: tuple) -> str:
+    """A model error's location as an editor names the field: ("dose", "reps") is `dose.reps`,
+    ("key_points", 2) is `key_points[2]`."""
     name = ""
     for part in loc:
         name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
@@ -89,11 +91,11 @@ def validate_model(model: type[M], data: Any, path: Path, lines: LineMap, errors
         for error in exc.errors():
             loc = tuple(error["loc"])
             message, hint = _friendly(error, model)
-            errors.add(path, lines.line(prefix + loc), _field_name(prefix + loc), message, hint)
+            errors.add(path, lines.line(prefix + loc), dotted_field(prefix + loc), message, hint)
         return None
 
 
-def _load_list(path: Path, model: type[M], errors: ErrorCollector, key: str = "id") -> list[tuple[M, int]]:
+def load_list(path: Path, model: type[M], errors: ErrorCollector, key: str = "id") -> list[tuple[M, int]]:
     """A YAML file holding a list of entries; each entry is validated on its own."""
     parsed = load_yaml_file(path, errors)
     if parsed is None:
@@ -119,7 +121,7 @@ def _load_list(path: Path, model: type[M], errors: ErrorCollector, key: str = "i
     return out
 
 
-def _load_one(path: Path, model: type[M], errors: ErrorCollector) -> tuple[M | None, LineMap]:
+def load_one(path: Path, model: type[M], errors: ErrorCollector) -> tuple[M | None, LineMap]:
     parsed = load_yaml_file(path, errors)
     if parsed is None:
         return None, LineMap()
