@@ -46,6 +46,7 @@ from .checks import pages, site as site_checks
 from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
 from .content.load import load_content
+from .engine.config_file import parse_config
 
 # Set for the engine's process: the hooks then leave staging, checks and
 # publishing to this command (and do not repeat the work).
@@ -103,18 +104,11 @@ def default_site_dir(project: Path, clinic: str) -> Path:
 
 
 # ---------------------------------------------------------------- 1. before the engine
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without MkDocs: its !ENV and !relative tags become plain values."""
-
-
-_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def check_config(config: Path) -> list[str]:
     """mkdocs.yml must load our hooks: without them no page is generated or guarded."""
     try:
         text = config.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=_ConfigLoader) or {}
+        data = parse_config(text)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return [f"{config.name}: cannot be read ({exc})"]
     hooks = data.get("hooks") or []
@@ -584,7 +578,7 @@ def _print_handouts(staging: Path, content, brand, folder: str = "") -> None:
 
 def _site_url(config: Path) -> str | None:
     try:
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+        data = parse_config(config.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
         return None
     return data.get("site_url") or None

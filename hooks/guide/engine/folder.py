@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from ..pages.frame import SLOTS_KEY, fill
+from .config_file import parse_config
 
 COMPILED_DIR = ".site.compiled"
 # MkDocs settings copied as they are; the rest are our hooks' (now written out) or the engine's.
@@ -91,9 +92,7 @@ def write_page(dest: Path, meta: dict, markdown: str, src_uri: str, url: str) ->
 
 def write_config(project: Path, out: Path, compiled: dict) -> Path:
     """The compiled mkdocs.yml: `compiled` (plain values) and mkdocs.yml's own 'validation' levels."""
-    from ..build import _ConfigLoader  # mkdocs.yml as written: its 'validation' levels are words there
-
-    raw = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    raw = parse_config((project / "mkdocs.yml").read_text(encoding="utf-8"))  # its 'validation' levels as written
     if raw.get("validation"):
         compiled["validation"] = raw["validation"]
     path = out / "mkdocs.yml"

@@ -8,11 +8,11 @@ from html import escape
 from markupsafe import Markup
 
 from ..content import models
-from . import programme
 from ..content.brand import Brand
 from ..content.loaded import Content, ExerciseEntry
+from ..content.programme_texts import load_texts
 from .safety_html import red_flag_short_box
-from .templating import fragment, macro
+from .templating import PROGRAMME, fragment, macro
 from .metadata import reviewed_page_meta
 from .parts import block, bullets, FIRST_SCREEN, Page, review_line, sentence, sources_list
 from .paths import exercise_path, HOME_PROGRAMME, HOME_PROGRAMME_SLUG
@@ -87,7 +87,7 @@ def render_exercise(content: Content, entry: ExerciseEntry, brand: Brand, handou
         + block("pn-exercise-more",
                  f"## {w.should_feel}\n\n" + bullets(ex.should_feel, brand)
                  + f"## {w.should_not_feel}\n\n" + bullets(ex.should_not_feel, brand))
-        + programme.write_in_box(content)
+        + write_in_box(content)
         + block("pn-handout-hide",
                  f"## {w.making_it_harder}\n\n" + bullets(ex.progression, brand)
                  + sources_list(content, ex.sources, 2, w))
@@ -100,6 +100,15 @@ def exercise_sets(content: Content) -> list[str]:
     """The warning-sign sets of every exercise, in red_flags.yml's order: what a page of them all shows."""
     used = {s for entry in content.exercises for s in entry.data.red_flags}
     return [s for s in content.red_flag_set_ids if s in used]
+
+
+def write_in_box(content: Content) -> str:
+    """The box printed on every exercise sheet for the patient's name, the date and their own dose,
+    in the home programme's words."""
+    texts = load_texts(content)
+    if texts is None:
+        return ""
+    return PROGRAMME.get_template("write_in.html").render(texts=texts.write_in).strip() + "\n\n"
 
 
 def render_home_programme(content: Content, brand: Brand, handouts: bool = False) -> Page:

@@ -33,6 +33,7 @@ from ..content.loaded import Content
 from ..content import models
 from ..content.programme_texts import SIDES, TEXTS_FILE, ProgrammeTexts, load_texts
 from .parts import Page
+from .exercises import exercise_sets
 from .paths import EXERCISE_IMAGES, PROGRAMME_BUILDER, PROGRAMME_VIEW
 from .safety_html import red_flag_short_box
 from .templating import PROGRAMME, TEMPLATES
@@ -124,7 +125,6 @@ def _page_data(content: Content, texts: ProgrammeTexts, up: str) -> dict:
 
 def render_pages(content: Content, brand: Brand):
     """The builder and the patient's view, as parts.Page objects (none without texts or exercises)."""
-    from .exercises import exercise_sets  # exercises imports this module for the write-in box
 
     texts = load_texts(content)
     if texts is None or not content.exercises:
@@ -161,14 +161,6 @@ def nav_pages(content: Content) -> list[str]:
     else:
         has_words = getattr(content, "programme_texts", None) is not None
     return [PROGRAMME_BUILDER, PROGRAMME_VIEW] if has_words and content.exercises else []
-
-
-def write_in_box(content: Content) -> str:
-    """The box printed on every exercise sheet for the patient's name, the date and their own dose."""
-    texts = load_texts(content)
-    if texts is None:
-        return ""
-    return PROGRAMME.get_template("write_in.html").render(texts=texts.write_in).strip() + "\n\n"
 
 
 # ---------------------------------------------------------------- offline
