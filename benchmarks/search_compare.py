@@ -1,7 +1,7 @@
 """Material's lunr search (tuned) against the guide's Pagefind search, on the same patient queries.
 
-    .venv/bin/python -m benchmarks.search_compare            # the real site (about 3 minutes)
-    .venv/bin/python -m benchmarks.search_compare --big 5000 # also a synthetic guide of 5,000 articles (+ about 5 minutes)
+    PYTHONPATH=hooks:. .venv/bin/python -m benchmarks.search_compare            # the real site (about 3 minutes)
+    PYTHONPATH=hooks:. .venv/bin/python -m benchmarks.search_compare --big 5000 # also a synthetic guide of 5,000 articles (+ about 5 minutes)
 
 Measured for each engine, in Debian's Chromium, with the sites served by nginx
 (gzip level 6, the build's headers), as benchmarks/README.md ("Search") explains:
