@@ -15,7 +15,7 @@ from mkdocs.structure.files import File
 
 from guide import links
 from guide.checks import pages
-from guide.content import docs_pages, programme_texts, review, translations
+from guide.content import docs_pages, localize, programme_texts, review, translations
 from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
 from guide.pages import brand_html, lists, navigation, paths, programme, render, wording
 from guide.publish import build_date, handouts, handover, headers  # reproducible date; hosting headers
@@ -149,9 +149,9 @@ def _in_language(config, content, brand):
         config.copyright = brand.ui.copyright
     if brand.ui.contents_intro:
         config.site_description = brand.ui.contents_intro
-    localized, notices = translations.localize(content, tr, brand.ui)
+    localized, notices = localize.localize(content, tr, brand.ui)
     _Build.translation = tr
-    _Build.notices = {path: translations.notice_meta(n, brand.ui, brand.locale, content.site.locale.split("-")[0], "../")
+    _Build.notices = {path: localize.notice_meta(n, brand.ui, brand.locale, content.site.locale.split("-")[0], "../")
                       for key, n in notices.items() for path in paths.notice_pages(content, key)}
     return localized
 
@@ -164,7 +164,7 @@ def _translated_docs(files, config) -> None:
     for file in [f for f in files if f.is_documentation_page() and not f.generated_by]:
         files.remove(file)
     for rel, page in tr.docs.items():
-        meta = translations.page_meta(page)
+        meta = localize.page_meta(page)
         if rel in _Build.notices:
             meta["pn_out_of_date"] = _Build.notices[rel]
         files.append(File.generated(config, rel, content=page.body))
@@ -204,7 +204,7 @@ def on_files(files, *, config):
             files.append(File.generated(config, paths.clinic_page_path(page), abs_src_path=str(page)))
         for key, notice in notices.items():
             for path in paths.notice_pages(_Build.content, key):
-                _Build.page_meta[path] = {"pn_out_of_date": translations.notice_meta(
+                _Build.page_meta[path] = {"pn_out_of_date": localize.notice_meta(
                     notice, _Build.brand.ui, _Build.brand.locale, _Build.content.site.locale.split("-")[0], "../")}
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from guide.content import readability, translations
+from guide.content import readability, translation_stamps, translation_status, translations
 from guide.pages import paths
-from guide.errors import ErrorCollector
+from guide.errors import ContentErrors, ErrorCollector
 from guide.content.load import load_content
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +92,7 @@ def test_hashes_of_an_older_commit_agree_with_todays_for_unchanged_files():
     """`stamp --english-at` reads English from git without today's models: for the commit
     checked out, it must give exactly the hash the build compares with."""
     content = load_content(ROOT / "content_src")
-    head = translations._EnglishAt(content, "HEAD")
+    head = translation_stamps._EnglishAt(content, "HEAD")
     assert [a.slug for a in content.articles if head.article(a.slug) != translations.article_hash(a)] == []
     assert [e.slug for e in content.exercises if head.exercise(e.slug) != translations.exercise_hash(e)] == []
     old = head.glossary()
@@ -263,7 +263,7 @@ def test_the_real_spanish_safety_texts_are_complete_current_and_reviewed():
 def test_a_changed_english_warning_sign_names_its_stale_translation(project):
     add_safety(project)
     project.edit("content_src/safety/red_flags.yml", "These can be signs of a stroke.", "These can be signs of a stroke or a bleed.")
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         translations.load(load_content(project.content), "es", pages=False)
     report = failed.value.report()
     assert "content_src/translations/es/safety/red_flags.yml:" in report
@@ -275,7 +275,7 @@ def test_a_changed_link_under_the_emergency_strip_names_its_stale_translation(pr
     add_safety(project)
     project.edit("content_src/safety/red_flags.yml", 'more: "All warning signs and what to do"',
                  'more: "Every warning sign, and what to do"')
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         translations.load(load_content(project.content), "es", pages=False)
     report = failed.value.report()
     assert "first_screen: the English text changed after this translation" in report, report
@@ -287,7 +287,7 @@ def test_a_new_english_warning_sign_without_translation_is_named(project):
     project.edit("content_src/safety/red_flags.yml", "  - id: night-pain\n",
                  "  - id: new-sign\n    severity: urgent\n    sets: [general]\n    short: A new sign\n    text: A new sign for the test.\n"
                  "  - id: night-pain\n")
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         translations.load(load_content(project.content), "es", pages=False)
     assert "items[new-sign]: no translation of the English item 'new-sign' (new in English)" in failed.value.report()
 
@@ -295,7 +295,7 @@ def test_a_new_english_warning_sign_without_translation_is_named(project):
 def test_a_spanish_tier_without_its_placeholder_is_a_located_error(project):
     add_safety(project)
     project.edit("content_src/translations/es/safety/red_flags.yml", '"Llame al {emergency} ahora si', '"Llame ahora si')
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         translations.load(load_content(project.content), "es", pages=False)
     report = failed.value.report()
     assert "red_flags.yml:27: tiers.emergency.heading: {emergency} missing" in report, report
@@ -472,7 +472,7 @@ def test_every_english_page_has_its_spanish_counterpart():
     spanish = set(paths.edition_pages(content, "es"))
     assert english - spanish == set(), "English pages without a Spanish counterpart"
     assert {"index.md", "about.md", "programme/index.md", "programme/view.md"} <= spanish
-    lines, todo = translations.status_lines(content, "es")
+    lines, todo = translation_status.status_lines(content, "es")
     assert todo == 0, "\n".join(lines)
     tr = translations.load_translations(content, "es", ErrorCollector(content.root))
     assert sorted(tr.docs) == ["about.md", "index.md"] and all(t.current for t in tr.docs.values())
@@ -704,7 +704,7 @@ def test_a_changed_english_urgent_route_stops_the_spanish_build_naming_ui_yml_s_
 
 def test_another_country_s_changed_english_route_is_named_alone(project):
     project.edit("content_src/countries.yml", "urgent_advice: your GP or NHS 111", "urgent_advice: your GP practice or NHS 111")
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         translations.load(load_content(project.content), "es", pages=False)
     report = failed.value.report()
     assert "es.urgent_advice.GB: the English urgent_advice of GB (content_src/countries.yml) changed" in report, report
@@ -720,7 +720,7 @@ def test_an_unstamped_or_unreviewed_spanish_urgent_route_is_never_shown(project)
     project.write("content_src/ui.yml", "\n".join(r for i, r in enumerate(rows)
                                                   if not ((hashes < i < reviewers or reviewers < i < reviewers + 8)
                                                           and r.startswith("    US: "))))
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         default_brand(load_content(project.content), "es")
     report = failed.value.report()
     line = _line(project, "content_src/ui.yml", "    US: su médico")
@@ -913,7 +913,7 @@ def test_a_changed_english_urgent_route_stops_the_clinic_s_spanish_build_naming_
     line = _line(project, VALLEY_YML, "    urgent_advice_source_hash:")
     expected = (f"{VALLEY_YML}:{line}: translations.es.urgent_advice: the English urgent_advice changed after this "
                 "translation")
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         select_brand(load_content(project.content), VALLEY, "es")
     assert expected in failed.value.report(), failed.value.report()
     assert select_brand(load_content(project.content), VALLEY).urgent_advice == "our walk-in clinic"  # English: published
@@ -931,7 +931,7 @@ def test_an_unreviewed_or_unstamped_spanish_urgent_route_is_never_published(tmp_
     text = (project.root / VALLEY_YML).read_text(encoding="utf-8")
     project.write(VALLEY_YML, "\n".join(r for r in text.split("\n") if "urgent_advice_source_hash" not in r
                                         and "urgent_advice_reviewed_by" not in r))
-    with pytest.raises(translations.ContentErrors) as failed:
+    with pytest.raises(ContentErrors) as failed:
         select_brand(load_content(project.content), VALLEY, "es")
     report = failed.value.report()
     assert "translations.es.urgent_advice: this translation was never stamped against the English urgent_advice" in report

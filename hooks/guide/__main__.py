@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 
 from . import build
-from .content import models, translations
+from .content import models, translation_stamps, translation_status
 from .content.brand import clinic_slugs, default_brand, edition_ids, select_brand
 from .lint import project_errors
 from .errors import ContentErrors
@@ -33,7 +33,7 @@ def cmd_lint(args) -> int:
     if content is None:
         return 1
     errors = project_errors(content, args.docs)
-    translation_errors, stale = translations.lint_messages(content)
+    translation_errors, stale = translation_status.lint_messages(content)
     errors += translation_errors
     for warning in stale:  # out of date, still published with a notice: a warning, not an error
         print(f"warning: {warning}", file=sys.stderr)
@@ -48,7 +48,7 @@ def cmd_lint(args) -> int:
         print("  Flesch-Kincaid  SMOG  page")
         for grade, smog, name in sorted(rows, reverse=True):
             print(f"  {grade:14.1f}  {smog:4.1f}  {name}")
-        for line in translations.reading_ease_lines(content):
+        for line in translation_status.reading_ease_lines(content):
             print(line)
     grades = sorted(g for g, _, _ in rows)
     median = grades[len(grades) // 2] if grades else 0
@@ -69,15 +69,15 @@ def cmd_translations(args) -> int:
             return 2
         for path in args.files:
             try:
-                for line in translations.stamp_file(content, path, args.english_at):
+                for line in translation_stamps.stamp_file(content, path, args.english_at):
                     print(f"stamped {line}")
             except ContentErrors as exc:
                 print(exc.report(), file=sys.stderr)
                 return 1
         return 0
     todo = 0
-    for language in translations.present_languages(content):
-        lines, count = translations.status_lines(content, language)
+    for language in translation_status.present_languages(content):
+        lines, count = translation_status.status_lines(content, language)
         print("\n".join(lines))
         todo += count
     print(f"{todo} thing(s) to translate, fix or re-check." if todo else "Every translation is current.")

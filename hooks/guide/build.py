@@ -41,7 +41,7 @@ import yaml
 
 from .publish import handover, headers
 from . import lint
-from .content import translations
+from .content import localize, translations
 from .checks import pages, site as site_checks
 from .content.brand import clinic_brand, clinic_edition, clinic_edition_ids, default_brand, edition_ids, load_clinic
 from .errors import ContentErrors, ErrorCollector
@@ -148,7 +148,7 @@ def edition_builds(content, wanted: list[str]) -> list[EditionBuild]:
     """Each edition with its brand; a language edition with its translated safety texts, against
     which its pages are checked: one missing or out of date raises ContentErrors naming it."""
     editions = [EditionBuild(e, default_brand(content, e)) for e in wanted]
-    return [dataclasses.replace(e, content=translations.safety_content(
+    return [dataclasses.replace(e, content=localize.safety_content(
         content, translations.load(content, e.brand.language, pages=False))) if e.brand.language != "en" else e
         for e in editions]
 
@@ -166,7 +166,7 @@ def clinic_edition_builds(content, slug: str, wanted: tuple[str, ...] | list[str
         brand = clinic_brand(content, clinic, clinic_edition(content, clinic, edition))
         own = None
         if brand.language != "en":
-            own = translations.safety_content(content, translations.load(content, brand.language, pages=False))
+            own = localize.safety_content(content, translations.load(content, brand.language, pages=False))
         builds.append(EditionBuild(edition, brand, own))
     return builds
 

@@ -310,7 +310,7 @@ def _check_languages(content: Content, clinic: Clinic, path: Path, lines, errors
                        + (" and 'urgent_advice'" if profile.urgent_advice else ""))
         else:
             _check_translation(content, clinic, lang, texts, path, lines, errors, translations)
-        _check_pages(clinic, lang, errors, translations._rules(content, lang, errors, path)[0])
+        _check_pages(clinic, lang, errors, translations.language_rules(content, lang, errors, path)[0])
 
 
 def _check_translation(content: Content, clinic: Clinic, lang: str, texts: models.ClinicTranslation, path: Path,
@@ -336,7 +336,7 @@ def _check_translation(content: Content, clinic: Clinic, lang: str, texts: model
                        f"no '{lang}' wording of {profile.country}'s urgent-advice route",
                        f"add {profile.country} under {lang}.urgent_advice in content_src/ui.yml, or set urgent_advice "
                        f"in the profile and in translations.{lang}")
-    rules = translations._rules(content, lang, errors, path)[0]
+    rules = translations.language_rules(content, lang, errors, path)[0]
     for loc, text in patient_text.texts(texts):
         rules.check(text, path, lines.line((*at, *loc)), f"translations.{lang}.{dotted_field(loc)}", errors)
 

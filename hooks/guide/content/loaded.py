@@ -34,7 +34,7 @@ class ExerciseEntry:
     data: models.Exercise
     lines: LineMap
     grade: readability.Readability | None = None
-    # A translated entry (guide.content.translations.localize): the English exercise it translates, whose
+    # A translated entry (guide.content.localize): the English exercise it translates, whose
     # dose text gives the home-programme builder its starting numbers.
     source: models.Exercise | None = None
 
@@ -54,7 +54,7 @@ class Content:
     glossary: list[models.GlossaryEntry] = field(default_factory=list)
     locales: Locales = field(default_factory=no_locales)  # content_src/locale.yml
     ui: models.Ui | None = None  # page furniture words by language (content_src/ui.yml)
-    language: str = "en"  # a language edition's content is translated (guide.content.translations.localize)
+    language: str = "en"  # a language edition's content is translated (guide.content.localize)
     programme_texts: Any = None  # a language edition's home-programme words (guide.content.programme_texts.ProgrammeTranslation)
 
     @property

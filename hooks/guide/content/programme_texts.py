@@ -116,7 +116,7 @@ class ProgrammeTranslation(ProgrammeTexts, TranslationMeta):
 def load_texts(content: Content) -> ProgrammeTexts | None:
     """The programme's words, or None for a project without content_src/programme.yml.
 
-    A language edition's words are its translation (guide.content.translations.localize puts them in
+    A language edition's words are its translation (guide.content.localize puts them in
     the content); without one, the edition leaves the programme pages out."""
     if getattr(content, "language", "en") != "en":
         return getattr(content, "programme_texts", None)
