@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import models, patient_text
+from . import models, patient_text, translations
 from ..findings import Finding
 from ..errors import ContentErrors, ErrorCollector
 from .loaded import Content
@@ -35,6 +35,10 @@ class Clinic:
     slug: str
     folder: Path
     profile: models.ClinicProfile
+
+    @property
+    def profile_path(self) -> Path:
+        return self.folder / CLINIC_FILE
 
     @property
     def logo_path(self) -> Path:
@@ -123,10 +127,8 @@ def in_language(content: Content, brand: Brand, edition: models.Edition) -> Bran
             "content_src/ui.yml", None, f"{edition.language}.urgent_advice.{brand.country}",
             f"no '{edition.language}' wording of the urgent-advice route for {brand.country}",
             f"translate '{brand.urgent_advice}' there (the route a patient takes for same-day advice)")])
-    from .translations import urgent_route_errors  # it imports this module
-
     # Safety text: a route whose English changed after its translation is never shown.
-    stale = urgent_route_errors(content, edition.language, [brand.country])
+    stale = translations.urgent_route_errors(content, edition.language, [brand.country])
     if stale:
         raise ContentErrors(stale)
     return dataclasses.replace(brand, urgent_advice=advice, language=edition.language, ui=words, words=None)
@@ -143,7 +145,7 @@ def edition_ids(content: Content, clinic: str = "") -> list[str]:
 
 
 def has_translations(content: Content, language: str) -> bool:
-    folder = content.root / "translations" / language  # guide.content.translations.folder (which imports this module)
+    folder = translations.folder(content, language)
     return any((folder / "articles").glob("*.md")) or any((folder / "exercises").glob("*.yml"))
 
 
@@ -283,7 +285,6 @@ def load_clinic(content: Content, slug: str, errors: ErrorCollector) -> Clinic |
 def _check_languages(content: Content, clinic: Clinic, path: Path, lines, errors: ErrorCollector) -> None:
     """Each language the profile lists besides English needs a language edition of the guide, the
     profile's texts in it (translations.<language>) and each of the clinic's pages in pages/<language>/."""
-    from . import translations  # it imports this module's neighbours; loaded only for a profile's languages
 
     profile = clinic.profile
     listed = profile.languages
@@ -309,12 +310,12 @@ def _check_languages(content: Content, clinic: Clinic, path: Path, lines, errors
                        f"add 'translations:' with '{lang}:' and its 'opening_hours' (one entry per English entry)"
                        + (" and 'urgent_advice'" if profile.urgent_advice else ""))
         else:
-            _check_translation(content, clinic, lang, texts, path, lines, errors, translations)
+            _check_translation(content, clinic, lang, texts, path, lines, errors)
         _check_pages(clinic, lang, errors, translations.language_rules(content, lang, errors, path)[0])
 
 
 def _check_translation(content: Content, clinic: Clinic, lang: str, texts: models.ClinicTranslation, path: Path,
-                       lines, errors: ErrorCollector, translations) -> None:
+                       lines, errors: ErrorCollector) -> None:
     profile = clinic.profile
     at = ("translations", lang)
     if len(texts.opening_hours) != len(profile.opening_hours):
@@ -388,10 +389,8 @@ def clinic_brand(content: Content, clinic: Clinic, language: str = "en") -> Bran
     localized = in_language(content, dataclasses.replace(brand, edition=edition.id, locale=locale), edition)
     if profile.urgent_advice:
         localized = dataclasses.replace(localized, urgent_advice=texts.urgent_advice)
-    from .translations import clinic_status  # it imports this module
-
     # Safety text is never published out of date: the language's copy is not built.
-    stale = clinic_status(content, clinic, language).safety
+    stale = translations.clinic_status(content, clinic, language).safety
     if stale:
         raise ContentErrors(stale)
     return localized

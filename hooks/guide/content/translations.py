@@ -630,13 +630,11 @@ class ClinicStatus:
 
 def clinic_status(content: Content, clinic, language: str) -> ClinicStatus:
     """Where a clinic's texts in `language` stand against its English ones (guide.content.brand.Clinic)."""
-    from .brand import CLINIC_FILE
-
     status = ClinicStatus()
     errors = ErrorCollector(content.root)
     profile = clinic.profile
     texts = profile.translations.get(language)
-    path = clinic.folder / CLINIC_FILE
+    path = clinic.profile_path
     parsed = load_yaml_file(path, errors)
     lines = parsed[1] if parsed else LineMap()
     at = ("translations", language)
