@@ -123,3 +123,41 @@ def test_the_import_walk_sees_relative_and_absolute_imports():
               "def f():\n    from .. import engine\n    from . import models\n    from ..build import OWNER_ENV\n")
     assert sorted(stage_imports(source, ("guide", "content", "probe"))) == [
         ("build", 7), ("checks", 2), ("content", 6), ("engine", 5), ("pages", 1), ("publish", 3)]
+
+
+def module_imports(path: Path) -> set[str]:
+    """The modules of guide that a module imports (also inside functions), dotted."""
+    parts = module_parts(path)
+    package = parts[:-1]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = list(package[:len(package) - node.level + 1]) if node.level else []
+            module = [*base, *(node.module.split(".") if node.module else [])]
+            # `from . import x` names a module; `from .m import x` names m's attribute x
+            found |= {".".join([*module, alias.name]) for alias in node.names} | {".".join(module)}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
+
+
+def test_no_two_modules_import_each_other_in_a_circle():
+    # A circle hides which module comes first in the pipeline, and forces imports inside functions.
+    modules = {".".join(module_parts(p)).removesuffix(".__init__"): p for p in PACKAGE.rglob("*.py")}
+    graph = {name: sorted(m for m in module_imports(path) if m in modules and m != name) for name, path in modules.items()}
+    circles, state = [], {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = "open"
+        for nxt in graph[name]:
+            if state.get(nxt) == "open":
+                circles.append(" -> ".join(trail[trail.index(nxt):] + [name, nxt]) if nxt in trail else f"{name} -> {nxt}")
+            elif nxt not in state:
+                visit(nxt, [*trail, name])
+        state[name] = "done"
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [])
+    assert len(graph) > 30 and any(graph.values())  # the walk saw the package and its imports
+    assert not circles, f"modules that import each other in a circle; move what both need into one of them: {circles}"
