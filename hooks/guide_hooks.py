@@ -249,7 +249,7 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
 
 
 def on_post_page(output: str, *, page, config) -> str:
-    return theme_markup.fix_theme_markup(output)
+    return theme_markup.fix_theme_markup(output, _Build.brand.ui.skip_to_content)
 
 
 def on_template_context(context, *, template_name: str, config):
@@ -263,7 +263,7 @@ def on_template_context(context, *, template_name: str, config):
 
 
 def on_post_template(output_content: str, *, template_name: str, config) -> str:
-    output_content = theme_markup.fix_theme_markup(output_content)
+    output_content = theme_markup.fix_theme_markup(output_content, _Build.brand.ui.skip_to_content)
     if template_name.endswith(".html"):  # 404.html; never the sitemap
         output_content = links.mark_external_links(output_content, config.site_url, _external_words())
     return output_content

@@ -159,3 +159,25 @@ def pdf_page_texts(pdf: Path) -> list[str]:
     count = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     return [" ".join(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
                                     text=True, check=True).stdout.split()) for n in range(1, count + 1)]
+
+
+def skip_links_in_another_language(site: Path) -> tuple[int, list[str]]:
+    """(how many pages have a skip link, the pages whose skip link is not in the page's own
+    language: ui.yml's skip_to_content for the language of <html lang>)."""
+    from lxml import html as lxml_html
+
+    from guide.content.load import load_content
+
+    ui = load_content(ROOT / "content_src").ui
+    seen, wrong = 0, []
+    for path in sorted(site.rglob("*.html")):
+        page = lxml_html.parse(str(path)).getroot()
+        links = page.xpath('//a[contains(concat(" ", @class, " "), " md-skip ")]')
+        if not links:
+            continue
+        seen += 1
+        language = (page.get("lang") or "en").split("-")[0]
+        expected = getattr(ui, language).skip_to_content
+        if links[0].text_content().strip() != expected:
+            wrong.append(f"{path.relative_to(site)} ({language}): {links[0].text_content().strip()!r}, not {expected!r}")
+    return seen, wrong

@@ -956,3 +956,12 @@ def test_the_verifier_passes_on_every_spanish_page_of_the_real_site(real_site):
     done = subprocess.run([*guide_command(ROOT), "verify", str(real_site.site)], cwd=ROOT, env=build_env(),
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and done.stdout.startswith("OK: every page in"), done.stdout + done.stderr
+
+
+def test_every_page_s_skip_link_speaks_the_page_s_language(real_site):
+    """The first link the Tab key reaches is read out first: on a Spanish page it is in Spanish."""
+    from helpers import skip_links_in_another_language
+
+    seen, wrong = skip_links_in_another_language(real_site.site)
+    assert seen > 100 and not wrong, wrong[:10]
+    assert seen > len(list((real_site.site / "es").rglob("*.html"))) > 40  # the Spanish edition was among them

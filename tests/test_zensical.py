@@ -14,7 +14,7 @@ import yaml
 
 from lxml import html as lxml_html
 
-from helpers import PAGE_CONTENT, ROOT, build_env, guide_command
+from helpers import PAGE_CONTENT, ROOT, build_env, guide_command, skip_links_in_another_language
 from testkit.require import tool_missing
 
 
@@ -94,3 +94,9 @@ def test_a_zensical_build_with_a_broken_link_is_refused(project):
             "in the built site") in result.output
     assert "Nothing was published" in result.output
     assert not project.site.exists()
+
+
+def test_zensical_pages_skip_link_speaks_the_page_s_language(zensical_site):
+    # Zensical runs no hooks: the build writes the skip link itself, in each edition's words.
+    seen, wrong = skip_links_in_another_language(zensical_site.site)
+    assert seen > 100 and not wrong, wrong[:10]

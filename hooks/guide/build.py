@@ -279,19 +279,18 @@ def run_engine(options: BuildOptions, staging: Path, out=sys.stderr, edition: st
                     shutil.rmtree(staging)
                 staging.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(str(built), str(staging))
-                _fix_theme_markup(staging)
     return EngineRun(proc.returncode, relay.lines), relay.tracebacks
 
 
-def _fix_theme_markup(site: Path) -> None:
+def _fix_theme_markup(site: Path, skip_label: str) -> None:
     """What the hooks' on_post_page does under MkDocs (guide.engine.theme_markup: the skip link to the title,
-    invalid attributes the theme writes), for an engine that runs no hooks. Other editions' folders
-    are not built yet: the root edition is built first."""
+    in the edition's words; invalid attributes the theme writes), for an engine that runs no hooks.
+    Other editions' folders are not built yet: the root edition is built first."""
     from .engine import theme_markup
 
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        fixed = theme_markup.fix_theme_markup(text)
+        fixed = theme_markup.fix_theme_markup(text, skip_label)
         if fixed != text:
             page.write_text(fixed, encoding="utf-8")
 
@@ -525,6 +524,8 @@ def build(options: BuildOptions, out=sys.stderr) -> None:
                     raise engine_failure(run, tracebacks, options)
                 if not (staging / edition.folder).is_dir():
                     raise BuildFailed("the engine exited 0 but wrote no site")
+                if options.engine != "mkdocs":  # it ran no hooks
+                    _fix_theme_markup(staging / edition.folder, edition.brand.ui.skip_to_content)
                 # Each edition gets its own index, made before the next edition is built into a
                 # folder below it, so that the root edition's search never lists another's pages.
                 _index_for_search(staging / edition.folder, search_dir(options.project, edition))

@@ -778,6 +778,7 @@ class UiWords(Strict):
     not_found_text: Text
     not_found_home: Text = Field(description="the link to the home page on the not-found page")
     not_found_search: Text = Field(description="the words after that link")
+    skip_to_content: Text = Field(description="the first link the Tab key reaches: it jumps past the menu to the page's title")
     # Only for a language edition: what an English build never shows.
     sections: dict[str, Text] = Field(default_factory=dict, description="section titles by section id")
     urgent_advice: dict[str, Text] = Field(default_factory=dict, description="the urgent-advice route by country code")

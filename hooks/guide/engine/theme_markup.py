@@ -1,6 +1,6 @@
 """Corrections to the HTML that Material's templates write, applied to every built page.
 
-- 'Skip to content' lands on the page title. Material links it to the first
+- The skip link (ui.yml skip_to_content) lands on the page title. Material links it to the first
   table-of-contents entry, the first heading after the title and so after the
   warning box, and writes none on pages without headings.
 - Material adds autocomplete="off" to its header checkboxes (a Firefox
@@ -26,7 +26,9 @@ _ARTICLE_H1 = re.compile(r'(<article class="md-content__inner md-typeset">.*?<h1
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
-def point_skip_link_at_title(html: str, label: str = "Skip to content") -> str:
+def point_skip_link_at_title(html: str, label: str) -> str:
+    """The theme's skip link, which lands below the warning box, made to land on the page's title
+    (the box comes right after it); `label` is the page's language's words (ui.yml skip_to_content)."""
     match = _ARTICLE_H1.search(html)
     if not match:
         return html
@@ -38,10 +40,10 @@ def point_skip_link_at_title(html: str, label: str = "Skip to content") -> str:
     return _SKIP_BLOCK.sub(lambda m: m.group(1) + link + m.group(2), html, count=1)
 
 
-def fix_theme_markup(html: str) -> str:
+def fix_theme_markup(html: str, skip_label: str) -> str:
     html = _SEARCH_DIALOG.sub(r'\1 aria-label="Search">', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
     html = _EMPTY_TABINDEX.sub(r"\1", html)
-    return point_skip_link_at_title(html)
+    return point_skip_link_at_title(html, skip_label)
 
 
 def take_leading_title(content_html: str) -> tuple[str | None, str]:
