@@ -5,7 +5,6 @@
   warning box, and writes none on pages without headings.
 - Material adds autocomplete="off" to its header checkboxes (a Firefox
   workaround); the attribute is invalid on checkboxes and fails the Nu checker.
-- Material's search overlay is a role="dialog" without a name (Lighthouse: aria-dialog-name).
 - A hand-written page's own "# Title" is lifted out of the content, so that
   the template can place it above the warning box rather than below.
 """
@@ -18,7 +17,6 @@ _LEADING_H1 = re.compile(r"\A\s*(<h1\b[^>]*>.*?</h1>)", re.S)
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 # Material's navigation.sections writes tabindex="" on section labels: not a number, so invalid HTML.
 _EMPTY_TABINDEX = re.compile(r'(<label\b[^>]*?) tabindex=""')
-_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")>')
 
 TARGET_ID = "pn-title"
 _SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
@@ -41,8 +39,7 @@ def point_skip_link_at_title(html: str, label: str) -> str:
 
 
 def fix_theme_markup(html: str, skip_label: str) -> str:
-    html = _SEARCH_DIALOG.sub(r'\1 aria-label="Search">', _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
-    html = _EMPTY_TABINDEX.sub(r"\1", html)
+    html = _EMPTY_TABINDEX.sub(r"\1", _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html))
     return point_skip_link_at_title(html, skip_label)
 
 
