@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from guide import links
-from guide.checks import pages
+from guide.checks import internal_links, pages
 from guide.content import docs_pages, localize, programme_texts, review, translations
 from guide.engine import search_index, theme_markup  # Pagefind; Material fixes
 from guide.pages import brand_html, lists, navigation, paths, programme, render, wording
@@ -280,8 +280,11 @@ def on_post_build(*, config) -> None:
     expect = pages.Expectations(_Build.content, _Build.brand, config.site_url)
     # One reading of every page serves the safety check and the hosting-header scan.
     scan = headers.SiteScan()
-    # `mkdocs build` makes one edition: the switcher's links to the others are not checked.
+    # `mkdocs build` makes one edition: the switcher's links to the others are not checked. A country's
+    # or language's edition is then built alone into its own folder, so the root edition is above it.
     others = tuple(e.id for e in _Build.content.site.editions if e.id)
+    if (config.extra.get("edition") or "").strip():
+        others += (internal_links.ABOVE_THE_SITE,)
     # Handouts are printed from the verified pages below: links to them are not judged yet.
     later = (f"{handouts.HANDOUTS_DIR}/",) if _handouts_on(config) else ()
     problems = pages.verify_site(Path(config.site_dir), expect, also=scan.add_page, unbuilt=others, later=later)

@@ -220,6 +220,22 @@ def test_mkdocs_run_directly_keeps_the_last_site_on_a_strict_warning(built):
     assert snapshot(project.site) == before
 
 
+def test_mkdocs_run_directly_builds_a_country_edition_on_its_own(project, tmp_path):
+    """`GUIDE_EDITION=uk make serve` (the README's preview of the UK edition) runs MkDocs with the hooks
+    checking the UK folder alone: its pages link to themselves in the root edition, which is not built."""
+    env = {"GUIDE_EDITION": "uk", "GUIDE_CLINIC": ""}
+    result = run_mkdocs(project.root, "-d", str(tmp_path / "uk"), env=env)
+    assert result.ok, result.output
+    page = (tmp_path / "uk" / "understanding/test-neck/index.html").read_text(encoding="utf-8")
+    assert 'hreflang="en-US"' in page  # the switcher's link to the root edition
+    assert 'href="tel:999"' in page  # the UK's emergency number: the UK edition was built
+    # A link inside the edition that goes nowhere is still refused.
+    project.edit(NECK, "[sciatica](test-sciatica.md)", "[sciatica](test-sciatica.md), [more](../more/)")
+    result = run_mkdocs(project.root, "-d", str(tmp_path / "uk-again"), env=env)
+    assert not result.ok and "the link ../more/ (<a href>) goes nowhere" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
 def test_misspelt_clinic_is_refused_with_the_name_meant(project):
     shutil.copytree(ROOT / "content_src/clinics", project.content / "clinics", dirs_exist_ok=True)
     result = project.build(env={"GUIDE_CLINIC": "example-vally-pt"})

@@ -137,6 +137,21 @@ def test_links_into_an_edition_this_build_does_not_make_are_not_checked(guide_si
     assert len(found) == 1 and "expected es/understanding/gone/index.html" in found[0].message
 
 
+def test_an_edition_built_on_its_own_does_not_judge_its_links_to_the_root_edition(tmp_path):
+    """`GUIDE_EDITION=uk mkdocs serve`: the UK folder is the whole build, and its switcher links
+    climb out of it (or start at "/") to the same page in the root edition; links inside it are judged."""
+    root = site(tmp_path, {"understanding/sciatica/index.html": "x"})
+    body = ('<a href="../../../understanding/sciatica/">US</a> <a href="/">US home</a>'
+            ' <a href="../../../es/understanding/sciatica/">ES</a> <a href="../gone/">gone</a>')
+    tree = html.document_fromstring(PAGE.format(head="", body=body))
+    page = "understanding/sciatica/index.html"
+    found = internal_links.LinkCheck(root, "/uk/", unbuilt=(internal_links.ABOVE_THE_SITE,)).broken(tree, page)
+    assert [f.message for f in found] == ["the link ../gone/ (<a href>) goes nowhere: expected understanding/gone/index.html "
+                                          "in the built site"], found
+    # Built as part of the whole site, the same climbs out of the site are refused.
+    assert len(internal_links.LinkCheck(root, "/uk/").broken(tree, page)) == 4
+
+
 def test_a_build_without_the_root_edition_checks_only_the_editions_it_made(tmp_path):
     """`--edition es`: the Spanish not-found page links to the root's stylesheets, not built here."""
     root = site(tmp_path, {"es/index.html": PAGE.format(head="", body="inicio")})

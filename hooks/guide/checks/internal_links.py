@@ -46,6 +46,11 @@ _IDS = etree.XPath("/descendant::*/@id | /descendant::a/@name", smart_strings=Fa
 
 _NOT_OURS = object()  # an address the check does not judge, whatever page it is on
 
+# In `unbuilt`: whatever lies above site_root. An edition built on its own (`mkdocs build` or
+# `mkdocs serve` with GUIDE_EDITION=uk) has its own folder as the top of what is built, and its
+# switcher links climb out of it (or start at "/") to the same page in the root edition.
+ABOVE_THE_SITE = ""
+
 
 def _hint(source: str | None) -> str:
     """How to fix a link on a page made from `source` (a content_src file), or from a page or template."""
@@ -67,7 +72,7 @@ class LinkCheck:
     between editions resolve too); `base_path` the path of site_url (a root-relative link
     "/guide/x/" on a site served at /guide/ means x/ of site_root); `sources` maps a page,
     named from site_root, to the content_src file it is made from; `unbuilt` names edition
-    folders this build does not make."""
+    folders this build does not make (ABOVE_THE_SITE: the root edition, for an edition built on its own)."""
 
     def __init__(self, site_root: Path, base_path: str = "/", sources: dict[str, str] | None = None,
                  unbuilt: tuple[str, ...] = (), only: tuple[str, ...] | None = None, later: tuple[str, ...] = ()):
@@ -189,7 +194,7 @@ class LinkCheck:
     def _judged(self, expected: str | None) -> bool:
         """Whether this run judges links to `expected` (a file named from site_root, as expected_file gives it)."""
         if expected is None or expected.split("/", 1)[0] in self.unbuilt:
-            return False
+            return False  # expected_file names a file above site_root "", which is ABOVE_THE_SITE
         if self.only is not None and expected.split("/", 1)[0] not in self.only:
             return False
         return not expected.startswith(self.later)  # () matches nothing
