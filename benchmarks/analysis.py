@@ -83,6 +83,32 @@ def zensical_summary(builds: list[dict], ours: dict, failure: dict | None = None
     return out
 
 
+def hooks_summary(runs: list[dict]) -> dict:
+    """Ours against the same build done by the hooks alone inside MkDocs ("hooks" runs: each edition's
+    `mkdocs build --strict` validating, indexing and checking by itself, as before issue 10 moved the
+    guarantee into `python -m guide build`). owned_cpu = ours / hooks - 1 for each repetition (the hooks
+    build runs just before that repetition's ours), median over them: above 0, owning the guarantee
+    outside MkDocs costs more than the hooks did."""
+    ours = [r for r in runs if r["kind"] == "ours"]
+    hooks = [r for r in runs if r["kind"] == "hooks"]
+    if not hooks:
+        return {"runs": 0}
+    if len(ours) != len(hooks):
+        raise ValueError(f"{len(ours)} builds of ours but {len(hooks)} hooks builds: one of each per repetition")
+    out: dict = {
+        "runs": len(hooks),
+        "wall_s": round(statistics.median(r["wall_s"] for r in hooks), 2),
+        "cpu_s": round(statistics.median(r["cpu_s"] for r in hooks), 2),
+        "cpu_s_all": [r["cpu_s"] for r in hooks],
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in hooks),
+    }
+    for metric, key in (("wall_s", "owned"), ("cpu_s", "owned_cpu")):
+        paired = [round(o[metric] / h[metric] - 1, 3) for o, h in zip(ours, hooks)]
+        out[key] = round(statistics.median(paired), 3)
+        out[key + "_paired"] = paired
+    return out
+
+
 def search_cpu(run: dict) -> float:
     """CPU seconds of a plain build's Pagefind steps (benchmarks/plain_build.py)."""
     return sum(cpu for name, cpu in run.get("steps") or () if name.startswith("pagefind"))
@@ -136,6 +162,16 @@ def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict
         if at else "size not run",
         at["overhead_cpu"] <= limit if at else None,
     ))
+    owned = (at or {}).get("hooks_in_mkdocs") or {}
+    if owned.get("runs") and "owned_max" in targets:
+        # Issue 10: staging and checking outside MkDocs must not make the build dearer than the hooks were.
+        out.append(Verdict(
+            f"owning the guarantee outside MkDocs costs at most {targets['owned_max']:+.0%} against the hooks alone "
+            f"in MkDocs at {targets['overhead_at']:,} articles (CPU time)",
+            f"{owned['owned_cpu']:+.1%} CPU, median of {owned['runs']} ({_spread(owned['owned_cpu_paired'])}; "
+            f"median times {at['ours']['cpu_s']} s vs {owned['cpu_s']} s)",
+            owned["owned_cpu"] <= targets["owned_max"],
+        ))
     exp_limit = targets["growth_max_exponent"]
     ours_growth, plain_growth = growth.get("ours_cpu") or [], growth.get("plain_cpu") or []
     if ours_growth:

@@ -2,7 +2,9 @@
 (what `make build` runs: for every edition the engine in a child process and the Pagefind
 index, then the checks of every published file, the headers and the atomic publish), the
 plain one benchmarks/plain_build.py (for every edition stock `mkdocs build --strict` and
-the same Pagefind command).
+the same Pagefind command), and "hooks" the build as it was before the build command owned the
+guarantee (each edition's `mkdocs build --strict` with our hooks doing all the work, run by
+plain_build.py from the steps projects.add_hooks_build writes).
 
 Wall time is measured around the whole process (interpreter start, imports,
 build, writing files), which is what an editor waits for. CPU time (user +
@@ -35,14 +37,15 @@ def _guide_build(engine: str) -> list[str]:
 
 GUIDE_BUILD = _guide_build("mkdocs")
 ZENSICAL_BUILD = _guide_build("zensical")
-COMMANDS = {"ours": GUIDE_BUILD, "zensical": ZENSICAL_BUILD}
 PLAIN_BUILD = [sys.executable, "plain_build.py"]
+COMMANDS = {"ours": GUIDE_BUILD, "zensical": ZENSICAL_BUILD, "hooks": [*PLAIN_BUILD, "hooks_build.json"]}
+STEPS_FILES = {"plain": "plain_build_steps.json", "hooks": "hooks_build_steps.json"}  # CPU s of each command
 BUILD_TIMEOUT_S = 3600
 
 
 @dataclass(frozen=True)
 class BuildRun:
-    kind: str  # "ours", "plain" or "zensical" (ours with --engine zensical: not part of the pairs)
+    kind: str  # "ours", "plain", "hooks" (the hooks alone in MkDocs) or "zensical" (ours with --engine zensical)
     articles: int
     pages: int  # HTML pages written, 404 excluded
     wall_s: float
@@ -51,7 +54,7 @@ class BuildRun:
     site_mb: float
     search_index_bytes: int
     load_before: float  # 1-minute load average when the build started: other work on the machine skews wall time
-    steps: tuple = ()  # plain builds: (name, CPU s) of each command, from plain_build_steps.json
+    steps: tuple = ()  # plain and hooks builds: (name, CPU s) of each command, from STEPS_FILES
 
     @property
     def ms_per_page(self) -> float:
@@ -98,7 +101,8 @@ def _site_stats(site: Path) -> tuple[int, float, int]:
 
 
 def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
-    (root / "plain_build_steps.json").unlink(missing_ok=True)  # never a previous build's figures
+    for name in STEPS_FILES.values():
+        (root / name).unlink(missing_ok=True)  # never a previous build's figures
     load_before = os.getloadavg()[0]
     with open(log, "w") as out:
         start = time.perf_counter()
@@ -115,7 +119,7 @@ def run_build(root: Path, kind: str, articles: int, log: Path) -> BuildRun:
     pages, site_mb, index_bytes = _site_stats(root / "site")
     # Linux reports ru_maxrss in kilobytes.
     cpu = usage.ru_utime + usage.ru_stime
-    steps_file = root / "plain_build_steps.json"
-    steps = tuple((t["name"], t["cpu_s"]) for t in json.loads(steps_file.read_text())) if kind == "plain" else ()
+    steps_file = root / STEPS_FILES[kind] if kind in STEPS_FILES else None
+    steps = tuple((t["name"], t["cpu_s"]) for t in json.loads(steps_file.read_text())) if steps_file else ()
     return BuildRun(kind, articles, pages, round(wall, 3), round(cpu, 3), round(usage.ru_maxrss / 1024, 1),
                     round(site_mb, 1), index_bytes, round(load_before, 2), steps)

@@ -178,6 +178,21 @@ def make_plain(ours: Layout, dest: Path) -> Layout:
 
 
 PLAIN_MKDOCS = ["mkdocs", "build", "--strict"]  # run as `python -m mkdocs` by plain_build.py
+HOOKS_STEPS = "hooks_build.json"
+
+
+def add_hooks_build(ours: Layout) -> None:
+    """Steps, in ours' own project, of the build as it was before `python -m guide build` owned the
+    guarantee (issue 10): for each edition, in the order ours builds them, `mkdocs build --strict` with
+    our hooks doing everything themselves (content validation, Pagefind, the check of every page,
+    the headers) into that edition's folder of site/. Run by plain_build.py (builds.COMMANDS["hooks"])."""
+    steps = [{"name": f"mkdocs with hooks {edition or 'root'}",
+              "argv": [*PLAIN_MKDOCS, "--site-dir", f"{_ROOT_MARK}/site/{edition}" if edition else f"{_ROOT_MARK}/site"],
+              # What `python -m guide build` sets for each engine run, less its ownership of the build.
+              "env": {"GUIDE_EDITION": edition, "GUIDE_CLINIC": "", "PYTHONPATH": f"{_ROOT_MARK}/hooks"}}
+             for edition in editions(ours)]
+    shutil.copy2(Path(__file__).with_name("plain_build.py"), ours.root / "plain_build.py")
+    (ours.root / HOOKS_STEPS).write_text(json.dumps(steps, indent=1), encoding="utf-8")
 _SITE_MARK = "{site}"
 _ROOT_MARK = "{root}"  # the plain project's folder, filled in by plain_build.py
 

@@ -104,13 +104,17 @@ def bench_zensical(ours: projects.Layout, articles: int, count: int, work: Path,
     return out
 
 
-def bench_size(articles: int, reps: int, work: Path, seed: int, zensical: int = 0) -> dict:
+def bench_size(articles: int, reps: int, work: Path, seed: int, zensical: int = 0, hooks: bool = False) -> dict:
     log(f"{articles:,} articles: writing the corpus")
     ours = projects.make_ours(work / f"ours-{articles}", articles, seed)
     plain = projects.make_plain(ours, work / f"plain-{articles}")
+    kinds = [(ours, "ours"), (plain, "plain")]
+    if hooks:  # the hooks alone in MkDocs, just before each of ours (bench.yml hooks_in_mkdocs), so that
+        projects.add_hooks_build(ours)  # ours' site/ is ours' own when the size's figures are read
+        kinds.insert(0, (ours, "hooks"))
     runs: list[dict] = []
     for rep in range(reps):
-        for layout, kind in ((ours, "ours"), (plain, "plain")):
+        for layout, kind in kinds:
             run = builds.run_build(layout.root, kind, articles, work / f"{kind}-{articles}-{rep}.log")
             runs.append(run.as_dict())
             # Every figure the summary needs, so that an interrupted run's log still gives the pairs.
@@ -121,6 +125,8 @@ def bench_size(articles: int, reps: int, work: Path, seed: int, zensical: int = 
     if len(pages) != 1:
         raise RuntimeError(f"ours and plain built different page counts at {articles} articles: {sorted(pages)}")
     summary = analysis.size_summary(runs)
+    if hooks:
+        summary["hooks_in_mkdocs"] = analysis.hooks_summary(runs)
     summary["builds"] = runs
     # What every reader's first visit would download at this size (synthetic text compresses better than real).
     index = ours.site / "search" / "search_index.json"
@@ -187,6 +193,8 @@ def parse_args(argv: list[str] | None, settings: dict) -> argparse.Namespace:
     parser.add_argument("--zensical-builds", type=int, default=None, metavar="N",
                         help="Zensical builds of each size after its pairs, instead of bench.yml's "
                              "`zensical: builds:` (0: none)")
+    parser.add_argument("--no-hooks-builds", action="store_true",
+                        help="leave out the builds by the hooks alone in MkDocs (bench.yml `hooks_in_mkdocs`)")
     parser.add_argument("--builds-only", action="store_true",
                         help="only the build timings; the real site's page weight and serve-edit latency "
                              "are not measured (and marked so)")
@@ -209,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
         zensical = zensical_builds(settings) if args.zensical_builds is None else args.zensical_builds
-        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"], zensical)
+        hooks = bool(settings.get("hooks_in_mkdocs")) and not args.no_hooks_builds
+        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"], zensical, hooks)
                  for n in args.sizes]
     finally:
         if args.keep:
