@@ -7,7 +7,6 @@ import json
 import os
 from pathlib import Path
 
-import pytest
 from lxml import html
 
 from guide.checks.pages import html_files

@@ -8,7 +8,6 @@ site/ byte for byte as it was, with no half-built folder left behind.
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
