@@ -151,9 +151,15 @@ def _in_language(config, content, brand):
         config.site_description = brand.ui.contents_intro
     localized, notices = localize.localize(content, tr, brand.ui)
     _Build.translation = tr
-    _Build.notices = {path: localize.notice_meta(n, brand.ui, brand.locale, content.site.locale.split("-")[0], "../")
-                      for key, n in notices.items() for path in paths.notice_pages(content, key)}
+    _Build.notices = _notice_metas(notices, content, brand)
     return localized
+
+
+def _notice_metas(notices: dict, content, brand) -> dict[str, dict]:
+    """Each page that shows an out-of-date translation's notice, to the notice as its template reads it."""
+    source_language = content.site.locale.split("-")[0]
+    return {path: localize.notice_meta(notice, brand.ui, brand.locale, source_language, "../")
+            for key, notice in notices.items() for path in paths.notice_pages(content, key)}
 
 
 def _translated_docs(files, config) -> None:
@@ -202,10 +208,8 @@ def on_files(files, *, config):
         notices = translations.clinic_status(_Build.content, clinic, language).notices if language != "en" else {}
         for page in clinic.pages(language):
             files.append(File.generated(config, paths.clinic_page_path(page), abs_src_path=str(page)))
-        for key, notice in notices.items():
-            for path in paths.notice_pages(_Build.content, key):
-                _Build.page_meta[path] = {"pn_out_of_date": localize.notice_meta(
-                    notice, _Build.brand.ui, _Build.brand.locale, _Build.content.site.locale.split("-")[0], "../")}
+        for path, meta in _notice_metas(notices, _Build.content, _Build.brand).items():
+            _Build.page_meta[path] = {"pn_out_of_date": meta}
         files.append(File.generated(config, f"{brand_html.BRAND_ASSETS}/{clinic.profile.logo}",
                                     abs_src_path=str(clinic.logo_path)))
         files.append(File.generated(config, brand_html.BRAND_CSS, content=brand_html.brand_css(_Build.brand)))
