@@ -166,7 +166,7 @@ def verdicts(sizes: list[dict], growth: dict, visits: dict | None, targets: dict
     if owned.get("runs") and "owned_max" in targets:
         # Issue 10: staging and checking outside MkDocs must not make the build dearer than the hooks were.
         out.append(Verdict(
-            f"owning the guarantee outside MkDocs costs at most {targets['owned_max']:+.0%} against the hooks alone "
+            f"owning the guarantee outside MkDocs adds at most {targets['owned_max']:.0%} to the hooks alone "
             f"in MkDocs at {targets['overhead_at']:,} articles (CPU time)",
             f"{owned['owned_cpu']:+.1%} CPU, median of {owned['runs']} ({_spread(owned['owned_cpu_paired'])}; "
             f"median times {at['ours']['cpu_s']} s vs {owned['cpu_s']} s)",
