@@ -109,7 +109,7 @@ def bench_size(articles: int, reps: int, work: Path, seed: int, zensical: int = 
     ours = projects.make_ours(work / f"ours-{articles}", articles, seed)
     plain = projects.make_plain(ours, work / f"plain-{articles}")
     kinds = [(ours, "ours"), (plain, "plain")]
-    if hooks:  # the hooks alone in MkDocs, just before each of ours (bench.yml hooks_in_mkdocs), so that
+    if hooks:  # the hooks alone in MkDocs, just before each of ours (bench.yml hooks_in_mkdocs: sizes), so that
         projects.add_hooks_build(ours)  # ours' site/ is ours' own when the size's figures are read
         kinds.insert(0, (ours, "hooks"))
     runs: list[dict] = []
@@ -217,8 +217,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             real, serve, carried = real_site(work, settings["visits"]), serve_edit_latency(work, settings), None
         zensical = zensical_builds(settings) if args.zensical_builds is None else args.zensical_builds
-        hooks = bool(settings.get("hooks_in_mkdocs")) and not args.no_hooks_builds
-        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"], zensical, hooks)
+        hooks = set() if args.no_hooks_builds else set(settings.get("hooks_in_mkdocs") or ())
+        sizes = [bench_size(n, args.repetitions or repetitions(settings, n), work, settings["seed"], zensical,
+                            hooks=n in hooks)
                  for n in args.sizes]
     finally:
         if args.keep:
