@@ -24,6 +24,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .projects import HOOKS_STEPS
+
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict"]
 
 
@@ -38,7 +40,7 @@ def _guide_build(engine: str) -> list[str]:
 GUIDE_BUILD = _guide_build("mkdocs")
 ZENSICAL_BUILD = _guide_build("zensical")
 PLAIN_BUILD = [sys.executable, "plain_build.py"]
-COMMANDS = {"ours": GUIDE_BUILD, "zensical": ZENSICAL_BUILD, "hooks": [*PLAIN_BUILD, "hooks_build.json"]}
+COMMANDS = {"ours": GUIDE_BUILD, "zensical": ZENSICAL_BUILD, "hooks": [*PLAIN_BUILD, HOOKS_STEPS]}
 STEPS_FILES = {"plain": "plain_build_steps.json", "hooks": "hooks_build_steps.json"}  # CPU s of each command
 BUILD_TIMEOUT_S = 3600
 

@@ -167,7 +167,7 @@ def make_plain(ours: Layout, dest: Path) -> Layout:
     for edition in editions(ours):
         root = dest / "editions" / edition if edition else dest
         pagefind = _make_plain_edition(ours, root, edition)
-        out = f"{_ROOT_MARK}/site/{edition}" if edition else f"{_ROOT_MARK}/site"  # MkDocs reads a relative one from the config's folder
+        out = _edition_site(edition)  # absolute: MkDocs reads a relative one from the config's folder
         config = (root / "mkdocs.yml").relative_to(dest).as_posix()
         steps.append({"name": f"mkdocs {edition or 'root'}", "argv": [*PLAIN_MKDOCS, "--config-file", config, "--site-dir", out]})
         steps.append({"name": f"pagefind {edition or 'root'}",
@@ -178,7 +178,14 @@ def make_plain(ours: Layout, dest: Path) -> Layout:
 
 
 PLAIN_MKDOCS = ["mkdocs", "build", "--strict"]  # run as `python -m mkdocs` by plain_build.py
+_SITE_MARK = "{site}"
+_ROOT_MARK = "{root}"  # the project's folder (plain's, or ours' for the hooks build), filled in by plain_build.py
 HOOKS_STEPS = "hooks_build.json"
+
+
+def _edition_site(edition: str) -> str:
+    """The edition's folder of the project's site/, as plain_build.py fills it in."""
+    return f"{_ROOT_MARK}/site/{edition}" if edition else f"{_ROOT_MARK}/site"
 
 
 def add_hooks_build(ours: Layout) -> None:
@@ -187,14 +194,12 @@ def add_hooks_build(ours: Layout) -> None:
     our hooks doing everything themselves (content validation, Pagefind, the check of every page,
     the headers) into that edition's folder of site/. Run by plain_build.py (builds.COMMANDS["hooks"])."""
     steps = [{"name": f"mkdocs with hooks {edition or 'root'}",
-              "argv": [*PLAIN_MKDOCS, "--site-dir", f"{_ROOT_MARK}/site/{edition}" if edition else f"{_ROOT_MARK}/site"],
+              "argv": [*PLAIN_MKDOCS, "--site-dir", _edition_site(edition)],
               # What `python -m guide build` sets for each engine run, less its ownership of the build.
               "env": {"GUIDE_EDITION": edition, "GUIDE_CLINIC": "", "PYTHONPATH": f"{_ROOT_MARK}/hooks"}}
              for edition in editions(ours)]
     shutil.copy2(Path(__file__).with_name("plain_build.py"), ours.root / "plain_build.py")
     (ours.root / HOOKS_STEPS).write_text(json.dumps(steps, indent=1), encoding="utf-8")
-_SITE_MARK = "{site}"
-_ROOT_MARK = "{root}"  # the plain project's folder, filled in by plain_build.py
 
 
 def _make_plain_edition(ours: Layout, dest: Path, edition: str) -> list[str]:

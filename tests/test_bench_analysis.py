@@ -178,7 +178,7 @@ def test_the_hooks_build_makes_every_edition_with_the_hooks_doing_the_work(tmp_p
     import json
     import shutil
 
-    from benchmarks import builds, projects
+    from benchmarks import projects
     from helpers import ROOT
 
     (tmp_path / "content_src").mkdir()
@@ -189,4 +189,4 @@ def test_the_hooks_build_makes_every_edition_with_the_hooks_doing_the_work(tmp_p
     assert [s["env"]["GUIDE_EDITION"] for s in steps] == projects.editions(layout) == ["", "uk"]
     assert [s["argv"][-1] for s in steps] == ["{root}/site", "{root}/site/uk"]
     assert all(s["argv"][:3] == ["mkdocs", "build", "--strict"] and "GUIDE_BUILD_OWNER" not in s["env"] for s in steps)
-    assert (tmp_path / "plain_build.py").is_file() and builds.COMMANDS["hooks"][-1] == projects.HOOKS_STEPS
+    assert (tmp_path / "plain_build.py").is_file()

@@ -194,7 +194,7 @@ class LinkCheck:
     def _judged(self, expected: str | None) -> bool:
         """Whether this run judges links to `expected` (a file named from site_root, as expected_file gives it)."""
         if expected is None or expected.split("/", 1)[0] in self.unbuilt:
-            return False  # expected_file names a file above site_root "", which is ABOVE_THE_SITE
+            return False  # a file above site_root is named "" (ABOVE_THE_SITE)
         if self.only is not None and expected.split("/", 1)[0] not in self.only:
             return False
         return not expected.startswith(self.later)  # () matches nothing
